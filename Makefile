@@ -1,0 +1,87 @@
+# goalmetrics: PGXS build.  `make test` is the one command that builds,
+# installs and runs every suite in a throwaway cluster (see test/run.sh).
+
+EXTENSION	= goalmetrics
+EXTVERSION	= $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
+PGFILEDESC	= "goalmetrics - goal and results management for PostgreSQL"
+
+# One C file per concern; target_*.c are pure C (no backend headers).
+TARGET_SRCS	= src/target_parse.c src/target_format.c src/target_codec.c
+MODULE_big	= goalmetrics
+OBJS		= $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+
+# The install script is the SQL sources concatenated in name order: each
+# file is one chapter of the SQL API (src/sql/README.md).
+SQL_SRCS	= $(sort $(wildcard src/sql/*.sql))
+EXTSQL		= $(EXTENSION)--$(EXTVERSION).sql
+DATA_built	= $(EXTSQL)
+DATA		= $(filter-out $(EXTSQL),$(wildcard updates/$(EXTENSION)--*--*.sql))
+
+# pg_regress suite: sql/*.sql against expected/*.out
+REGRESS		= $(sort $(basename $(notdir $(wildcard sql/*.sql))))
+REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+# Warnings are errors for our own code; the server's headers are system
+# headers here so that -Wextra judges only ours.
+PG_CFLAGS	= -Wall -Wextra -Werror
+PG_CPPFLAGS	= -Isrc -isystem $(shell $(PG_CONFIG) --includedir-server 2>/dev/null)
+
+EXTRA_CLEAN	= test/unit/test_target test/fuzz/fuzz_target test/fuzz/crash-* \
+			  test/fuzz/leak-* test/fuzz/timeout-*
+
+PG_CONFIG	?= pg_config
+PGXS		:= $(wildcard $(shell $(PG_CONFIG) --pgxs 2>/dev/null))
+ifneq ($(PGXS),)
+include $(PGXS)
+else
+# Without the server headers only `make test` / `make demo` (which install
+# them) and the pure-C targets work.
+all install installcheck:
+	@echo "PGXS not found through $(PG_CONFIG): install postgresql-server-dev-15, or run 'make test', which does" >&2
+	@exit 1
+endif
+
+$(EXTSQL): $(SQL_SRCS) $(EXTENSION).control
+	@echo '-- goalmetrics $(EXTVERSION): generated from src/sql/*.sql by the Makefile; edit those.' > $@
+	@printf '%s\n' '\echo Use "CREATE EXTENSION goalmetrics" to load this file. \quit' >> $@
+	@for f in $(SQL_SRCS); do printf '\n-- ==== %s ====\n' "$$f"; sed '/^\\echo Use "CREATE EXTENSION/d' "$$f"; done >> $@
+
+.PHONY: test unit fuzz format format-check demo bench
+
+# Everything, in a throwaway cluster; installs missing packages first.
+test:
+	@bash test/run.sh
+
+# C unit tests of the pure target module, with ASan and UBSan.
+unit: test/unit/test_target
+	./test/unit/test_target
+
+test/unit/test_target: test/unit/test_target.c $(TARGET_SRCS) src/target.h
+	$(CC) -std=c99 -Wall -Wextra -Werror -O1 -g -fsanitize=address,undefined \
+		-fno-sanitize-recover=all -Isrc -o $@ test/unit/test_target.c $(TARGET_SRCS)
+
+# libFuzzer on the parser and the binary decoder; FUZZ_SECONDS bounds it.
+FUZZ_SECONDS ?= 60
+fuzz: test/fuzz/fuzz_target
+	mkdir -p test/fuzz/findings
+	./test/fuzz/fuzz_target -max_total_time=$(FUZZ_SECONDS) -timeout=5 \
+		-artifact_prefix=test/fuzz/findings/ -print_final_stats=1 \
+		test/fuzz/findings test/fuzz/corpus
+
+test/fuzz/fuzz_target: test/fuzz/fuzz_target.c $(TARGET_SRCS) src/target.h
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		-Isrc -o $@ test/fuzz/fuzz_target.c $(TARGET_SRCS)
+
+# Layout: PostgreSQL's own (pgindent-like) style, kept in .clang-format.
+C_SOURCES	= $(wildcard src/*.c src/*.h test/unit/*.c test/fuzz/*.c)
+format:
+	clang-format -i $(C_SOURCES)
+
+format-check:
+	clang-format --dry-run --Werror $(C_SOURCES)
+
+demo:
+	@bash test/demo.sh
+
+bench:
+	@bash bench/run.sh

@@ -1,0 +1,166 @@
+/*-------------------------------------------------------------------------
+ *
+ * target.h
+ *	  The metric target value: a comparator, one to three exact decimals
+ *	  and an optional unit, with its text grammar, output styles, packed
+ *	  storage form, total order and hash.
+ *
+ * This module is pure C99: it includes no PostgreSQL header and allocates
+ * no memory, so the parser can be unit-tested and fuzzed on its own
+ * (test/unit, test/fuzz).  The backend glue lives in metric_target.c.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef GOALMETRICS_TARGET_H
+#define GOALMETRICS_TARGET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Limits of the type; documented in doc/metric_target.md */
+#define GM_MAX_DIGITS    15 /* significant digits of a number */
+#define GM_MAX_SCALE     15 /* digits after the decimal separator */
+#define GM_MAX_UNIT_LEN  64 /* bytes of the normalised unit */
+#define GM_MAX_ENCODED   (2 + 3 * 8 + GM_MAX_UNIT_LEN) /* packed bytes */
+#define GM_MAX_FORMATTED 256 /* bytes of any formatted target, with NUL */
+
+/*
+ * Comparators.  The numeric codes are stored on disk and sent over the wire:
+ * never renumber them.
+ */
+typedef enum GmComparator
+{
+	GM_AT_LEAST = 0,
+	GM_AT_MOST = 1,
+	GM_ABOVE = 2,
+	GM_BELOW = 3,
+	GM_EXACTLY = 4,
+	GM_BETWEEN = 5
+} GmComparator;
+
+#define GM_COMPARATOR_MAX GM_BETWEEN
+
+/* Where the unit was written; stored on disk, never renumber */
+typedef enum GmUnitPos
+{
+	GM_UNIT_NONE = 0,
+	GM_UNIT_BEFORE = 1, /* "Minst index 79" */
+	GM_UNIT_AFTER = 2   /* "Minst 65 %" */
+} GmUnitPos;
+
+/*
+ * An exact decimal: coef * 10^-scale, |coef| < 10^15, 0 <= scale <= 15.
+ * The scale is kept as written ("42,0" has coef 420, scale 1) so that the
+ * output shows the decimals the user wrote; comparisons are numeric.
+ * Zero is never negative.
+ */
+typedef struct GmDecimal
+{
+	int64_t coef;
+	uint8_t scale;
+} GmDecimal;
+
+typedef struct GmTarget
+{
+	GmComparator cmp;
+	bool         bare;         /* no comparator written ("100 %"); then
+								 * cmp == GM_AT_LEAST, or another direction
+								 * set by with_comparator() which clears it */
+	bool         has_baseline; /* change target "Öka från 70 till 75" */
+	GmDecimal    value;        /* the target; lower bound of a range */
+	GmDecimal    upper;        /* upper bound; only when cmp == GM_BETWEEN */
+	GmDecimal    baseline;     /* only when has_baseline */
+	GmUnitPos    unit_pos;
+	uint8_t      unit_len; /* bytes in unit, 0 when unit_pos is NONE */
+	char         unit[GM_MAX_UNIT_LEN + 1]; /* normalised, NUL-terminated */
+} GmTarget;
+
+/* Output styles of gm_target_format */
+typedef enum GmStyle
+{
+	GM_STYLE_SWEDISH = 0, /* canonical: "Minst 65 %", "Högst 2 100 barn" */
+	GM_STYLE_ENGLISH = 1, /* "at least 65 %" */
+	GM_STYLE_SYMBOLIC = 2 /* ">= 65 %", ASCII only */
+} GmStyle;
+
+/*
+ * Error classes.  The backend maps each to a SQLSTATE (metric_target.c);
+ * doc/metric_target.md lists them.
+ */
+typedef enum GmErrorCode
+{
+	GM_OK = 0,
+	GM_ERR_EMPTY,              /* nothing but whitespace */
+	GM_ERR_ENCODING,           /* invalid UTF-8 */
+	GM_ERR_CONTROL_CHAR,       /* control character (other than whitespace) */
+	GM_ERR_UNKNOWN_COMPARATOR, /* text where a comparator or number belongs */
+	GM_ERR_MISSING_NUMBER,     /* comparator (and unit) but no number */
+	GM_ERR_BAD_NUMBER,         /* malformed number: "1,2,3", "1 23", "5." */
+	GM_ERR_SCIENTIFIC,         /* "1e5" */
+	GM_ERR_NAN_INF,            /* NaN, Infinity, inf, ∞ */
+	GM_ERR_TOO_MANY_DIGITS,    /* more than GM_MAX_DIGITS significant digits */
+	GM_ERR_SCALE,              /* more than GM_MAX_SCALE decimals */
+	GM_ERR_UNIT_TOO_LONG,      /* unit longer than GM_MAX_UNIT_LEN bytes */
+	GM_ERR_UNIT_MISMATCH, /* "Mellan 5 % och 10 st", unit before and after */
+	GM_ERR_RANGE_ORDER,   /* "Mellan 10 och 5" */
+	GM_ERR_DIRECTION,     /* "Öka från 75 till 70", "från 5 till 5" */
+	GM_ERR_STRAY_TEXT,    /* text after a complete target */
+	GM_ERR_BINARY         /* malformed packed / binary value */
+} GmErrorCode;
+
+typedef struct GmError
+{
+	GmErrorCode code;
+	size_t      pos;          /* byte offset into the input */
+	char        message[160]; /* e.g. "expected a number at position 7" */
+} GmError;
+
+/* Parse a target from text (UTF-8, need not be NUL-terminated). */
+extern bool gm_target_parse(const char *input, size_t len, GmTarget *out,
+							GmError *err);
+
+/*
+ * Format in a style into buf (always NUL-terminated when bufsize > 0).
+ * Returns the length the full text needs, excluding the NUL, like snprintf.
+ * Parsing the result again gives an equal target (gm_target_cmp == 0).
+ */
+extern size_t gm_target_format(const GmTarget *t, GmStyle style, char *buf,
+							   size_t bufsize);
+
+/* Format one decimal: decimal_sep ',' or '.', thousands grouped by ' '. */
+extern size_t gm_decimal_format(GmDecimal d, char decimal_sep, char *buf,
+								size_t bufsize);
+
+/*
+ * Check every invariant of a target (comparator code, decimals in range,
+ * bare only with at-least-or-direction and no unit before, range order,
+ * baseline direction, unit normalised, valid UTF-8 and allowed characters).
+ * The parser only produces valid targets; decode and the SQL constructors
+ * call this.
+ */
+extern bool gm_target_validate(const GmTarget *t, GmError *err);
+
+/*
+ * Packed form: the bytes stored after the varlena header (and, behind a
+ * format-version byte, the binary send/recv form).  encode returns the
+ * number of bytes written (at most GM_MAX_ENCODED); decode validates
+ * everything and never reads past len.
+ */
+extern size_t gm_target_encode(const GmTarget *t, uint8_t *buf);
+extern bool   gm_target_decode(const uint8_t *buf, size_t len, GmTarget *out,
+							   GmError *err);
+
+/* Total order (documented in doc/metric_target.md); numerically equal
+ * decimals compare equal.  Returns <0, 0, >0. */
+extern int gm_target_cmp(const GmTarget *a, const GmTarget *b);
+extern int gm_decimal_cmp(GmDecimal a, GmDecimal b);
+
+/* Hash consistent with gm_target_cmp() == 0. */
+extern uint64_t gm_target_hash(const GmTarget *t, uint64_t seed);
+
+/* Names used by target_comparator() / with_comparator(): "at_least", ... */
+extern const char *gm_comparator_name(GmComparator cmp);
+extern bool gm_comparator_from_name(const char *name, GmComparator *out);
+
+#endif /* GOALMETRICS_TARGET_H */
