@@ -1,0 +1,31 @@
+/*-------------------------------------------------------------------------
+ *
+ * metric_target.h
+ *	  The metric_target SQL type: a varlena whose payload is the packed
+ *	  target of target.h (see doc/metric_target.md, "Storage").
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef GOALMETRICS_METRIC_TARGET_H
+#define GOALMETRICS_METRIC_TARGET_H
+
+#include "postgres.h"
+
+#include "fmgr.h"
+
+#include "target.h"
+
+/*
+ * Unpack a metric_target datum into *out.  Reads the short (1-byte header)
+ * varlena in place; allocates only if the value was toasted, which values
+ * of at most GM_MAX_ENCODED bytes never are.  Corrupt bytes raise
+ * ERRCODE_DATA_CORRUPTED.
+ */
+extern void metric_target_unpack(Datum datum, GmTarget *out);
+
+/* Pack a valid target into a new varlena in CurrentMemoryContext. */
+extern Datum metric_target_pack(const GmTarget *t);
+
+#define PG_GETARG_METRIC_TARGET(n, out) metric_target_unpack(PG_GETARG_DATUM(n), (out))
+
+#endif							/* GOALMETRICS_METRIC_TARGET_H */
