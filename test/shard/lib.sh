@@ -5,6 +5,7 @@
 #   shard_start NAME [GUC=V..]  initdb + pg_ctl start on a free port;
 #                               sets SHARD_PORT_<NAME>
 #   shard_psql NAME [psql args] psql -X -q -v ON_ERROR_STOP=1 as postgres
+#                               (session settings from SHARD_PGOPTIONS)
 #   shard_cleanup               stop every cluster started, remove the dir
 #
 # Clusters run as the postgres user (initdb refuses root), in a temp dir
@@ -116,6 +117,6 @@ shard_psql() {
 	local name=$1
 	shift
 	PGHOST=127.0.0.1 PGPORT=$(shard_port "$name") PGUSER=postgres \
-		PGDATABASE=postgres PGOPTIONS= \
+		PGDATABASE=postgres PGOPTIONS=${SHARD_PGOPTIONS:-} \
 		"$SHARD_BINDIR/psql" -X -q -v ON_ERROR_STOP=1 "$@"
 }
