@@ -37,7 +37,7 @@ ensure_packages() {
 ensure_test_packages() {
 	ensure_packages postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR \
 		postgresql-$PG_MAJOR-pgtap libtap-parser-sourcehandler-pgtap-perl \
-		postgresql-common make gcc libc6-dev
+		postgresql-$PG_MAJOR-cron postgresql-common make gcc libc6-dev
 }
 
 build_and_install() {

@@ -31,10 +31,13 @@ if [ -f test/unit/test_target.c ]; then
 fi
 
 # 2. pg_regress and pgTAP in one throwaway cluster
+# (pg_cron for the scheduling recipe's check in test/cluster.sh; its jobs run
+# in background workers, so they need no password)
 pg_virtualenv -t -v "$PG_MAJOR" -o 'max_worker_processes=16' \
+	-o 'shared_preload_libraries=pg_cron' -o 'cron.use_background_workers=on' \
 	bash test/suites.sh "$log" || true
 
-for f in "$log/regress.count" "$log/pgtap.count"; do
+for f in "$log/regress.count" "$log/pgtap.count" "$log/cluster.count"; do
 	if [ -f "$f" ]; then
 		read -r p m <"$f"
 		passed=$((passed + p))

@@ -27,3 +27,7 @@ bad=$(grep -cE '^not ok ' "$log/pgtap.out")
 if [ "$status" -ne 0 ] && [ "$bad" -eq 0 ]; then bad=1; fi
 echo "pgTAP: $ok passed, $bad failed"
 echo "$ok $bad" >"$log/pgtap.count"
+
+# Checks that need a shell or several sessions (dump/restore, update path,
+# concurrency, pg_cron): writes $log/cluster.count
+bash test/cluster.sh "$log" 2>&1 | tee "$log/cluster.out" | grep -vE '^ok '

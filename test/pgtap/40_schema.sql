@@ -1,0 +1,324 @@
+-- The reference schema: core columns, keys, constraints, pg_dump
+-- registration, roles and privileges, row-level security (through tables
+-- and views, with SET ROLE), and the import's handling of bad rows.
+BEGIN;
+SET LOCAL search_path = public, goalmetrics;
+SELECT plan(99);
+
+-- ------------------------------------------------------------- structure
+SELECT is_empty($$
+	SELECT * FROM (VALUES
+		('committee', 'committee_id'), ('committee', 'name'),
+		('perspective', 'perspective_id'), ('perspective', 'name_sv'), ('perspective', 'name_en'), ('perspective', 'sort'),
+		('goal', 'goal_id'), ('goal', 'committee_id'), ('goal', 'perspective_id'), ('goal', 'title'),
+		('goal', 'parent_goal_id'), ('goal', 'sort'),
+		('metric', 'metric_id'), ('metric', 'goal_id'), ('metric', 'name'), ('metric', 'weight'), ('metric', 'sort'),
+		('target', 'metric_id'), ('target', 'year'), ('target', 'target'),
+		('outcome', 'metric_id'), ('outcome', 'year'), ('outcome', 'value'), ('outcome', 'note'),
+		('committee_member', 'member'), ('committee_member', 'committee_id'),
+		('report_import', 'committee'), ('report_import', 'perspective'), ('report_import', 'goal'),
+		('report_import', 'metric'), ('report_import', 'year'), ('report_import', 'outcome'),
+		('report_import', 'target'), ('report_import', 'problem'), ('report_import', 'lower_is_better')) core(t, c)
+	EXCEPT
+	SELECT table_name::text COLLATE "default", column_name::text COLLATE "default" FROM information_schema.columns WHERE table_schema = 'goalmetrics'
+$$, 'every core column the issue lists exists');
+SELECT results_eq($$
+	SELECT column_name::text COLLATE "default", data_type::text COLLATE "default" FROM information_schema.columns
+	 WHERE table_schema = 'goalmetrics' AND table_name = 'report_import' ORDER BY ordinal_position
+$$, $$ VALUES ('committee', 'text'), ('perspective', 'text'), ('goal', 'text'), ('metric', 'text'),
+			  ('year', 'integer'), ('outcome', 'text'), ('target', 'text'), ('problem', 'text'),
+			  ('lower_is_better', 'boolean') $$,
+	'report_import has exactly the specified columns, in order, and the optional ninth');
+SELECT col_type_is('goalmetrics', 'target', 'target', 'goalmetrics', 'metric_target', 'target.target is a metric_target');
+SELECT col_type_is('goalmetrics', 'outcome', 'value', 'numeric', 'outcome.value is numeric');
+SELECT col_type_is('goalmetrics', 'outcome', 'year', 'integer', 'outcome.year is integer');
+SELECT col_type_is('goalmetrics', 'committee_member', 'member', 'name', 'committee_member.member is a name');
+SELECT col_is_pk('goalmetrics', 'committee', 'committee_id', 'committee primary key');
+SELECT col_is_pk('goalmetrics', 'goal', 'goal_id', 'goal primary key');
+SELECT col_is_pk('goalmetrics', 'metric', 'metric_id', 'metric primary key');
+SELECT col_is_pk('goalmetrics', 'target', ARRAY['metric_id', 'year'], 'one target per metric and year');
+SELECT col_is_pk('goalmetrics', 'outcome', ARRAY['metric_id', 'year'], 'one outcome per metric and year');
+SELECT fk_ok('goalmetrics', 'goal', 'committee_id', 'goalmetrics', 'committee', 'committee_id', 'goal -> committee');
+SELECT fk_ok('goalmetrics', 'goal', 'perspective_id', 'goalmetrics', 'perspective', 'perspective_id', 'goal -> perspective');
+SELECT fk_ok('goalmetrics', 'goal', 'parent_goal_id', 'goalmetrics', 'goal', 'goal_id', 'goal -> parent goal');
+SELECT fk_ok('goalmetrics', 'metric', 'goal_id', 'goalmetrics', 'goal', 'goal_id', 'metric -> goal');
+SELECT fk_ok('goalmetrics', 'target', 'metric_id', 'goalmetrics', 'metric', 'metric_id', 'target -> metric');
+SELECT fk_ok('goalmetrics', 'outcome', 'metric_id', 'goalmetrics', 'metric', 'metric_id', 'outcome -> metric');
+SELECT fk_ok('goalmetrics', 'committee_member', 'committee_id', 'goalmetrics', 'committee', 'committee_id', 'committee_member -> committee');
+SELECT has_index('goalmetrics', 'outcome', 'outcome_year_idx', 'outcomes are indexed by year');
+
+SELECT results_eq($$ SELECT name_sv, name_en, sort FROM perspective ORDER BY sort $$,
+	$$ VALUES ('Invånare', 'Residents', 1), ('Omvärld', 'Community', 2), ('Organisation', 'Organisation', 3),
+			  ('Ekonomi', 'Finance', 4) $$,
+	'the four perspectives are shipped, with Swedish and English names and sort order');
+
+-- ------------------------------------------------------------ constraints
+INSERT INTO committee (committee_id, name) OVERRIDING SYSTEM VALUE VALUES (901, 'Testnämnden');
+INSERT INTO goal (goal_id, committee_id, perspective_id, title) OVERRIDING SYSTEM VALUE VALUES (901, 901, 1, 'Testmål');
+INSERT INTO metric (metric_id, goal_id, name) OVERRIDING SYSTEM VALUE VALUES (901, 901, 'Testmått');
+
+SELECT throws_ok($$INSERT INTO goalmetrics.committee (name) VALUES ('')$$, '23514', NULL, 'an empty committee name is refused');
+SELECT throws_ok($$INSERT INTO goalmetrics.committee (name) VALUES (' Testnämnden')$$, '23514', NULL, 'an untrimmed name is refused');
+SELECT throws_ok($$INSERT INTO goalmetrics.committee (name) VALUES ('Testnämnden')$$, '23505', NULL, 'committee names are unique');
+SELECT throws_ok($$INSERT INTO goalmetrics.perspective (name_sv, name_en) VALUES ('invånare', 'People')$$, '23505', NULL,
+	'perspective names are unique in any case');
+SELECT throws_ok($$INSERT INTO goalmetrics.goal (committee_id, perspective_id, title) VALUES (901, 99, 'x')$$, '23503', NULL,
+	'a goal needs an existing perspective');
+SELECT throws_ok($$INSERT INTO goalmetrics.goal (committee_id, perspective_id, title) VALUES (901, 2, 'Testmål')$$, '23505', NULL,
+	'goal titles are unique within a committee');
+SELECT throws_ok($$UPDATE goalmetrics.goal SET parent_goal_id = 901 WHERE goal_id = 901$$, '23514', NULL,
+	'a goal is not its own parent');
+SELECT throws_ok($$UPDATE goalmetrics.metric SET weight = -1 WHERE metric_id = 901$$, '23514', NULL, 'a negative weight is refused');
+SELECT throws_ok($$UPDATE goalmetrics.metric SET weight = 'NaN' WHERE metric_id = 901$$, '23514', NULL, 'a NaN weight is refused');
+SELECT lives_ok($$UPDATE goalmetrics.metric SET weight = 0 WHERE metric_id = 901$$, 'weight 0 is allowed');
+SELECT throws_ok($$INSERT INTO goalmetrics.metric (goal_id, name) VALUES (901, 'Testmått')$$, '23505', NULL,
+	'metric names are unique within a goal');
+SELECT throws_ok($$INSERT INTO goalmetrics.target VALUES (901, 1800, 'Minst 1')$$, '23514', NULL, 'a year before 1900 is refused');
+SELECT throws_ok($$INSERT INTO goalmetrics.target VALUES (901, 2016, 'ungefär 5')$$, '22P02', NULL, 'a target must be a metric_target');
+SELECT throws_ok($$INSERT INTO goalmetrics.target VALUES (901, 2016, NULL)$$, '23502', NULL, 'a target row needs a target');
+INSERT INTO target VALUES (901, 2016, 'Minst 65 %');
+SELECT throws_ok($$INSERT INTO goalmetrics.target VALUES (901, 2016, 'Minst 70 %')$$, '23505', NULL, 'one target per metric and year');
+SELECT throws_ok($$INSERT INTO goalmetrics.outcome (metric_id, year, value) VALUES (901, 2016, 'NaN')$$, '23514', NULL,
+	'a NaN outcome is refused');
+SELECT throws_ok($$INSERT INTO goalmetrics.outcome (metric_id, year, value) VALUES (902, 2016, 1)$$, '23503', NULL,
+	'an outcome needs an existing metric');
+SELECT lives_ok($$INSERT INTO goalmetrics.outcome (metric_id, year, value, note) VALUES (901, 2015, NULL, 'enkäten ställdes in')$$,
+	'an outcome may be explicitly missing, with a note');
+INSERT INTO outcome (metric_id, year, value, changed_at) VALUES (901, 2016, 48, '2000-01-01');
+SELECT throws_ok($$INSERT INTO goalmetrics.outcome (metric_id, year, value) VALUES (901, 2016, 50)$$, '23505', NULL,
+	'one outcome per metric and year');
+UPDATE outcome SET value = 50 WHERE metric_id = 901 AND year = 2016;
+SELECT is((SELECT changed_at FROM outcome WHERE metric_id = 901 AND year = 2016), now(),
+	'an update records when the outcome was changed');
+SELECT throws_ok($$DELETE FROM goalmetrics.committee WHERE committee_id = 901$$, '23503', NULL,
+	'a committee with goals cannot be deleted');
+DELETE FROM metric WHERE metric_id = 901;
+SELECT is((SELECT count(*) FROM target WHERE metric_id = 901) + (SELECT count(*) FROM outcome WHERE metric_id = 901), 0::bigint,
+	'deleting a metric deletes its targets and outcomes');
+
+-- ------------------------------------------------------- dump and restore
+SELECT results_eq($$
+	SELECT (n.nspname || '.' || r.relname) COLLATE "default" FROM pg_extension e, unnest(e.extconfig) c
+	  JOIN pg_class r ON r.oid = c JOIN pg_namespace n ON n.oid = r.relnamespace
+	 WHERE e.extname = 'goalmetrics' ORDER BY 1
+$$, $$ VALUES ('goalmetrics.committee'), ('goalmetrics.committee_committee_id_seq'), ('goalmetrics.committee_member'),
+			  ('goalmetrics.goal'), ('goalmetrics.goal_goal_id_seq'), ('goalmetrics.metric'),
+			  ('goalmetrics.metric_metric_id_seq'), ('goalmetrics.outcome'), ('goalmetrics.perspective'),
+			  ('goalmetrics.perspective_perspective_id_seq'), ('goalmetrics.report_import'), ('goalmetrics.summary'),
+			  ('goalmetrics.target') $$,
+	'user tables and their sequences are registered for pg_dump');
+SELECT is((SELECT cond FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(c, cond)
+			WHERE e.extname = 'goalmetrics' AND c = 'goalmetrics.perspective'::regclass),
+		  'WHERE NOT shipped', 'shipped perspectives are not dumped (CREATE EXTENSION restores them)');
+
+-- ------------------------------------------------------------ roles
+SELECT has_role('goalmetrics_reader', 'role goalmetrics_reader exists');
+SELECT has_role('goalmetrics_writer', 'role goalmetrics_writer exists');
+SELECT has_role('goalmetrics_admin', 'role goalmetrics_admin exists');
+SELECT table_privs_are('goalmetrics', 'outcome', 'goalmetrics_reader', ARRAY['SELECT'], 'readers only read outcomes');
+SELECT table_privs_are('goalmetrics', 'outcome', 'goalmetrics_writer', ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+	'writers write outcomes');
+SELECT table_privs_are('goalmetrics', 'goal', 'goalmetrics_writer', ARRAY['SELECT'], 'writers do not change goals');
+SELECT table_privs_are('goalmetrics', 'committee_member', 'goalmetrics_reader', ARRAY['SELECT'],
+	'readers read the mapping table (row-level security shows them their own rows)');
+SELECT ok(NOT has_function_privilege('goalmetrics_writer', 'goalmetrics.import_report()', 'EXECUTE'),
+	'only admins import');
+SELECT ok(has_function_privilege('goalmetrics_admin', 'goalmetrics.refresh_summary(integer)', 'EXECUTE')
+		  AND NOT has_function_privilege('goalmetrics_reader', 'goalmetrics.refresh_summary(integer)', 'EXECUTE'),
+	'only admins refresh the summary');
+SELECT is((SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+			WHERE n.nspname = 'goalmetrics' AND c.relname IN ('committee', 'goal', 'metric', 'target', 'outcome',
+															  'committee_member', 'summary')
+			  AND c.relrowsecurity), 7::bigint, 'row-level security is on for every committee-owned table');
+
+-- ---------------------------------------------------- the demo data set
+\o /dev/null
+\ir ../../data/helsingborg-2016.sql
+\o
+SELECT is((SELECT count(*) FROM report_import), 0::bigint, 'the demo data imports without a problem row');
+SELECT results_eq($$
+	SELECT c.name, count(DISTINCT g.goal_id), count(DISTINCT m.metric_id), count(DISTINCT t.metric_id),
+		   count(o.value) FILTER (WHERE o.year = 2014), count(o.value) FILTER (WHERE o.year = 2015),
+		   count(o.value) FILTER (WHERE o.year = 2016)
+	  FROM goalmetrics.committee c JOIN goalmetrics.goal g USING (committee_id) JOIN goalmetrics.metric m USING (goal_id)
+	  LEFT JOIN goalmetrics.target t ON t.metric_id = m.metric_id AND t.year = 2016
+	  LEFT JOIN goalmetrics.outcome o ON o.metric_id = m.metric_id
+	 WHERE c.committee_id <> 901 GROUP BY c.name ORDER BY c.name
+$$, $$ VALUES ('Arbetsmarknadsnämnden'::text, 8::bigint, 21::bigint, 21::bigint, 9::bigint, 13::bigint, 21::bigint),
+			  ('Socialnämnden', 8, 15, 15, 4, 10, 15) $$,
+	'both seed pages: goals, metrics, 2016 targets, and outcomes per year ("-" cells write none)');
+
+-- ------------------------------------------------------ row-level security
+-- Runs a query as another role (SET LOCAL ROLE inside, so a failing query
+-- rolls the role back with its subtransaction).
+CREATE FUNCTION pg_temp.count_as(r text, q text) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE n bigint;
+BEGIN
+	EXECUTE format('SET LOCAL ROLE %I', r);
+	EXECUTE format('SELECT count(*) FROM (%s) s', q) INTO n;
+	RESET ROLE;
+	RETURN n;
+END $$;
+CREATE FUNCTION pg_temp.run_as(r text, q text) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE n bigint;
+BEGIN
+	EXECUTE format('SET LOCAL ROLE %I', r);
+	EXECUTE q;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	RESET ROLE;
+	RETURN n;
+END $$;
+
+CREATE ROLE regress_gm_sn_writer;
+CREATE ROLE regress_gm_amn_reader;
+CREATE ROLE regress_gm_unmapped;
+CREATE ROLE regress_gm_sn_staff;
+CREATE ROLE regress_gm_carl IN ROLE regress_gm_sn_staff;
+CREATE ROLE regress_gm_boss;
+GRANT goalmetrics_writer TO regress_gm_sn_writer;
+GRANT goalmetrics_reader TO regress_gm_amn_reader, regress_gm_unmapped, regress_gm_carl;
+GRANT goalmetrics_admin TO regress_gm_boss;
+INSERT INTO committee_member (member, committee_id)
+SELECT m, c.committee_id FROM committee c,
+	   (VALUES ('regress_gm_sn_writer', 'Socialnämnden'), ('regress_gm_amn_reader', 'Arbetsmarknadsnämnden'),
+			   ('regress_gm_sn_staff', 'Socialnämnden'), ('regress_gm_no_such_role', 'Socialnämnden')) v(m, n)
+ WHERE c.name = v.n;
+
+SELECT is(pg_temp.count_as('regress_gm_sn_writer', 'SELECT * FROM goalmetrics.committee'), 1::bigint,
+	'a mapped role sees its committee only');
+SELECT is(pg_temp.count_as('regress_gm_sn_writer', $$SELECT * FROM goalmetrics.committee WHERE name = 'Socialnämnden'$$), 1::bigint,
+	'... and it is its own');
+SELECT is(pg_temp.count_as('regress_gm_sn_writer', 'SELECT * FROM goalmetrics.goal'), 8::bigint, 'its 8 goals');
+SELECT is(pg_temp.count_as('regress_gm_sn_writer', 'SELECT * FROM goalmetrics.metric'), 15::bigint, 'its 15 metrics');
+SELECT is(pg_temp.count_as('regress_gm_sn_writer', 'SELECT * FROM goalmetrics.target'), 15::bigint, 'its 15 targets');
+SELECT is(pg_temp.count_as('regress_gm_sn_writer', 'SELECT * FROM goalmetrics.outcome'), 29::bigint, 'its 29 outcomes');
+SELECT is(pg_temp.count_as('regress_gm_amn_reader', 'SELECT * FROM goalmetrics.outcome'), 43::bigint,
+	'the other committee''s member sees its own 43 outcomes');
+SELECT is(pg_temp.count_as('regress_gm_sn_writer', 'SELECT * FROM goalmetrics.committee_member'), 1::bigint,
+	'a role sees only its own mappings');
+SELECT is(pg_temp.count_as('regress_gm_sn_writer', $$SELECT * FROM goalmetrics.metric_status WHERE committee <> 'Socialnämnden'$$),
+	0::bigint, 'through metric_status it sees no other committee');
+SELECT is(pg_temp.count_as('regress_gm_sn_writer', 'SELECT * FROM goalmetrics.metric_status'), 29::bigint,
+	'metric_status: its 29 metric-years');
+SELECT is(pg_temp.count_as('regress_gm_sn_writer', 'SELECT * FROM goalmetrics.goal_status'), 8::bigint, 'goal_status: its 8 goals');
+SELECT is(pg_temp.count_as('regress_gm_sn_writer', 'SELECT * FROM goalmetrics.perspective_status'), 4::bigint,
+	'perspective_status: its 4 perspectives');
+SELECT is(pg_temp.count_as('regress_gm_sn_writer', 'SELECT * FROM goalmetrics.committee_status'), 1::bigint,
+	'committee_status: its own committee');
+SELECT is(pg_temp.count_as('regress_gm_sn_writer', 'SELECT * FROM goalmetrics.annual_report(2016)'), 15::bigint,
+	'annual_report: its 15 metrics');
+SELECT is(pg_temp.count_as('regress_gm_sn_writer', $$SELECT * FROM goalmetrics.annual_report(2016, 'Arbetsmarknadsnämnden')$$),
+	0::bigint, 'annual_report of another committee is empty');
+
+SELECT is(pg_temp.count_as('regress_gm_unmapped', 'SELECT * FROM goalmetrics.committee'), 0::bigint,
+	'an unmapped reader sees no committee');
+SELECT is(pg_temp.count_as('regress_gm_unmapped', 'SELECT * FROM goalmetrics.outcome'), 0::bigint, '... no outcome');
+SELECT is(pg_temp.count_as('regress_gm_unmapped', 'SELECT * FROM goalmetrics.metric_status'), 0::bigint, '... nothing in metric_status');
+SELECT is(pg_temp.count_as('regress_gm_unmapped', 'SELECT * FROM goalmetrics.committee_status'), 0::bigint,
+	'... nothing in committee_status');
+SELECT is(pg_temp.count_as('regress_gm_unmapped', 'SELECT * FROM goalmetrics.annual_report(2016)'), 0::bigint,
+	'... an empty annual report');
+SELECT is(pg_temp.count_as('regress_gm_unmapped', 'SELECT * FROM goalmetrics.perspective'), 4::bigint,
+	'... but the shared perspectives');
+SELECT is(pg_temp.count_as('regress_gm_carl', 'SELECT * FROM goalmetrics.outcome'), 29::bigint,
+	'a member of a mapped group role sees the group''s committee');
+SELECT is(pg_temp.count_as('regress_gm_boss', 'SELECT * FROM goalmetrics.outcome'), 72::bigint, 'an admin sees every outcome');
+SELECT is(pg_temp.count_as('regress_gm_boss', 'SELECT * FROM goalmetrics.metric_status'), 72::bigint,
+	'an admin sees every metric-year through the views');
+
+-- writing
+SELECT is(pg_temp.run_as('regress_gm_sn_writer', $$
+	UPDATE goalmetrics.outcome o SET value = value + 1
+	  FROM goalmetrics.metric m WHERE m.metric_id = o.metric_id AND m.name = 'Hållbart medarbetarengagemang (HME)' AND o.year = 2016
+$$), 1::bigint, 'a writer changes its own committee''s outcome');
+SELECT is(pg_temp.run_as('regress_gm_sn_writer', $$
+	UPDATE goalmetrics.outcome o SET value = 0
+	  FROM goalmetrics.metric m WHERE m.metric_id = o.metric_id AND m.name = 'Nöjda besökare'
+$$), 0::bigint, 'it cannot change another committee''s outcomes (they are invisible to it)');
+SELECT is(pg_temp.run_as('regress_gm_sn_writer', $$
+	DELETE FROM goalmetrics.target t USING goalmetrics.metric m WHERE m.metric_id = t.metric_id AND m.name = 'Nöjda besökare'
+$$), 0::bigint, 'nor delete another committee''s targets');
+SELECT throws_ok(format($$SELECT pg_temp.run_as('regress_gm_sn_writer', 'INSERT INTO goalmetrics.outcome (metric_id, year, value) VALUES (%s, 2017, 1)')$$,
+						(SELECT metric_id FROM metric WHERE name = 'Nöjda besökare')),
+	'42501', NULL, 'nor insert an outcome for another committee''s metric');
+SELECT throws_ok(format($$SELECT pg_temp.run_as('regress_gm_sn_writer', 'UPDATE goalmetrics.target SET metric_id = %s WHERE metric_id = %s')$$,
+						(SELECT metric_id FROM metric WHERE name = 'Nöjda besökare'),
+						(SELECT metric_id FROM metric WHERE name = 'Hållbart medarbetarengagemang (HME)')),
+	'42501', NULL, 'nor move its own target to another committee''s metric');
+SELECT is((SELECT value FROM outcome o JOIN metric m USING (metric_id) WHERE m.name = 'Nöjda besökare' AND o.year = 2016), 85::numeric,
+	'the other committee''s outcome is unchanged');
+SELECT throws_ok($$SELECT pg_temp.run_as('regress_gm_sn_writer', 'INSERT INTO goalmetrics.committee (name) VALUES (''Ny'')')$$,
+	'42501', NULL, 'a writer cannot create committees');
+SELECT throws_ok($$SELECT pg_temp.run_as('regress_gm_amn_reader', 'UPDATE goalmetrics.outcome SET value = 1')$$,
+	'42501', NULL, 'a reader cannot write, even its own outcomes');
+SELECT throws_ok($$SELECT pg_temp.run_as('regress_gm_sn_writer', 'INSERT INTO goalmetrics.committee_member VALUES (''regress_gm_sn_writer'', 1)')$$,
+	'42501', NULL, 'a writer cannot map itself to another committee');
+SELECT is(pg_temp.run_as('regress_gm_boss', $$UPDATE goalmetrics.outcome SET note = 'granskad' WHERE year = 2016$$), 36::bigint,
+	'an admin changes every committee''s rows');
+
+-- --------------------------------------------------------------- import
+DELETE FROM report_import;
+INSERT INTO report_import (committee, perspective, goal, metric, year, outcome, target, lower_is_better) VALUES
+	('Kommunstyrelsen', 'INVÅNARE', 'Trygghet', 'Anmälda våldsbrott per 1 000 invånare', 2016, '14,5', '13', true),
+	('Kommunstyrelsen', 'residents', 'Trygghet', 'Upplevd trygghet', 2016, E'2\u00a0315', 'Minst 2 000', NULL),
+	('Kommunstyrelsen', ' Residents ', ' Trygghet', 'Upplevd trygghet', 2015, '-', NULL, NULL),
+	('Kommunstyrelsen', 'Invånare', 'Trygghet', 'Ny mätning', 2016, 'ungefär 5', 'Minst 6', NULL),
+	('Kommunstyrelsen', 'Invånare', 'Trygghet', 'Ny mätning', 2017, '5', 'ungefär 6', NULL),
+	('Kommunstyrelsen', 'Medborgare', 'Trygghet', 'Ny mätning', 2018, '5', 'Minst 6', NULL),
+	('Kommunstyrelsen', 'Ekonomi', 'Budget', 'Kostnad', 2016, '5', 'Minst 6', NULL),
+	('Kommunstyrelsen', 'Omvärld', 'Budget', 'Intäkt', 2016, '5', 'Minst 6', NULL),
+	('Socialnämnden', 'Invånare', 'Socialnämnden ska ha kostnadseffektiva lösningar', 'X', 2016, '1', 'Minst 1', NULL),
+	(NULL, 'Invånare', 'Trygghet', 'X', 2016, '1', 'Minst 1', NULL),
+	('Kommunstyrelsen', 'Invånare', 'Trygghet', 'Y', NULL, '1', 'Minst 1', NULL),
+	('Kommunstyrelsen', 'Invånare', 'Trygghet', 'Y', 3016, '1', 'Minst 1', NULL),
+	('Kommunstyrelsen', 'Invånare', 'Trygghet', 'Z', 2016, '1', 'Minst 1', NULL),
+	('Kommunstyrelsen', 'Invånare', 'Trygghet', 'Z', 2016, '2', 'Minst 1', NULL),
+	('Kommunstyrelsen', 'Invånare', 'Trygghet', 'Same', 2016, '7 %', 'Minst 1 %', NULL),
+	('Kommunstyrelsen', 'Invånare', 'Trygghet', 'Same', 2016, '7%', 'minst 1 %', NULL),
+	('Kommunstyrelsen', 'Invånare', 'Trygghet', 'W', 2016, '1', 'Minst 1 %', true);
+
+SELECT is(import_report(), 5, 'import_report() returns the number of rows imported');
+SELECT results_eq($$ SELECT metric, year, problem FROM goalmetrics.report_import ORDER BY metric, year, problem $$,
+	$$ VALUES
+		('Intäkt'::text, 2016, 'goal "Budget" of Kommunstyrelsen is given in more than one perspective in this load'::text),
+		('Kostnad', 2016, 'goal "Budget" of Kommunstyrelsen is given in more than one perspective in this load'),
+		('Ny mätning', 2016, 'outcome "ungefär 5" cannot be read as a number'),
+		('Ny mätning', 2017, 'target "ungefär 6" cannot be read as a metric_target'),
+		('Ny mätning', 2018, 'unknown perspective "Medborgare" (expected one of Invånare, Omvärld, Organisation, Ekonomi, or their English names)'),
+		('W', 2016, 'lower_is_better = true contradicts the target "Minst 1 %"'),
+		('X', 2016, 'committee is missing'),
+		('X', 2016, 'goal "Socialnämnden ska ha kostnadseffektiva lösningar" of Socialnämnden is in perspective Ekonomi, not Invånare'),
+		('Y', 3016, 'year 3016 is out of range (1900-2999)'),
+		('Y', NULL, 'year is missing'),
+		('Z', 2016, 'more than one row for metric "Z" in 2016 with different outcome or target'),
+		('Z', 2016, 'more than one row for metric "Z" in 2016 with different outcome or target') $$,
+	'rows that cannot be read stay, each with the reason; the others leave');
+SELECT results_eq($$
+	SELECT m.name, t.target::text, o.year, o.value
+	  FROM goalmetrics.metric m JOIN goalmetrics.goal g USING (goal_id) JOIN goalmetrics.committee c USING (committee_id)
+	  LEFT JOIN goalmetrics.target t ON t.metric_id = m.metric_id
+	  LEFT JOIN goalmetrics.outcome o ON o.metric_id = m.metric_id
+	 WHERE c.name = 'Kommunstyrelsen' ORDER BY m.sort
+$$, $$ VALUES ('Anmälda våldsbrott per 1 000 invånare'::text, 'Högst 13'::text, 2016, 14.5::numeric),
+			  ('Upplevd trygghet', 'Minst 2 000', 2016, 2315),
+			  ('Same', 'Minst 1 %', 2016, 7) $$,
+	'outcomes read as written (14,5; 2 315 with a no-break space; 7 %), a bare target made "at most" by lower_is_better, "-" writes no outcome, metrics in arrival order');
+SELECT is((SELECT p.name_sv FROM goalmetrics.goal g JOIN goalmetrics.perspective p USING (perspective_id) WHERE g.title = 'Trygghet'),
+	'Invånare', 'perspectives matched by Swedish or English name in any case, cells trimmed');
+SELECT is((SELECT sort FROM goalmetrics.committee WHERE name = 'Kommunstyrelsen'),
+		  (SELECT max(sort) FROM goalmetrics.committee), 'a new committee is numbered after the existing ones');
+
+UPDATE report_import SET outcome = '5' WHERE outcome = 'ungefär 5';
+UPDATE report_import SET target = 'Minst 6' WHERE target = 'ungefär 6';
+SELECT is(import_report(), 2, 'after fixing two rows a second run imports them');
+SELECT is((SELECT count(*) FROM report_import), 10::bigint, 'and the rest stay');
+INSERT INTO report_import (committee, perspective, goal, metric, year, outcome, target)
+	VALUES ('Kommunstyrelsen', 'Invånare', 'Trygghet', 'Same', 2016, '9 %', 'Minst 2 %');
+SELECT is(import_report(), 1, 'an import of an existing metric and year ...');
+SELECT results_eq($$
+	SELECT t.target::text, o.value FROM goalmetrics.metric m JOIN goalmetrics.target t USING (metric_id)
+	  JOIN goalmetrics.outcome o USING (metric_id, year) WHERE m.name = 'Same'
+$$, $$ VALUES ('Minst 2 %'::text, 9::numeric) $$, '... updates its target and outcome');
+
+SELECT * FROM finish();
+ROLLBACK;
