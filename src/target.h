@@ -113,12 +113,22 @@ typedef struct GmError
 {
 	GmErrorCode code;
 	size_t      pos;          /* byte offset into the input */
-	char        message[160]; /* e.g. "expected a number at position 7" */
+	char        message[160]; /* e.g. "expected a number at character 7" */
 } GmError;
 
 /* Parse a target from text (UTF-8, need not be NUL-terminated). */
 extern bool gm_target_parse(const char *input, size_t len, GmTarget *out,
 							GmError *err);
+
+/*
+ * Set (or, with empty or blank text, remove) the unit of a target,
+ * normalised as the parser does it: words joined by one space, "%",
+ * "procent" and "percent" become "%" written after the number.  pos is
+ * GM_UNIT_BEFORE or GM_UNIT_AFTER.  Refuses words the parser would not
+ * take as a unit in that place.  For the SQL constructors; validate uses it.
+ */
+extern bool gm_target_set_unit(GmTarget *t, const char *unit, size_t len,
+							   GmUnitPos pos, GmError *err);
 
 /*
  * Format in a style into buf (always NUL-terminated when bufsize > 0).

@@ -1,0 +1,654 @@
+/*-------------------------------------------------------------------------
+ *
+ * target_codec.c
+ *	  Invariants, packed storage form, total order and hash of GmTarget.
+ *
+ * Packed form (stored on disk after the varlena header and sent, behind a
+ * format-version byte, by the binary send/recv functions; never change it
+ * without a new format version):
+ *
+ *	 byte 0     flags: bits 0-2 comparator code (GmComparator, 0-5),
+ *				bit 3 bare, bit 4 has_baseline, bits 5-6 unit_pos
+ *				(GmUnitPos, 0-2), bit 7 reserved, must be 0
+ *	 decimals   value; then upper (only when the comparator is between);
+ *				then baseline (only when has_baseline).  Each decimal is
+ *				one header byte: bits 0-3 scale (0-15), bits 4-6 the
+ *				number L of bytes of |coef| (0-7), bit 7 sign (1 =
+ *				negative); then L bytes of |coef|, little-endian and
+ *				minimal (no zero high byte; zero is L = 0 with sign 0)
+ *	 unit       the unit bytes, to the end; present exactly when unit_pos
+ *				is not none, 1-64 bytes, no terminating NUL
+ *
+ * Since every field has exactly one encoding, a valid target has exactly
+ * one packed form, and equal packed forms mean identical targets (the
+ * scale as written included).  gm_target_decode() refuses every byte
+ * string that is not the packed form of a valid target.
+ *
+ * Total order (gm_target_cmp): comparator code, then bare (false first),
+ * value (numerically), upper bound, has_baseline (false first), baseline,
+ * unit_pos, unit bytes (memcmp, a prefix first).  Numerically equal
+ * decimals compare equal, so "Minst 42" = "Minst 42,0"; the hash strips
+ * trailing zeros to agree with that.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "target.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define FLAG_CMP_MASK   0x07
+#define FLAG_BARE       0x08
+#define FLAG_BASELINE   0x10
+#define FLAG_UNIT_SHIFT 5
+#define FLAG_UNIT_MASK  0x60
+#define FLAG_RESERVED   0x80
+
+#define DEC_SCALE_MASK 0x0F
+#define DEC_LEN_SHIFT  4
+#define DEC_LEN_MASK   0x70
+#define DEC_SIGN       0x80
+
+/* 10^15: every valid |coef| is below it */
+#define COEF_LIMIT INT64_C(1000000000000000)
+
+static const char *const comparator_names[] = { "at_least", "at_most",
+												"above",    "below",
+												"exactly",  "between" };
+
+/* Powers of ten that fit in uint64_t */
+static const uint64_t pow10_u64[20] = { UINT64_C(1),
+										UINT64_C(10),
+										UINT64_C(100),
+										UINT64_C(1000),
+										UINT64_C(10000),
+										UINT64_C(100000),
+										UINT64_C(1000000),
+										UINT64_C(10000000),
+										UINT64_C(100000000),
+										UINT64_C(1000000000),
+										UINT64_C(10000000000),
+										UINT64_C(100000000000),
+										UINT64_C(1000000000000),
+										UINT64_C(10000000000000),
+										UINT64_C(100000000000000),
+										UINT64_C(1000000000000000),
+										UINT64_C(10000000000000000),
+										UINT64_C(100000000000000000),
+										UINT64_C(1000000000000000000),
+										UINT64_C(10000000000000000000) };
+
+#if defined(__GNUC__) || defined(__clang__)
+static bool set_error(GmError *err, GmErrorCode code, size_t pos,
+					  const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+#endif
+
+/* Record an error (err may be NULL) and return false */
+static bool
+set_error(GmError *err, GmErrorCode code, size_t pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err == NULL)
+		return false;
+	err->code = code;
+	err->pos = pos;
+	va_start(ap, fmt);
+	vsnprintf(err->message, sizeof(err->message), fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+static void
+clear_error(GmError *err)
+{
+	if (err != NULL)
+	{
+		err->code = GM_OK;
+		err->pos = 0;
+		err->message[0] = '\0';
+	}
+}
+
+/* The unit bytes that count: none without a unit, never past the array */
+static size_t
+unit_bytes(const GmTarget *t)
+{
+	if (t->unit_pos == GM_UNIT_NONE)
+		return 0;
+	return t->unit_len > GM_MAX_UNIT_LEN ? GM_MAX_UNIT_LEN : t->unit_len;
+}
+
+/* |coef| without overflow, also for INT64_MIN */
+static uint64_t
+magnitude(int64_t coef)
+{
+	return coef < 0 ? (uint64_t)0 - (uint64_t)coef : (uint64_t)coef;
+}
+
+/* ---------------------------------------------------------------------
+ * Names
+ * ---------------------------------------------------------------------
+ */
+
+/*
+ * The SQL name of a comparator ("at_least", ...), or NULL for a code that
+ * is not one.
+ */
+const char *
+gm_comparator_name(GmComparator cmp)
+{
+	if ((unsigned int)cmp > GM_COMPARATOR_MAX)
+		return NULL;
+	return comparator_names[cmp];
+}
+
+/* The comparator named name (ASCII case-insensitive); false if none */
+bool
+gm_comparator_from_name(const char *name, GmComparator *out)
+{
+	size_t k;
+
+	if (name == NULL)
+		return false;
+	for (k = 0; k <= GM_COMPARATOR_MAX; k++)
+	{
+		const char *a = name;
+		const char *b = comparator_names[k];
+
+		while (*a != '\0' && *b != '\0')
+		{
+			char c = *a;
+
+			if (c >= 'A' && c <= 'Z')
+				c += 'a' - 'A';
+			if (c != *b)
+				break;
+			a++;
+			b++;
+		}
+		if (*a == '\0' && *b == '\0')
+		{
+			*out = (GmComparator)k;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* ---------------------------------------------------------------------
+ * Order and hash
+ * ---------------------------------------------------------------------
+ */
+
+/*
+ * Split |coef| * 10^-scale into its integer part and its fraction scaled
+ * to 18 digits.  Exact for every valid decimal (scale <= 15); a scale above
+ * 18 (invalid anyway) drops digits but stays well defined.
+ */
+static void
+split_magnitude(uint64_t mag, unsigned int scale, uint64_t *ipart,
+				uint64_t *frac)
+{
+	if (scale > 18)
+	{
+		unsigned int drop = scale - 18;
+
+		mag = drop < 20 ? mag / pow10_u64[drop] : 0;
+		scale = 18;
+	}
+	*ipart = mag / pow10_u64[scale];
+	/* the remainder is below 10^scale, so this stays below 10^18 */
+	*frac = (mag % pow10_u64[scale]) * pow10_u64[18 - scale];
+}
+
+/*
+ * Compare two decimals numerically: 42,0 equals 42.  No floating point and
+ * no overflow: the integer parts and the fractions are compared apart.
+ */
+int
+gm_decimal_cmp(GmDecimal a, GmDecimal b)
+{
+	int      sa = a.coef < 0 ? -1 : (a.coef > 0 ? 1 : 0);
+	int      sb = b.coef < 0 ? -1 : (b.coef > 0 ? 1 : 0);
+	uint64_t ia, fa, ib, fb;
+	int      r;
+
+	if (sa != sb)
+		return sa < sb ? -1 : 1;
+	if (sa == 0)
+		return 0;
+	split_magnitude(magnitude(a.coef), a.scale, &ia, &fa);
+	split_magnitude(magnitude(b.coef), b.scale, &ib, &fb);
+	if (ia != ib)
+		r = ia < ib ? -1 : 1;
+	else if (fa != fb)
+		r = fa < fb ? -1 : 1;
+	else
+		r = 0;
+	return sa > 0 ? r : -r;
+}
+
+/*
+ * The total order of targets (see the top of this file).  Fields a target
+ * does not use (upper outside a range, baseline without has_baseline, unit
+ * bytes past unit_len) play no part.
+ */
+int
+gm_target_cmp(const GmTarget *a, const GmTarget *b)
+{
+	size_t la = unit_bytes(a);
+	size_t lb = unit_bytes(b);
+	int    r;
+
+	if (a->cmp != b->cmp)
+		return (int)a->cmp < (int)b->cmp ? -1 : 1;
+	if (a->bare != b->bare)
+		return a->bare ? 1 : -1;
+	if ((r = gm_decimal_cmp(a->value, b->value)) != 0)
+		return r;
+	if (a->cmp == GM_BETWEEN && (r = gm_decimal_cmp(a->upper, b->upper)) != 0)
+		return r;
+	if (a->has_baseline != b->has_baseline)
+		return a->has_baseline ? 1 : -1;
+	if (a->has_baseline && (r = gm_decimal_cmp(a->baseline, b->baseline)) != 0)
+		return r;
+	if (a->unit_pos != b->unit_pos)
+		return (int)a->unit_pos < (int)b->unit_pos ? -1 : 1;
+	if ((r = memcmp(a->unit, b->unit, la < lb ? la : lb)) != 0)
+		return r < 0 ? -1 : 1;
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	return 0;
+}
+
+/* 64-bit FNV-1a, one byte */
+static uint64_t
+fnv_byte(uint64_t h, uint8_t b)
+{
+	h ^= b;
+	return h * UINT64_C(0x100000001b3);
+}
+
+/* A 64-bit value, little-endian, so that the hash is the same everywhere */
+static uint64_t
+fnv_u64(uint64_t h, uint64_t v)
+{
+	int k;
+
+	for (k = 0; k < 8; k++)
+		h = fnv_byte(h, (uint8_t)(v >> (8 * k)));
+	return h;
+}
+
+/* MurmurHash3's 64-bit finaliser: spreads FNV's weak high bits */
+static uint64_t
+fmix64(uint64_t k)
+{
+	k ^= k >> 33;
+	k *= UINT64_C(0xff51afd7ed558ccd);
+	k ^= k >> 33;
+	k *= UINT64_C(0xc4ceb9fe1a85ec53);
+	k ^= k >> 33;
+	return k;
+}
+
+/* Hash a decimal by its value: trailing zeros stripped, as cmp sees it */
+static uint64_t
+hash_decimal(uint64_t h, GmDecimal d)
+{
+	int64_t      coef = d.coef;
+	unsigned int scale = d.scale;
+
+	while (scale > 0 && coef % 10 == 0)
+	{
+		coef /= 10;
+		scale--;
+	}
+	if (coef == 0)
+		scale = 0;
+	h = fnv_u64(h, (uint64_t)coef);
+	return fnv_byte(h, (uint8_t)scale);
+}
+
+/*
+ * A 64-bit hash consistent with gm_target_cmp() == 0, the same on every
+ * platform.  The seed is mixed into the initial state; seed 0 gives the
+ * plain hash (fmix64(0) is 0).
+ */
+uint64_t
+gm_target_hash(const GmTarget *t, uint64_t seed)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325) ^ fmix64(seed);
+	size_t   ulen = unit_bytes(t);
+	size_t   k;
+
+	h = fnv_byte(h, (uint8_t)t->cmp);
+	h = fnv_byte(h, t->bare ? 1 : 0);
+	h = hash_decimal(h, t->value);
+	if (t->cmp == GM_BETWEEN)
+		h = hash_decimal(h, t->upper);
+	h = fnv_byte(h, t->has_baseline ? 1 : 0);
+	if (t->has_baseline)
+		h = hash_decimal(h, t->baseline);
+	h = fnv_byte(h, (uint8_t)t->unit_pos);
+	h = fnv_byte(h, (uint8_t)ulen);
+	for (k = 0; k < ulen; k++)
+		h = fnv_byte(h, (uint8_t)t->unit[k]);
+	return fmix64(h);
+}
+
+/* ---------------------------------------------------------------------
+ * Validation
+ * ---------------------------------------------------------------------
+ */
+
+static bool
+validate_decimal(GmDecimal d, const char *field, GmError *err)
+{
+	if (d.scale > GM_MAX_SCALE)
+		return set_error(err, GM_ERR_SCALE, 0,
+						 "expected at most %d decimals in the %s, found %u",
+						 GM_MAX_SCALE, field, (unsigned int)d.scale);
+	if (d.coef >= COEF_LIMIT || d.coef <= -COEF_LIMIT)
+		return set_error(err, GM_ERR_TOO_MANY_DIGITS, 0,
+						 "expected at most %d significant digits in the %s",
+						 GM_MAX_DIGITS, field);
+	return true;
+}
+
+/*
+ * Check every invariant of a target; see target.h.  The codes are those the
+ * parser would give for the same problem (GM_ERR_RANGE_ORDER,
+ * GM_ERR_DIRECTION, GM_ERR_SCALE, ...); impossible combinations of fields
+ * that no text can produce are GM_ERR_BINARY.  err->pos is 0, or a
+ * position within the unit for a bad unit.
+ */
+bool
+gm_target_validate(const GmTarget *t, GmError *err)
+{
+	GmTarget copy;
+	GmError  uerr;
+
+	clear_error(err);
+
+	if ((unsigned int)t->cmp > GM_COMPARATOR_MAX)
+		return set_error(err, GM_ERR_BINARY, 0,
+						 "expected a comparator code from 0 to %d, found %d",
+						 GM_COMPARATOR_MAX, (int)t->cmp);
+	if ((unsigned int)t->unit_pos > GM_UNIT_AFTER)
+		return set_error(err, GM_ERR_BINARY, 0,
+						 "expected a unit position code from 0 to 2, found %d",
+						 (int)t->unit_pos);
+
+	if (!validate_decimal(t->value, "value", err))
+		return false;
+	if (t->cmp == GM_BETWEEN &&
+		!validate_decimal(t->upper, "upper bound", err))
+		return false;
+	if (t->has_baseline && !validate_decimal(t->baseline, "baseline", err))
+		return false;
+
+	/* "100 %": no comparator written means at least, nothing else */
+	if (t->bare)
+	{
+		if (t->cmp != GM_AT_LEAST)
+			return set_error(
+				err, GM_ERR_BINARY, 0,
+				"expected comparator at_least for a target without a written comparator, found %s",
+				comparator_names[t->cmp]);
+		if (t->has_baseline)
+			return set_error(
+				err, GM_ERR_BINARY, 0,
+				"expected no baseline in a target without a written comparator");
+		if (t->unit_pos == GM_UNIT_BEFORE)
+			return set_error(
+				err, GM_ERR_BINARY, 0,
+				"expected the unit after the number in a target without a written comparator");
+	}
+
+	if (t->cmp == GM_BETWEEN && gm_decimal_cmp(t->value, t->upper) > 0)
+		return set_error(err, GM_ERR_RANGE_ORDER, 0,
+						 "expected a lower bound not above the upper bound");
+
+	if (t->has_baseline)
+	{
+		if (t->cmp != GM_AT_LEAST && t->cmp != GM_AT_MOST)
+			return set_error(
+				err, GM_ERR_BINARY, 0,
+				"expected comparator at_least or at_most with a baseline, found %s",
+				comparator_names[t->cmp]);
+		if (t->cmp == GM_AT_LEAST &&
+			gm_decimal_cmp(t->value, t->baseline) <= 0)
+			return set_error(
+				err, GM_ERR_DIRECTION, 0,
+				"expected a value above the baseline for an increase");
+		if (t->cmp == GM_AT_MOST && gm_decimal_cmp(t->value, t->baseline) >= 0)
+			return set_error(
+				err, GM_ERR_DIRECTION, 0,
+				"expected a value below the baseline for a decrease");
+	}
+
+	/* the unit: consistent length, then exactly what the parser makes */
+	if (t->unit_len > GM_MAX_UNIT_LEN)
+		return set_error(err, GM_ERR_UNIT_TOO_LONG, 0,
+						 "expected a unit of at most %d bytes, found %u",
+						 GM_MAX_UNIT_LEN, (unsigned int)t->unit_len);
+	if (t->unit[t->unit_len] != '\0')
+		return set_error(err, GM_ERR_BINARY, 0,
+						 "expected a NUL byte after the %u bytes of the unit",
+						 (unsigned int)t->unit_len);
+	if (t->unit_pos == GM_UNIT_NONE)
+	{
+		if (t->unit_len != 0)
+			return set_error(
+				err, GM_ERR_BINARY, 0,
+				"expected no unit bytes with unit position none, found %u",
+				(unsigned int)t->unit_len);
+		return true;
+	}
+	if (t->unit_len == 0)
+		return set_error(err, GM_ERR_BINARY, 0,
+						 "expected a unit with unit position %s",
+						 t->unit_pos == GM_UNIT_BEFORE ? "before" : "after");
+
+	copy = *t;
+	if (!gm_target_set_unit(&copy, t->unit, t->unit_len, t->unit_pos, &uerr))
+		return set_error(err, uerr.code, uerr.pos, "invalid unit: %s",
+						 uerr.message);
+	if (copy.unit_pos != t->unit_pos || copy.unit_len != t->unit_len ||
+		memcmp(copy.unit, t->unit, t->unit_len) != 0)
+		return set_error(
+			err, GM_ERR_BINARY, 0,
+			"expected the unit in normal form \"%s\" written %s the number, found \"%s\"",
+			copy.unit, copy.unit_pos == GM_UNIT_BEFORE ? "before" : "after",
+			t->unit);
+	clear_error(err);
+	return true;
+}
+
+/* ---------------------------------------------------------------------
+ * Packed form
+ * ---------------------------------------------------------------------
+ */
+
+/* Append one decimal at buf[n]; returns the new length */
+static size_t
+encode_decimal(uint8_t *buf, size_t n, GmDecimal d)
+{
+	uint64_t     mag = magnitude(d.coef);
+	unsigned int len = 0;
+	unsigned int k;
+
+	while (len < 7 && (mag >> (8 * len)) != 0)
+		len++;
+	buf[n++] = (uint8_t)((d.scale & DEC_SCALE_MASK) | (len << DEC_LEN_SHIFT) |
+						 (d.coef < 0 ? DEC_SIGN : 0));
+	for (k = 0; k < len; k++)
+		buf[n++] = (uint8_t)(mag >> (8 * k));
+	return n;
+}
+
+/*
+ * Write the packed form of a valid target into buf (GM_MAX_ENCODED bytes
+ * suffice); returns its length.  An invalid target is still written within
+ * those bytes, but decodes to something else or not at all.
+ */
+size_t
+gm_target_encode(const GmTarget *t, uint8_t *buf)
+{
+	size_t ulen = unit_bytes(t);
+	size_t n = 0;
+
+	buf[n++] = (uint8_t)(((unsigned int)t->cmp & FLAG_CMP_MASK) |
+						 (t->bare ? FLAG_BARE : 0) |
+						 (t->has_baseline ? FLAG_BASELINE : 0) |
+						 (((unsigned int)t->unit_pos << FLAG_UNIT_SHIFT) &
+						  FLAG_UNIT_MASK));
+	n = encode_decimal(buf, n, t->value);
+	if (t->cmp == GM_BETWEEN)
+		n = encode_decimal(buf, n, t->upper);
+	if (t->has_baseline)
+		n = encode_decimal(buf, n, t->baseline);
+	memcpy(buf + n, t->unit, ulen);
+	return n + ulen;
+}
+
+/* Read one decimal at buf[*off], refusing every non-canonical form */
+static bool
+decode_decimal(const uint8_t *buf, size_t len, size_t *off, GmDecimal *d,
+			   const char *field, GmError *err)
+{
+	size_t       start = *off;
+	uint8_t      h;
+	unsigned int n;
+	unsigned int k;
+	uint64_t     mag = 0;
+
+	if (start >= len)
+		return set_error(
+			err, GM_ERR_BINARY, start,
+			"invalid packed target: expected the header byte of the %s at byte %zu, found the end",
+			field, start);
+	h = buf[start];
+	n = (h & DEC_LEN_MASK) >> DEC_LEN_SHIFT;
+	if (len - start - 1 < n)
+		return set_error(
+			err, GM_ERR_BINARY, start,
+			"invalid packed target: expected %u bytes of the %s after byte %zu, found %zu",
+			n, field, start, len - start - 1);
+	for (k = 0; k < n; k++)
+		mag |= (uint64_t)buf[start + 1 + k] << (8 * k);
+	if (n > 0 && buf[start + n] == 0)
+		return set_error(
+			err, GM_ERR_BINARY, start,
+			"invalid packed target: expected a minimal length for the %s at byte %zu, found a zero high byte",
+			field, start);
+	if ((h & DEC_SIGN) && mag == 0)
+		return set_error(
+			err, GM_ERR_BINARY, start,
+			"invalid packed target: expected no sign on a zero %s at byte %zu",
+			field, start);
+	if (mag >= (uint64_t)COEF_LIMIT)
+		return set_error(
+			err, GM_ERR_BINARY, start,
+			"invalid packed target: expected at most %d digits in the %s at byte %zu",
+			GM_MAX_DIGITS, field, start);
+	if ((h & DEC_SCALE_MASK) > GM_MAX_SCALE) /* cannot happen in 4 bits */
+		return set_error(
+			err, GM_ERR_BINARY, start,
+			"invalid packed target: expected a scale of at most %d in the %s at byte %zu",
+			GM_MAX_SCALE, field, start);
+	d->coef = (h & DEC_SIGN) ? -(int64_t)mag : (int64_t)mag;
+	d->scale = (uint8_t)(h & DEC_SCALE_MASK);
+	*off = start + 1 + n;
+	return true;
+}
+
+/*
+ * Read a packed target.  Every malformed byte string gives GM_ERR_BINARY
+ * with a message naming the field and err->pos at its byte; a structurally
+ * sound one that breaks an invariant too (the message then is
+ * gm_target_validate's).  Never reads past len.
+ */
+bool
+gm_target_decode(const uint8_t *buf, size_t len, GmTarget *out, GmError *err)
+{
+	GmTarget     t;
+	GmError      verr;
+	size_t       off = 1;
+	uint8_t      flags;
+	unsigned int cmp;
+	unsigned int unit_pos;
+
+	clear_error(err);
+	if (buf == NULL || len == 0)
+		return set_error(
+			err, GM_ERR_BINARY, 0,
+			"invalid packed target: expected the flags byte, found the end");
+
+	flags = buf[0];
+	cmp = flags & FLAG_CMP_MASK;
+	unit_pos = (flags & FLAG_UNIT_MASK) >> FLAG_UNIT_SHIFT;
+	if (flags & FLAG_RESERVED)
+		return set_error(
+			err, GM_ERR_BINARY, 0,
+			"invalid packed target: expected the reserved bit 7 of the flags byte to be 0");
+	if (cmp > GM_COMPARATOR_MAX)
+		return set_error(
+			err, GM_ERR_BINARY, 0,
+			"invalid packed target: expected a comparator code from 0 to %d in the flags byte, found %u",
+			GM_COMPARATOR_MAX, cmp);
+	if (unit_pos > GM_UNIT_AFTER)
+		return set_error(
+			err, GM_ERR_BINARY, 0,
+			"invalid packed target: expected a unit position from 0 to 2 in the flags byte, found %u",
+			unit_pos);
+
+	memset(&t, 0, sizeof(t));
+	t.cmp = (GmComparator)cmp;
+	t.bare = (flags & FLAG_BARE) != 0;
+	t.has_baseline = (flags & FLAG_BASELINE) != 0;
+	t.unit_pos = (GmUnitPos)unit_pos;
+
+	if (!decode_decimal(buf, len, &off, &t.value, "value", err))
+		return false;
+	if (t.cmp == GM_BETWEEN &&
+		!decode_decimal(buf, len, &off, &t.upper, "upper bound", err))
+		return false;
+	if (t.has_baseline &&
+		!decode_decimal(buf, len, &off, &t.baseline, "baseline", err))
+		return false;
+
+	if (t.unit_pos == GM_UNIT_NONE)
+	{
+		if (off < len)
+			return set_error(
+				err, GM_ERR_BINARY, off,
+				"invalid packed target: expected no unit after byte %zu, found %zu more bytes",
+				off, len - off);
+	}
+	else
+	{
+		if (off >= len)
+			return set_error(
+				err, GM_ERR_BINARY, off,
+				"invalid packed target: expected the unit at byte %zu, found the end",
+				off);
+		if (len - off > GM_MAX_UNIT_LEN)
+			return set_error(
+				err, GM_ERR_BINARY, off,
+				"invalid packed target: expected a unit of at most %d bytes at byte %zu, found %zu",
+				GM_MAX_UNIT_LEN, off, len - off);
+		t.unit_len = (uint8_t)(len - off);
+		memcpy(t.unit, buf + off, len - off);
+	}
+
+	if (!gm_target_validate(&t, &verr))
+		return set_error(err, GM_ERR_BINARY, 0, "invalid packed target: %s",
+						 verr.message);
+	*out = t;
+	return true;
+}

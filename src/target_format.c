@@ -1,0 +1,280 @@
+/*-------------------------------------------------------------------------
+ *
+ * target_format.c
+ *	  GmTarget to text in one of three styles.
+ *
+ *	  swedish (canonical): "Minst 65 %", "Högst 2 100 barn", "Minst index 79",
+ *		"Mellan 95 och 105 %", "Öka från 70 % till 75 %", "100 %"
+ *	  english: "at least 65 %", "between 95 and 105 %",
+ *		"increase from 70 % to 75 %", "reduce from 40 to 32 dagar"
+ *	  symbolic (ASCII apart from the unit, which is data): ">= 65 %",
+ *		"95-105 %", "-5--3", "from 70 % to 75 %", ">= index 79"
+ *
+ * The output depends on nothing but the value (no locale, no setting), and
+ * parsing it gives the same target back, including bare, has_baseline and
+ * unit_pos.  Two cases need care for that:
+ *	- a range with the unit before the numbers has no symbolic form ("index
+ *	  95-105" would start with a word), so the symbolic style writes it as
+ *	  "between index 95 and 105";
+ *	- a change target prints "%" after both numbers ("Öka från 70 % till
+ *	  75 %": a percentage reads as one token) but any other unit written
+ *	  after the numbers once, at the end ("Minska från 40 till 32 dagar").
+ *	  The parser reads both forms, and a unit with a word "till" or "to"
+ *	  in it could not stand after the first number anyway.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "target.h"
+
+#include <string.h>
+
+/* An output buffer that counts what would be written, like snprintf */
+typedef struct GmOut
+{
+	char  *buf;
+	size_t size;
+	size_t len;
+} GmOut;
+
+/* The words of one style */
+typedef struct GmStyleWords
+{
+	const char *comparator[GM_EXACTLY + 1];
+	const char *between; /* NULL: "low-high" */
+	const char *and_word;
+	const char *increase; /* NULL: no direction word */
+	const char *decrease;
+	const char *from;
+	const char *to;
+	char        decimal_sep;
+} GmStyleWords;
+
+static const GmStyleWords style_words[] = {
+	/* GM_STYLE_SWEDISH: Minst, Högst, Över, Under, Exakt; Öka, från */
+	{ { "Minst", "H\xc3\xb6gst", "\xc3\x96ver", "Under", "Exakt" },
+	  "Mellan",
+	  "och",
+	  "\xc3\x96ka",
+	  "Minska",
+	  "fr\xc3\xa5n",
+	  "till",
+	  ',' },
+	/* GM_STYLE_ENGLISH */
+	{ { "at least", "at most", "above", "below", "exactly" },
+	  "between",
+	  "and",
+	  "increase",
+	  "reduce",
+	  "from",
+	  "to",
+	  '.' },
+	/* GM_STYLE_SYMBOLIC */
+	{ { ">=", "<=", ">", "<", "=" },
+	  NULL,
+	  NULL,
+	  NULL,
+	  NULL,
+	  "from",
+	  "to",
+	  '.' },
+};
+
+static void
+out_char(GmOut *o, char c)
+{
+	if (o->len + 1 < o->size)
+		o->buf[o->len] = c;
+	o->len++;
+}
+
+static void
+out_mem(GmOut *o, const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		out_char(o, s[k]);
+}
+
+static void
+out_str(GmOut *o, const char *s)
+{
+	out_mem(o, s, strlen(s));
+}
+
+/* A unit written after a number, or "%": one space, then the unit */
+static void
+out_unit(GmOut *o, const GmTarget *t, size_t unit_len)
+{
+	out_char(o, ' ');
+	out_mem(o, t->unit, unit_len);
+}
+
+/* NUL-terminate (truncating) and return the full length */
+static size_t
+out_finish(GmOut *o)
+{
+	if (o->size > 0)
+		o->buf[o->len < o->size ? o->len : o->size - 1] = '\0';
+	return o->len;
+}
+
+/*
+ * Write a decimal: '-' for negatives, the integer part grouped by one
+ * ASCII space when it has four or more digits, then decimal_sep and
+ * exactly scale decimals.
+ */
+static void
+out_decimal(GmOut *o, GmDecimal d, char decimal_sep)
+{
+	char     digits[24]; /* |coef| in reverse; 2^63 has 19 digits */
+	size_t   ndig = 0;
+	uint64_t mag;
+	size_t   scale = d.scale;
+	size_t   total;
+	size_t   int_digits;
+	size_t   k;
+
+	/* negate in unsigned arithmetic: defined even for INT64_MIN */
+	mag = d.coef < 0 ? (uint64_t)0 - (uint64_t)d.coef : (uint64_t)d.coef;
+	do
+	{
+		digits[ndig++] = (char)('0' + mag % 10);
+		mag /= 10;
+	} while (mag > 0);
+
+	total = ndig > scale ? ndig : scale + 1;
+	int_digits = total - scale;
+
+	if (d.coef < 0)
+		out_char(o, '-');
+	for (k = 0; k < total; k++)
+	{
+		size_t from_right = total - 1 - k; /* index into digits[] */
+
+		if (k == int_digits)
+			out_char(o, decimal_sep);
+		else if (k > 0 && k < int_digits && int_digits >= 4 &&
+				 (int_digits - k) % 3 == 0)
+			out_char(o, ' ');
+		out_char(o, from_right < ndig ? digits[from_right] : '0');
+	}
+}
+
+/*
+ * Format one decimal into buf (NUL-terminated when bufsize > 0); returns
+ * the length the whole text needs, without the NUL.
+ */
+size_t
+gm_decimal_format(GmDecimal d, char decimal_sep, char *buf, size_t bufsize)
+{
+	GmOut o = { buf, bufsize, 0 };
+
+	out_decimal(&o, d, decimal_sep);
+	return out_finish(&o);
+}
+
+/*
+ * Format a target in a style into buf (always NUL-terminated when bufsize
+ * > 0).  Returns the length the full text needs, excluding the NUL, like
+ * snprintf; GM_MAX_FORMATTED always suffices for a valid target.  The
+ * target should be valid (gm_target_validate); an invalid one still gives
+ * some text and never a read outside the struct.
+ */
+size_t
+gm_target_format(const GmTarget *t, GmStyle style, char *buf, size_t bufsize)
+{
+	GmOut               o = { buf, bufsize, 0 };
+	const GmStyleWords *w;
+	size_t              unit_len = t->unit_len;
+	bool                before;
+	bool                after;
+
+	if ((unsigned int)style > GM_STYLE_SYMBOLIC)
+		style = GM_STYLE_SWEDISH;
+	w = &style_words[style];
+	if (unit_len > GM_MAX_UNIT_LEN || t->unit_pos == GM_UNIT_NONE)
+		unit_len = 0;
+	before = unit_len > 0 && t->unit_pos == GM_UNIT_BEFORE;
+	after = unit_len > 0 && t->unit_pos == GM_UNIT_AFTER;
+
+	if (t->has_baseline)
+	{
+		/*
+		 * "Öka från 70 % till 75 %", "Minska från 40 till 32 dagar", "from
+		 * index 70 to 75"
+		 */
+		const char *dir = t->cmp == GM_AT_MOST ? w->decrease : w->increase;
+
+		if (dir != NULL)
+		{
+			out_str(&o, dir);
+			out_char(&o, ' ');
+		}
+		out_str(&o, w->from);
+		out_char(&o, ' ');
+		if (before)
+		{
+			out_mem(&o, t->unit, unit_len);
+			out_char(&o, ' ');
+		}
+		out_decimal(&o, t->baseline, w->decimal_sep);
+		if (after && unit_len == 1 && t->unit[0] == '%')
+			out_unit(&o, t, unit_len);
+		out_char(&o, ' ');
+		out_str(&o, w->to);
+		out_char(&o, ' ');
+		out_decimal(&o, t->value, w->decimal_sep);
+		if (after)
+			out_unit(&o, t, unit_len);
+	}
+	else if (t->cmp == GM_BETWEEN)
+	{
+		if (w->between == NULL && !before)
+		{
+			/* "95-105 %", "-5--3" */
+			out_decimal(&o, t->value, w->decimal_sep);
+			out_char(&o, '-');
+			out_decimal(&o, t->upper, w->decimal_sep);
+		}
+		else
+		{
+			/* "Mellan 95 och 105 %", symbolic "between index 95 and 105" */
+			const GmStyleWords *ww =
+				w->between ? w : &style_words[GM_STYLE_ENGLISH];
+
+			out_str(&o, ww->between);
+			out_char(&o, ' ');
+			if (before)
+			{
+				out_mem(&o, t->unit, unit_len);
+				out_char(&o, ' ');
+			}
+			out_decimal(&o, t->value, w->decimal_sep);
+			out_char(&o, ' ');
+			out_str(&o, ww->and_word);
+			out_char(&o, ' ');
+			out_decimal(&o, t->upper, w->decimal_sep);
+		}
+		if (after)
+			out_unit(&o, t, unit_len);
+	}
+	else
+	{
+		/* "Minst 65 %", "Minst index 79", bare "100 %" */
+		if (!t->bare && (unsigned int)t->cmp <= GM_EXACTLY)
+		{
+			out_str(&o, w->comparator[t->cmp]);
+			out_char(&o, ' ');
+		}
+		if (before)
+		{
+			out_mem(&o, t->unit, unit_len);
+			out_char(&o, ' ');
+		}
+		out_decimal(&o, t->value, w->decimal_sep);
+		if (after)
+			out_unit(&o, t, unit_len);
+	}
+	return out_finish(&o);
+}

@@ -1,0 +1,165 @@
+/*-------------------------------------------------------------------------
+ *
+ * fuzz_target.c
+ *	  libFuzzer harness for the pure-C target module.
+ *
+ * Each input is used twice:
+ *	- as text: if it parses, the target must be valid, every style must
+ *	  format within GM_MAX_FORMATTED and parse back to the identical target
+ *	  (same packed bytes, so the same scale, bare, has_baseline and
+ *	  unit_pos), formatting must be stable, the hash must agree, and the
+ *	  packed form must decode back to it; if it does not parse, the error
+ *	  must be well formed;
+ *	- as a packed form: gm_target_decode must never crash; if it accepts the
+ *	  bytes, the target must be valid, re-encode to exactly those bytes and
+ *	  survive the text round trip too (this reaches units and numbers the
+ *	  parser would not be given directly).
+ * Any broken property calls abort(), which libFuzzer reports as a crash.
+ *
+ *	  make fuzz FUZZ_SECONDS=300
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "target.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#define REQUIRE(cond)                                                   \
+	do                                                                  \
+	{                                                                   \
+		if (!(cond))                                                    \
+		{                                                               \
+			fprintf(stderr, "fuzz_target.c:%d: %s\n", __LINE__, #cond); \
+			abort();                                                    \
+		}                                                               \
+	} while (0)
+
+/* Identical targets: equal packed forms */
+static bool
+same_target(const GmTarget *a, const GmTarget *b)
+{
+	uint8_t ea[GM_MAX_ENCODED];
+	uint8_t eb[GM_MAX_ENCODED];
+	size_t  na = gm_target_encode(a, ea);
+	size_t  nb = gm_target_encode(b, eb);
+
+	return na == nb && memcmp(ea, eb, na) == 0;
+}
+
+/* Is the error filled in sensibly? */
+static void
+check_error(const GmError *e, size_t limit)
+{
+	const char *nul = memchr(e->message, '\0', sizeof(e->message));
+
+	REQUIRE(e->code != GM_OK);
+	REQUIRE(e->pos <= limit);
+	REQUIRE(nul != NULL && nul != e->message);
+}
+
+static bool
+ascii_only(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if ((unsigned char)s[k] >= 0x80)
+			return false;
+	return true;
+}
+
+/* Everything that must hold for a valid target */
+static void
+check_target(const GmTarget *t)
+{
+	GmError  e;
+	uint8_t  enc[GM_MAX_ENCODED];
+	uint8_t  enc2[GM_MAX_ENCODED];
+	size_t   n;
+	GmTarget d;
+	int      style;
+
+	REQUIRE(gm_target_validate(t, &e));
+
+	for (style = GM_STYLE_SWEDISH; style <= GM_STYLE_SYMBOLIC; style++)
+	{
+		char     buf[GM_MAX_FORMATTED];
+		char     buf2[GM_MAX_FORMATTED];
+		char    *exact;
+		GmTarget u;
+		bool     parsed;
+
+		n = gm_target_format(t, (GmStyle)style, buf, sizeof(buf));
+		REQUIRE(n < GM_MAX_FORMATTED);
+		REQUIRE(strlen(buf) == n);
+		if (style == GM_STYLE_SYMBOLIC && ascii_only(t->unit, t->unit_len))
+			REQUIRE(ascii_only(buf, n));
+
+		/* parse from a buffer of exactly n bytes, no NUL after it */
+		exact = malloc(n > 0 ? n : 1);
+		REQUIRE(exact != NULL);
+		memcpy(exact, buf, n);
+		parsed = gm_target_parse(exact, n, &u, &e);
+		free(exact);
+		if (!parsed)
+		{
+			fprintf(stderr, "style %d output \"%s\" does not parse: %s\n",
+					style, buf, e.message);
+			abort();
+		}
+		REQUIRE(gm_target_cmp(t, &u) == 0);
+		REQUIRE(gm_target_cmp(&u, t) == 0);
+		REQUIRE(same_target(t, &u));
+		REQUIRE(t->bare == u.bare);
+		REQUIRE(t->has_baseline == u.has_baseline);
+		REQUIRE(t->unit_pos == u.unit_pos);
+		REQUIRE(gm_target_hash(t, 0) == gm_target_hash(&u, 0));
+		REQUIRE(gm_target_hash(t, 99) == gm_target_hash(&u, 99));
+		gm_target_format(&u, (GmStyle)style, buf2, sizeof(buf2));
+		REQUIRE(strcmp(buf, buf2) == 0);
+	}
+
+	n = gm_target_encode(t, enc);
+	REQUIRE(n >= 2 && n <= GM_MAX_ENCODED);
+	REQUIRE(gm_target_decode(enc, n, &d, &e));
+	REQUIRE(gm_target_cmp(t, &d) == 0);
+	REQUIRE(gm_target_encode(&d, enc2) == n);
+	REQUIRE(memcmp(enc, enc2, n) == 0);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	GmTarget t;
+	GmError  e;
+
+	/* as text */
+	if (gm_target_parse((const char *)data, size, &t, &e))
+	{
+		REQUIRE(e.code == GM_OK);
+		check_target(&t);
+	}
+	else
+		check_error(&e, size);
+
+	/* as a packed form */
+	if (gm_target_decode(data, size, &t, &e))
+	{
+		uint8_t enc[GM_MAX_ENCODED];
+
+		REQUIRE(size <= GM_MAX_ENCODED);
+		REQUIRE(gm_target_encode(&t, enc) == size);
+		REQUIRE(memcmp(enc, data, size) == 0);
+		check_target(&t);
+	}
+	else
+	{
+		check_error(&e, size);
+		REQUIRE(e.code == GM_ERR_BINARY);
+	}
+	return 0;
+}

@@ -1,0 +1,2103 @@
+/*-------------------------------------------------------------------------
+ *
+ * test_target.c
+ *	  Unit tests of the pure-C target module (src/target_*.c): the grammar,
+ *	  every error class with its position, the three output styles, round
+ *	  trips, the packed form (including every truncation and single-byte
+ *	  corruption of several encodings), the order and the hash.
+ *
+ * Self-contained: a failed check prints "not ok - ..." and the program
+ * ends with "N passed, M failed" (exit status 1 when M > 0).  Every parse
+ * runs on a heap copy of exactly the input's length, so that AddressSanitizer
+ * catches any read past len.
+ *
+ *	  make unit
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "target.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PINNED_HASH_0 UINT64_C(0x640773f088f63c43)
+#define PINNED_HASH_7 UINT64_C(0xb063e7116dcb604d)
+
+static int passed;
+static int failed;
+
+#if defined(__GNUC__) || defined(__clang__)
+static void ok(int cond, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+#endif
+
+/* Count one check; print it only when it fails */
+static void
+ok(int cond, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (cond)
+	{
+		passed++;
+		return;
+	}
+	failed++;
+	printf("not ok - ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+}
+
+/* Parse from a heap copy of exactly len bytes (ASan sees over-reads) */
+static bool
+parse_exact(const char *in, size_t len, GmTarget *t, GmError *e)
+{
+	char *copy = malloc(len > 0 ? len : 1);
+	bool  r;
+
+	if (copy == NULL)
+		abort();
+	memcpy(copy, in, len);
+	r = gm_target_parse(len > 0 ? copy : NULL, len, t, e);
+	free(copy);
+	return r;
+}
+
+static bool
+parse_str(const char *in, GmTarget *t, GmError *e)
+{
+	return parse_exact(in, strlen(in), t, e);
+}
+
+/* Decode from a heap copy of exactly len bytes */
+static bool
+decode_exact(const uint8_t *buf, size_t len, GmTarget *t, GmError *e)
+{
+	uint8_t *copy = malloc(len > 0 ? len : 1);
+	bool     r;
+
+	if (copy == NULL)
+		abort();
+	memcpy(copy, buf, len);
+	r = gm_target_decode(copy, len, t, e);
+	free(copy);
+	return r;
+}
+
+/* Identical targets, the written scale included: equal packed forms */
+static bool
+same_target(const GmTarget *a, const GmTarget *b)
+{
+	uint8_t ea[GM_MAX_ENCODED];
+	uint8_t eb[GM_MAX_ENCODED];
+	size_t  na = gm_target_encode(a, ea);
+	size_t  nb = gm_target_encode(b, eb);
+
+	return na == nb && memcmp(ea, eb, na) == 0;
+}
+
+static bool
+all_ascii(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if ((unsigned char)s[k] >= 0x80)
+			return false;
+	return true;
+}
+
+/*
+ * Everything that must hold for a valid target: valid; every style formats
+ * within GM_MAX_FORMATTED and parses back to the identical target (so also
+ * bare, has_baseline, unit_pos and the scale); formatting is stable; the
+ * symbolic style is ASCII apart from the unit; the packed form decodes back
+ * to the identical target and is canonical.
+ */
+static void
+check_round_trip(const GmTarget *t, const char *label)
+{
+	GmError  e;
+	uint8_t  enc[GM_MAX_ENCODED];
+	uint8_t  enc2[GM_MAX_ENCODED];
+	size_t   n;
+	GmTarget d;
+	int      style;
+
+	ok(gm_target_validate(t, &e), "%s: validate: %s", label, e.message);
+	for (style = GM_STYLE_SWEDISH; style <= GM_STYLE_SYMBOLIC; style++)
+	{
+		char     buf[GM_MAX_FORMATTED];
+		char     buf2[GM_MAX_FORMATTED];
+		GmTarget u;
+
+		n = gm_target_format(t, (GmStyle)style, buf, sizeof(buf));
+		ok(n < GM_MAX_FORMATTED && strlen(buf) == n, "%s: style %d length %zu",
+		   label, style, n);
+		if (!parse_exact(buf, n, &u, &e))
+		{
+			ok(0, "%s: style %d output \"%s\" does not parse: %s", label,
+			   style, buf, e.message);
+			continue;
+		}
+		ok(gm_target_cmp(t, &u) == 0 && same_target(t, &u) &&
+			   t->bare == u.bare && t->has_baseline == u.has_baseline &&
+			   t->unit_pos == u.unit_pos,
+		   "%s: style %d output \"%s\" parses to another target", label, style,
+		   buf);
+		ok(gm_target_hash(t, 0) == gm_target_hash(&u, 0),
+		   "%s: style %d hash differs after the round trip", label, style);
+		gm_target_format(&u, (GmStyle)style, buf2, sizeof(buf2));
+		ok(strcmp(buf, buf2) == 0, "%s: style %d unstable: \"%s\" / \"%s\"",
+		   label, style, buf, buf2);
+		if (style == GM_STYLE_SYMBOLIC && all_ascii(t->unit, t->unit_len))
+			ok(all_ascii(buf, n), "%s: symbolic output not ASCII: \"%s\"",
+			   label, buf);
+	}
+
+	n = gm_target_encode(t, enc);
+	ok(n >= 2 && n <= GM_MAX_ENCODED, "%s: encoded length %zu", label, n);
+	if (!decode_exact(enc, n, &d, &e))
+		ok(0, "%s: decode of its encoding fails: %s", label, e.message);
+	else
+	{
+		ok(gm_target_cmp(t, &d) == 0 && same_target(t, &d),
+		   "%s: decode gives another target", label);
+		ok(gm_target_encode(&d, enc2) == n && memcmp(enc, enc2, n) == 0,
+		   "%s: encoding not canonical", label);
+	}
+}
+
+/* Parse, compare the three styles' output, and check the round trips */
+static void
+expect_styles(const char *in, const char *sv, const char *en, const char *sym)
+{
+	GmTarget t;
+	GmError  e;
+	char     buf[GM_MAX_FORMATTED];
+
+	if (!parse_str(in, &t, &e))
+	{
+		ok(0, "\"%s\" does not parse: %s", in, e.message);
+		return;
+	}
+	ok(e.code == GM_OK, "\"%s\": error code %d after success", in, e.code);
+	gm_target_format(&t, GM_STYLE_SWEDISH, buf, sizeof(buf));
+	ok(strcmp(buf, sv) == 0, "\"%s\": swedish \"%s\", expected \"%s\"", in,
+	   buf, sv);
+	gm_target_format(&t, GM_STYLE_ENGLISH, buf, sizeof(buf));
+	ok(strcmp(buf, en) == 0, "\"%s\": english \"%s\", expected \"%s\"", in,
+	   buf, en);
+	gm_target_format(&t, GM_STYLE_SYMBOLIC, buf, sizeof(buf));
+	ok(strcmp(buf, sym) == 0, "\"%s\": symbolic \"%s\", expected \"%s\"", in,
+	   buf, sym);
+	check_round_trip(&t, in);
+}
+
+/* Parse and check the fields */
+static void
+expect_target(const char *in, GmComparator cmp, bool bare, int64_t coef,
+			  int scale, GmUnitPos unit_pos, const char *unit)
+{
+	GmTarget t;
+	GmError  e;
+
+	if (!parse_str(in, &t, &e))
+	{
+		ok(0, "\"%s\" does not parse: %s", in, e.message);
+		return;
+	}
+	ok(t.cmp == cmp, "\"%s\": comparator %d, expected %d", in, t.cmp, cmp);
+	ok(t.bare == bare, "\"%s\": bare %d, expected %d", in, t.bare, bare);
+	ok(t.value.coef == coef && t.value.scale == scale,
+	   "\"%s\": value %lld scale %d, expected %lld scale %d", in,
+	   (long long)t.value.coef, t.value.scale, (long long)coef, scale);
+	ok(t.unit_pos == unit_pos, "\"%s\": unit_pos %d, expected %d", in,
+	   t.unit_pos, unit_pos);
+	ok(strcmp(t.unit, unit) == 0 && t.unit_len == strlen(unit),
+	   "\"%s\": unit \"%s\" (%d), expected \"%s\"", in, t.unit, t.unit_len,
+	   unit);
+	check_round_trip(&t, in);
+}
+
+/* A range or change target: value, and upper or baseline */
+static void
+expect_pair(const char *in, GmComparator cmp, bool has_baseline, int64_t first,
+			int64_t second, GmUnitPos unit_pos, const char *unit)
+{
+	GmTarget t;
+	GmError  e;
+	int64_t  low;
+	int64_t  high;
+
+	if (!parse_str(in, &t, &e))
+	{
+		ok(0, "\"%s\" does not parse: %s", in, e.message);
+		return;
+	}
+	ok(t.cmp == cmp && t.has_baseline == has_baseline && !t.bare,
+	   "\"%s\": comparator %d baseline %d bare %d", in, t.cmp, t.has_baseline,
+	   t.bare);
+	/* a range is low, high; a change is baseline, value */
+	low = has_baseline ? t.baseline.coef : t.value.coef;
+	high = has_baseline ? t.value.coef : t.upper.coef;
+	ok(low == first && high == second,
+	   "\"%s\": numbers %lld, %lld, expected %lld, %lld", in, (long long)low,
+	   (long long)high, (long long)first, (long long)second);
+	ok(t.unit_pos == unit_pos && strcmp(t.unit, unit) == 0,
+	   "\"%s\": unit %d \"%s\", expected %d \"%s\"", in, t.unit_pos, t.unit,
+	   unit_pos, unit);
+	check_round_trip(&t, in);
+}
+
+/* Parse must fail with code at pos; msg (if not NULL) is the message */
+static void
+expect_error_len(const char *in, size_t len, GmErrorCode code, size_t pos,
+				 const char *msg)
+{
+	GmTarget t;
+	GmError  e;
+	size_t   mlen;
+
+	memset(&t, 0x5a, sizeof(t));
+	if (parse_exact(in, len, &t, &e))
+	{
+		ok(0, "\"%.*s\" parses, expected error %d", (int)len, in, code);
+		return;
+	}
+	ok(e.code == code, "\"%.*s\": error %d (%s), expected %d", (int)len, in,
+	   e.code, e.message, code);
+	ok(e.pos == pos, "\"%.*s\": error position %zu, expected %zu", (int)len,
+	   in, e.pos, pos);
+	mlen = strlen(e.message);
+	ok(mlen > 0 && e.message[0] >= 'a' && e.message[0] <= 'z' &&
+		   e.message[mlen - 1] != '.' &&
+		   strstr(e.message, "at character ") != NULL,
+	   "\"%.*s\": message style: %s", (int)len, in, e.message);
+	if (msg != NULL)
+		ok(strcmp(e.message, msg) == 0,
+		   "\"%.*s\": message \"%s\", expected \"%s\"", (int)len, in,
+		   e.message, msg);
+}
+
+static void
+expect_error(const char *in, GmErrorCode code, size_t pos, const char *msg)
+{
+	expect_error_len(in, strlen(in), code, pos, msg);
+}
+
+/* ---------------------------------------------------------------------
+ * The seed targets and every comparator spelling
+ * ---------------------------------------------------------------------
+ */
+
+static void
+test_seeds(void)
+{
+	static const struct
+	{
+		const char *in;
+		const char *sv;
+		const char *en;
+		const char *sym;
+	} seeds[] = {
+		{ "Minst 65 %", "Minst 65 %", "at least 65 %", ">= 65 %" },
+		{ "Max 31 %", "Högst 31 %", "at most 31 %", "<= 31 %" },
+		{ "Max 42 %", "Högst 42 %", "at most 42 %", "<= 42 %" },
+		{ "Högst 2 100 barn", "Högst 2 100 barn", "at most 2 100 barn",
+		  "<= 2 100 barn" },
+		{ "Högst 170 vårddygn", "Högst 170 vårddygn", "at most 170 vårddygn",
+		  "<= 170 vårddygn" },
+		{ "Minst index 79", "Minst index 79", "at least index 79",
+		  ">= index 79" },
+		{ "Minst NKI 75", "Minst NKI 75", "at least NKI 75", ">= NKI 75" },
+		{ "Minst 3 500 tkr", "Minst 3 500 tkr", "at least 3 500 tkr",
+		  ">= 3 500 tkr" },
+		{ "Minst 0\ntkr", "Minst 0 tkr", "at least 0 tkr", ">= 0 tkr" },
+		{ "100 %", "100 %", "100 %", "100 %" },
+		{ "50 %", "50 %", "50 %", "50 %" },
+		{ "Minst 6", "Minst 6", "at least 6", ">= 6" },
+		{ "Minst 1", "Minst 1", "at least 1", ">= 1" },
+		{ "Minst 0", "Minst 0", "at least 0", ">= 0" },
+		{ "Minst 40", "Minst 40", "at least 40", ">= 40" },
+		{ "Minst 2 400", "Minst 2 400", "at least 2 400", ">= 2 400" },
+		{ "Minst 73", "Minst 73", "at least 73", ">= 73" },
+		{ "Max 13,2 %", "Högst 13,2 %", "at most 13.2 %", "<= 13.2 %" },
+		{ "Minst 72,3", "Minst 72,3", "at least 72.3", ">= 72.3" },
+		{ "Minst 69 000", "Minst 69 000", "at least 69 000", ">= 69 000" },
+		{ "Minst 25 st", "Minst 25 st", "at least 25 st", ">= 25 st" },
+		{ "Lägst 5", "Minst 5", "at least 5", ">= 5" },
+		{ "Högst 40 %", "Högst 40 %", "at most 40 %", "<= 40 %" },
+		{ "at least 65 %", "Minst 65 %", "at least 65 %", ">= 65 %" },
+		{ ">= 65 %", "Minst 65 %", "at least 65 %", ">= 65 %" },
+		{ "≥ 65 %", "Minst 65 %", "at least 65 %", ">= 65 %" },
+		{ "<= 42 %", "Högst 42 %", "at most 42 %", "<= 42 %" },
+		{ "≤ 42", "Högst 42", "at most 42", "<= 42" },
+		/* from the seed tables, beyond the list in the brief */
+		{ "Minst 57 %", "Minst 57 %", "at least 57 %", ">= 57 %" },
+		{ "Minst NKI 75", "Minst NKI 75", "at least NKI 75", ">= NKI 75" },
+		{ "Minst 0 tkr", "Minst 0 tkr", "at least 0 tkr", ">= 0 tkr" },
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(seeds) / sizeof(seeds[0]); k++)
+		expect_styles(seeds[k].in, seeds[k].sv, seeds[k].en, seeds[k].sym);
+
+	expect_target("Minst 65 %", GM_AT_LEAST, false, 65, 0, GM_UNIT_AFTER, "%");
+	expect_target("Högst 2 100 barn", GM_AT_MOST, false, 2100, 0,
+				  GM_UNIT_AFTER, "barn");
+	expect_target("Minst index 79", GM_AT_LEAST, false, 79, 0, GM_UNIT_BEFORE,
+				  "index");
+	expect_target("Minst 0\ntkr", GM_AT_LEAST, false, 0, 0, GM_UNIT_AFTER,
+				  "tkr");
+	expect_target("100 %", GM_AT_LEAST, true, 100, 0, GM_UNIT_AFTER, "%");
+	expect_target("Max 13,2 %", GM_AT_MOST, false, 132, 1, GM_UNIT_AFTER, "%");
+	expect_target("Minst 6", GM_AT_LEAST, false, 6, 0, GM_UNIT_NONE, "");
+}
+
+static void
+test_comparators(void)
+{
+	static const struct
+	{
+		const char  *in;
+		GmComparator cmp;
+	} spellings[] = {
+		{ "Minst 5", GM_AT_LEAST },
+		{ "minst 5", GM_AT_LEAST },
+		{ "MINST 5", GM_AT_LEAST },
+		{ "Lägst 5", GM_AT_LEAST },
+		{ "LÄGST 5", GM_AT_LEAST },
+		{ "lÄgSt 5", GM_AT_LEAST },
+		{ "Min 5", GM_AT_LEAST },
+		{ "Min. 5", GM_AT_LEAST },
+		{ "MIN.5", GM_AT_LEAST },
+		{ "at least 5", GM_AT_LEAST },
+		{ "At Least 5", GM_AT_LEAST },
+		{ "at\n\t least 5", GM_AT_LEAST },
+		{ "at\xc2\xa0least 5", GM_AT_LEAST },
+		{ ">= 5", GM_AT_LEAST },
+		{ ">=5", GM_AT_LEAST },
+		{ "≥ 5", GM_AT_LEAST },
+		{ "≥5", GM_AT_LEAST },
+		{ "=> 5", GM_AT_LEAST },
+		{ "=>5", GM_AT_LEAST },
+		{ "Minst\n5", GM_AT_LEAST },
+		{ "Minst\xe2\x80\xaf"
+		  "5",
+		  GM_AT_LEAST },
+		{ "Högst 5", GM_AT_MOST },
+		{ "HÖGST 5", GM_AT_MOST },
+		{ "högst 5", GM_AT_MOST },
+		{ "Max 5", GM_AT_MOST },
+		{ "Max. 5", GM_AT_MOST },
+		{ "max.5", GM_AT_MOST },
+		{ "Maximalt 5", GM_AT_MOST },
+		{ "MAXIMALT 5", GM_AT_MOST },
+		{ "at most 5", GM_AT_MOST },
+		{ "AT MOST 5", GM_AT_MOST },
+		{ "<= 5", GM_AT_MOST },
+		{ "<=5", GM_AT_MOST },
+		{ "≤ 5", GM_AT_MOST },
+		{ "=< 5", GM_AT_MOST },
+		{ "=<5", GM_AT_MOST },
+		{ "Över 5", GM_ABOVE },
+		{ "ÖVER 5", GM_ABOVE },
+		{ "över 5", GM_ABOVE },
+		{ "Mer än 5", GM_ABOVE },
+		{ "MER ÄN 5", GM_ABOVE },
+		{ "mer\n  än 5", GM_ABOVE },
+		{ "above 5", GM_ABOVE },
+		{ "Above 5", GM_ABOVE },
+		{ "more than 5", GM_ABOVE },
+		{ "More  Than 5", GM_ABOVE },
+		{ "> 5", GM_ABOVE },
+		{ ">5", GM_ABOVE },
+		{ "Under 5", GM_BELOW },
+		{ "UNDER 5", GM_BELOW },
+		{ "Mindre än 5", GM_BELOW },
+		{ "MINDRE ÄN 5", GM_BELOW },
+		{ "below 5", GM_BELOW },
+		{ "less than 5", GM_BELOW },
+		{ "Less\tthan 5", GM_BELOW },
+		{ "< 5", GM_BELOW },
+		{ "<5", GM_BELOW },
+		{ "Exakt 5", GM_EXACTLY },
+		{ "EXAKT 5", GM_EXACTLY },
+		{ "exactly 5", GM_EXACTLY },
+		{ "Exactly 5", GM_EXACTLY },
+		{ "= 5", GM_EXACTLY },
+		{ "=5", GM_EXACTLY },
+		{ "  \t Minst 5 \n ", GM_AT_LEAST },
+		{ "\xc2\xa0Minst 5\xe2\x80\x89", GM_AT_LEAST },
+		/* decomposed å ä ö: a letter and a combining mark */
+		{ "La\xcc\x88gst 5", GM_AT_LEAST },
+		{ "LA\xcc\x88GST 5", GM_AT_LEAST },
+		{ "Ho\xcc\x88gst 5", GM_AT_MOST },
+		{ "O\xcc\x88ver 5", GM_ABOVE },
+		{ "mer a\xcc\x88n 5", GM_ABOVE },
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(spellings) / sizeof(spellings[0]); k++)
+		expect_target(spellings[k].in, spellings[k].cmp, false, 5, 0,
+					  GM_UNIT_NONE, "");
+
+	/* longest match and word boundaries */
+	expect_target("Minst 5 st", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER, "st");
+	expect_target("Min st 5", GM_AT_LEAST, false, 5, 0, GM_UNIT_BEFORE, "st");
+	expect_target("Minst-5", GM_AT_LEAST, false, -5, 0, GM_UNIT_NONE, "");
+	expect_target("Under-5", GM_BELOW, false, -5, 0, GM_UNIT_NONE, "");
+	expect_error(
+		"Minst5", GM_ERR_UNKNOWN_COMPARATOR, 0,
+		"expected a comparator or a number at character 1, found \"Minst5\"");
+	expect_error("Minska 5", GM_ERR_UNKNOWN_COMPARATOR, 7,
+				 "expected \"från\" or \"from\" at character 8, found \"5\"");
+	expect_error("Mindre 5", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
+	expect_error("Mer 5", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
+	expect_error("Maxi 5", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
+	expect_error("Minsta 5", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
+	expect_error("Högsta 5", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
+	expect_error("Överst 5", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
+	expect_error("at 5", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
+	expect_error("atleast 5", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
+	expect_error(
+		"Approximately 65 %", GM_ERR_UNKNOWN_COMPARATOR, 0,
+		"expected a comparator or a number at character 1, found \"Approximately\"");
+	expect_error("index 79", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
+	expect_error("% 5", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
+	expect_error(
+		"ska 5", GM_ERR_UNKNOWN_COMPARATOR, 4,
+		"expected \"öka\", \"minska\" or \"från\" after \"ska\" at character 5, found \"5\"");
+	expect_error("ska minst 5", GM_ERR_UNKNOWN_COMPARATOR, 4, NULL);
+	expect_error(
+		"ska", GM_ERR_UNKNOWN_COMPARATOR, 3,
+		"expected \"öka\", \"minska\" or \"från\" after \"ska\" at character 4");
+	expect_error("Öka 5", GM_ERR_UNKNOWN_COMPARATOR, 5,
+				 "expected \"från\" or \"from\" at character 5, found \"5\"");
+	expect_error("Åka från 1 till 2", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
+	expect_error("La\xcc\x8agst 5", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
+	expect_error("Lo\xcc\x88gst 5", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
+	expect_error("La\xcc", GM_ERR_ENCODING, 2, NULL);
+	expect_pair("O\xcc\x88ka fra\xcc\x8an 1 till 2", GM_AT_LEAST, true, 1, 2,
+				GM_UNIT_NONE, "");
+	expect_error("Hägst 5", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
+	expect_error("<> 5", GM_ERR_MISSING_NUMBER, 1,
+				 "expected a number at character 2, found \">\"");
+	expect_error("≥≥ 5", GM_ERR_MISSING_NUMBER, 3, NULL);
+}
+
+/* ---------------------------------------------------------------------
+ * Numbers
+ * ---------------------------------------------------------------------
+ */
+
+static void
+test_numbers(void)
+{
+	static const struct
+	{
+		const char *in;
+		int64_t     coef;
+		int         scale;
+		const char *sv; /* the number as the swedish style prints it */
+	} numbers[] = {
+		{ "0", 0, 0, "0" },
+		{ "-0", 0, 0, "0" },
+		{ "+0", 0, 0, "0" },
+		{ "−0", 0, 0, "0" },
+		{ "-0,00", 0, 2, "0,00" },
+		{ "0,0", 0, 1, "0,0" },
+		{ "007", 7, 0, "7" },
+		{ "0001,5", 15, 1, "1,5" },
+		{ "5", 5, 0, "5" },
+		{ "+5", 5, 0, "5" },
+		{ "-5", -5, 0, "-5" },
+		{ "−5", -5, 0, "-5" },
+		{ "999", 999, 0, "999" },
+		{ "1000", 1000, 0, "1 000" },
+		{ "1 000", 1000, 0, "1 000" },
+		{ "2 100", 2100, 0, "2 100" },
+		{ "2\xc2\xa0"
+		  "100",
+		  2100, 0, "2 100" },
+		{ "2\xe2\x80\x89"
+		  "100",
+		  2100, 0, "2 100" },
+		{ "2\xe2\x80\xaf"
+		  "100",
+		  2100, 0, "2 100" },
+		{ "69 000", 69000, 0, "69 000" },
+		{ "69000", 69000, 0, "69 000" },
+		{ "123 456", 123456, 0, "123 456" },
+		{ "123 456,5", 1234565, 1, "123 456,5" },
+		{ "123 456.5", 1234565, 1, "123 456,5" },
+		{ "1 000 000", 1000000, 0, "1 000 000" },
+		{ "-1 000 000,25", -100000025, 2, "-1 000 000,25" },
+		{ "2,100", 2100, 3, "2,100" },
+		{ "2.100", 2100, 3, "2,100" },
+		{ "2,1", 21, 1, "2,1" },
+		{ "42,0", 420, 1, "42,0" },
+		{ "13,2", 132, 1, "13,2" },
+		{ "0,5", 5, 1, "0,5" },
+		{ "-0,5", -5, 1, "-0,5" },
+		{ "0,000000000000001", 1, 15, "0,000000000000001" },
+		{ "-0,000000000000001", -1, 15, "-0,000000000000001" },
+		{ "0,100000000000000", INT64_C(100000000000000), 15,
+		  "0,100000000000000" },
+		{ "999 999 999 999 999", INT64_C(999999999999999), 0,
+		  "999 999 999 999 999" },
+		{ "-999999999999999", -INT64_C(999999999999999), 0,
+		  "-999 999 999 999 999" },
+		{ "99 999 999 999 999,9", INT64_C(999999999999999), 1,
+		  "99 999 999 999 999,9" },
+		{ "9,99999999999999", INT64_C(999999999999999), 14,
+		  "9,99999999999999" },
+		{ "0,999999999999999", INT64_C(999999999999999), 15,
+		  "0,999999999999999" },
+		{ "000000000000000000001", 1, 0, "1" },
+		{ "0,000000000000000", 0, 15, "0,000000000000000" },
+		{ "100000000000000", INT64_C(100000000000000), 0,
+		  "100 000 000 000 000" },
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(numbers) / sizeof(numbers[0]); k++)
+	{
+		char in[64];
+		char sv[64];
+
+		snprintf(in, sizeof(in), "Minst %s", numbers[k].in);
+		snprintf(sv, sizeof(sv), "Minst %s", numbers[k].sv);
+		expect_target(in, GM_AT_LEAST, false, numbers[k].coef,
+					  numbers[k].scale, GM_UNIT_NONE, "");
+		{
+			GmTarget t;
+			char     buf[GM_MAX_FORMATTED];
+
+			if (parse_str(in, &t, NULL))
+			{
+				gm_target_format(&t, GM_STYLE_SWEDISH, buf, sizeof(buf));
+				ok(strcmp(buf, sv) == 0,
+				   "\"%s\" formats as \"%s\", expected \"%s\"", in, buf, sv);
+			}
+		}
+		/* and as a bare target */
+		expect_target(numbers[k].in, GM_AT_LEAST, true, numbers[k].coef,
+					  numbers[k].scale, GM_UNIT_NONE, "");
+	}
+
+	/* malformed numbers */
+	expect_error(
+		"1 23", GM_ERR_BAD_NUMBER, 2,
+		"expected three digits after the thousands separator at character 3");
+	expect_error("Minst 1 23 barn", GM_ERR_BAD_NUMBER, 8, NULL);
+	expect_error("Minst 1 2345", GM_ERR_BAD_NUMBER, 8, NULL);
+	expect_error("Minst 12 345 67", GM_ERR_BAD_NUMBER, 13, NULL);
+	expect_error("5 1", GM_ERR_BAD_NUMBER, 2, NULL);
+	expect_error(
+		"1000 000", GM_ERR_BAD_NUMBER, 4,
+		"expected a thousands separator only after a group of 1 to 3 digits at character 5");
+	expect_error("1,2,3", GM_ERR_BAD_NUMBER, 3,
+				 "unexpected second decimal separator at character 4");
+	expect_error("1.234.567", GM_ERR_BAD_NUMBER, 5, NULL);
+	expect_error("1,234.5", GM_ERR_BAD_NUMBER, 5, NULL);
+	expect_error(
+		".5", GM_ERR_BAD_NUMBER, 0,
+		"expected a digit before the decimal separator at character 1");
+	expect_error(",5", GM_ERR_BAD_NUMBER, 0, NULL);
+	expect_error("Minst ,5", GM_ERR_BAD_NUMBER, 6, NULL);
+	expect_error("-.5", GM_ERR_BAD_NUMBER, 1, NULL);
+	expect_error(
+		"5.", GM_ERR_BAD_NUMBER, 1,
+		"expected a digit after the decimal separator at character 2");
+	expect_error("Minst 5, %", GM_ERR_BAD_NUMBER, 7, NULL);
+	expect_error("Minst 5.,5", GM_ERR_BAD_NUMBER, 7, NULL);
+	expect_error(
+		"0,123 456", GM_ERR_BAD_NUMBER, 5,
+		"unexpected thousands separator in the decimals at character 6");
+	expect_error(
+		"+ 5", GM_ERR_BAD_NUMBER, 1,
+		"expected a digit after the sign at character 2, found whitespace");
+	expect_error("Minst - 5", GM_ERR_BAD_NUMBER, 7, NULL);
+	expect_error("Minst +-5", GM_ERR_BAD_NUMBER, 7, NULL);
+	expect_error("Minst −x", GM_ERR_BAD_NUMBER, 9, NULL);
+	expect_error("-", GM_ERR_BAD_NUMBER, 1,
+				 "expected a digit after the sign at character 2");
+	expect_error("Minst 5 000 0", GM_ERR_BAD_NUMBER, 12, NULL);
+
+	/* a newline, a tab or two spaces do not group digits */
+	expect_error("Minst 2\n100", GM_ERR_STRAY_TEXT, 8,
+				 "unexpected text \"100\" at character 9");
+	expect_error("Minst 2\t100", GM_ERR_STRAY_TEXT, 8, NULL);
+	expect_error("Minst 2  100", GM_ERR_STRAY_TEXT, 9, NULL);
+
+	/* too many digits, too many decimals */
+	expect_error(
+		"1234567890123456", GM_ERR_TOO_MANY_DIGITS, 0,
+		"expected at most 15 significant digits at character 1, found 16");
+	expect_error("Minst 1 000 000 000 000 000", GM_ERR_TOO_MANY_DIGITS, 6,
+				 NULL);
+	expect_error("Minst -1000000000000000", GM_ERR_TOO_MANY_DIGITS, 6, NULL);
+	expect_error("12345678901234,56", GM_ERR_TOO_MANY_DIGITS, 0, NULL);
+	expect_error("99999999999999999999999999999", GM_ERR_TOO_MANY_DIGITS, 0,
+				 NULL);
+	expect_error("1,000000000000000", GM_ERR_TOO_MANY_DIGITS, 0, NULL);
+	expect_error("0,0000000000000001", GM_ERR_SCALE, 0,
+				 "expected at most 15 decimals at character 1, found 16");
+	expect_error("Minst 0,0000000000000000", GM_ERR_SCALE, 6, NULL);
+	expect_error("1,0000000000000000", GM_ERR_SCALE, 0, NULL);
+
+	/* scientific notation */
+	expect_error(
+		"1e5", GM_ERR_SCIENTIFIC, 1,
+		"expected a plain decimal number at character 2, found scientific notation");
+	expect_error("1E-3", GM_ERR_SCIENTIFIC, 1, NULL);
+	expect_error("6,5e3", GM_ERR_SCIENTIFIC, 3, NULL);
+	expect_error("Minst 2e+2 %", GM_ERR_SCIENTIFIC, 7, NULL);
+	expect_error("Minst 1e−3", GM_ERR_SCIENTIFIC, 7, NULL);
+	expect_error("Minst 1 000E2", GM_ERR_SCIENTIFIC, 11, NULL);
+	/* an "e" not followed by a digit is a unit */
+	expect_target("Minst 5e", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER, "e");
+	expect_target("Minst 5 e5", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER, "e5");
+	expect_target("Minst 5eur", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER,
+				  "eur");
+	expect_target("Minst 5e-x", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER,
+				  "e-x");
+	expect_error("Minst 5e-x;", GM_ERR_STRAY_TEXT, 10, NULL);
+
+	/* NaN and infinity where a number belongs */
+	expect_error("NaN", GM_ERR_NAN_INF, 0,
+				 "expected a finite number at character 1, found \"NaN\"");
+	expect_error("nan %", GM_ERR_NAN_INF, 0, NULL);
+	expect_error("Infinity", GM_ERR_NAN_INF, 0, NULL);
+	expect_error("inf", GM_ERR_NAN_INF, 0, NULL);
+	expect_error("INF %", GM_ERR_NAN_INF, 0, NULL);
+	expect_error(
+		"-Infinity", GM_ERR_NAN_INF, 0,
+		"expected a finite number at character 1, found \"-Infinity\"");
+	expect_error("+inf", GM_ERR_NAN_INF, 0, NULL);
+	expect_error("−inf", GM_ERR_NAN_INF, 0, NULL);
+	expect_error("∞", GM_ERR_NAN_INF, 0, NULL);
+	expect_error("-∞", GM_ERR_NAN_INF, 0, NULL);
+	expect_error("Minst NaN", GM_ERR_NAN_INF, 6, NULL);
+	expect_error("Minst -inf %", GM_ERR_NAN_INF, 6, NULL);
+	expect_error("Minst ∞ %", GM_ERR_NAN_INF, 6, NULL);
+	expect_error("Minst index ∞", GM_ERR_NAN_INF, 12, NULL);
+	expect_error("Minst index Infinity", GM_ERR_NAN_INF, 12, NULL);
+	expect_error("Mellan 1 och inf", GM_ERR_NAN_INF, 13, NULL);
+	expect_error("Mellan NaN och 1", GM_ERR_NAN_INF, 7, NULL);
+	expect_error("från 1 till ∞", GM_ERR_NAN_INF, 13, NULL);
+	expect_error("1-inf", GM_ERR_NAN_INF, 2, NULL);
+	expect_error("1 - inf", GM_ERR_NAN_INF, 4, NULL);
+	/* words that merely start like them are not */
+	expect_target("Minst info 5", GM_AT_LEAST, false, 5, 0, GM_UNIT_BEFORE,
+				  "info");
+	expect_target("Minst nano 5", GM_AT_LEAST, false, 5, 0, GM_UNIT_BEFORE,
+				  "nano");
+	expect_target("Minst 5 inf", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER,
+				  "inf");
+	expect_error("Infinite 5", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
+}
+
+/* ---------------------------------------------------------------------
+ * Units
+ * ---------------------------------------------------------------------
+ */
+
+static void
+test_units(void)
+{
+	char     in[256];
+	char     unit[128];
+	GmTarget t;
+	GmError  e;
+
+	expect_target("Minst 65%", GM_AT_LEAST, false, 65, 0, GM_UNIT_AFTER, "%");
+	expect_target("Minst 65 procent", GM_AT_LEAST, false, 65, 0, GM_UNIT_AFTER,
+				  "%");
+	expect_target("Minst 65 PROCENT", GM_AT_LEAST, false, 65, 0, GM_UNIT_AFTER,
+				  "%");
+	expect_target("Minst 65 Percent", GM_AT_LEAST, false, 65, 0, GM_UNIT_AFTER,
+				  "%");
+	expect_target("Minst procent 65", GM_AT_LEAST, false, 65, 0, GM_UNIT_AFTER,
+				  "%");
+	expect_target("Minst % 65", GM_AT_LEAST, false, 65, 0, GM_UNIT_AFTER, "%");
+	expect_target("65 procent", GM_AT_LEAST, true, 65, 0, GM_UNIT_AFTER, "%");
+	expect_target("Minst 5 procentenheter", GM_AT_LEAST, false, 5, 0,
+				  GM_UNIT_AFTER, "procentenheter");
+	expect_target("Minst 5 pp", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER, "pp");
+	expect_target("Minst 5 procent procent", GM_AT_LEAST, false, 5, 0,
+				  GM_UNIT_AFTER, "procent procent");
+	expect_target("Minst 5 %%", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER, "%%");
+	expect_target("Minst 5 kronor per invånare", GM_AT_LEAST, false, 5, 0,
+				  GM_UNIT_AFTER, "kronor per invånare");
+	expect_target("Minst 5 kronor \t per\n\xc2\xa0invånare", GM_AT_LEAST,
+				  false, 5, 0, GM_UNIT_AFTER, "kronor per invånare");
+	expect_target("Minst 5 kWh per kvadratmeter", GM_AT_LEAST, false, 5, 0,
+				  GM_UNIT_AFTER, "kWh per kvadratmeter");
+	expect_target("Minst 5 m²", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER, "m²");
+	expect_target("Minst 5 kr/inv.", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER,
+				  "kr/inv.");
+	expect_target("Minst 5 (st)", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER,
+				  "(st)");
+	expect_target("Minst 5 CO2-ekv", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER,
+				  "CO2-ekv");
+	expect_target("Minst 5 €", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER, "€");
+	expect_target("Minst 5 / år", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER,
+				  "/ år");
+	expect_target("Minst 5 ÅR", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER, "ÅR");
+	expect_target("Minst 5 Barn", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER,
+				  "Barn");
+	expect_target("Högst 2 100barn", GM_AT_MOST, false, 2100, 0, GM_UNIT_AFTER,
+				  "barn");
+	expect_target("Minst index\n41", GM_AT_LEAST, false, 41, 0, GM_UNIT_BEFORE,
+				  "index");
+	expect_target("Minst Nöjd Kund Index 75", GM_AT_LEAST, false, 75, 0,
+				  GM_UNIT_BEFORE, "Nöjd Kund Index");
+	expect_target(">= index 79", GM_AT_LEAST, false, 79, 0, GM_UNIT_BEFORE,
+				  "index");
+	expect_target("Minst kr-5", GM_AT_LEAST, false, -5, 0, GM_UNIT_BEFORE,
+				  "kr");
+	expect_target("Minst 5 st.", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER,
+				  "st.");
+	expect_target("Minst 5 %.", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER, "%.");
+	expect_styles("Minst procent 65", "Minst 65 %", "at least 65 %",
+				  ">= 65 %");
+	expect_styles("Minst 5 €", "Minst 5 €", "at least 5 €", ">= 5 €");
+
+	/* stray text */
+	expect_error("Minst 5 ;", GM_ERR_STRAY_TEXT, 8,
+				 "unexpected text \";\" at character 9");
+	expect_error("Minst 5 kr;", GM_ERR_STRAY_TEXT, 10, NULL);
+	expect_error("Minst 5 \"kr\"", GM_ERR_STRAY_TEXT, 8, NULL);
+	expect_error("Minst 5 kr = 6", GM_ERR_STRAY_TEXT, 11, NULL);
+	expect_error("Minst 5 kr < 6", GM_ERR_STRAY_TEXT, 11, NULL);
+	expect_error("Minst 5 kr 6", GM_ERR_STRAY_TEXT, 11, NULL);
+	expect_error("100 % 5", GM_ERR_STRAY_TEXT, 6, NULL);
+	expect_error("Minst 5 $", GM_ERR_STRAY_TEXT, 8, NULL);
+	expect_error("Minst 5 kr, 6", GM_ERR_STRAY_TEXT, 10, NULL);
+	expect_error("Minst 5 covid-19", GM_ERR_STRAY_TEXT, 13, NULL);
+	expect_error("Minst 5 →", GM_ERR_STRAY_TEXT, 8, NULL);
+	expect_error("Minst 5 .kr", GM_ERR_STRAY_TEXT, 8, NULL);
+	expect_error("Minst 65 % xyzzy ; and more text here", GM_ERR_STRAY_TEXT,
+				 17, "unexpected text \";\" at character 18");
+	expect_error("Minst 5 kr aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa;",
+				 GM_ERR_STRAY_TEXT, 41, NULL);
+	expect_error("Minst 5 5aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+				 GM_ERR_BAD_NUMBER, 8, NULL);
+	expect_error(
+		"Minst 5 kr 1234567890123456789012345", GM_ERR_STRAY_TEXT, 11,
+		"unexpected text \"12345678901234567890...\" at character 12");
+	expect_error("Minst 5 kr 1234567890123456789å", GM_ERR_STRAY_TEXT, 11,
+				 "unexpected text \"1234567890123456789...\" at character 12");
+	expect_error("Minst index; 5", GM_ERR_MISSING_NUMBER, 11, NULL);
+
+	/* unit on both sides, different units */
+	expect_error(
+		"Minst index 79 %", GM_ERR_UNIT_MISMATCH, 15,
+		"expected no unit after the number at character 16, found \"%\" (the unit \"index\" is written before it)");
+	expect_error("Minst procent 65 %", GM_ERR_UNIT_MISMATCH, 17, NULL);
+	expect_error("Minst index 79kr", GM_ERR_UNIT_MISMATCH, 14, NULL);
+
+	/* length: 64 bytes fit, 65 do not, counted normalised */
+	memset(unit, 'a', 64);
+	unit[64] = '\0';
+	snprintf(in, sizeof(in), "Minst 5 %s", unit);
+	expect_target(in, GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER, unit);
+	snprintf(in, sizeof(in), "Minst %s 5", unit);
+	expect_target(in, GM_AT_LEAST, false, 5, 0, GM_UNIT_BEFORE, unit);
+	snprintf(in, sizeof(in), "Minst %sa 5", unit);
+	expect_error(in, GM_ERR_UNIT_TOO_LONG, 6, NULL);
+	snprintf(in, sizeof(in), "Minst %s a 5", unit);
+	expect_error(in, GM_ERR_UNIT_TOO_LONG, 6, NULL);
+	snprintf(in, sizeof(in), "Minst 5 %sa", unit);
+	expect_error(in, GM_ERR_UNIT_TOO_LONG, 8,
+				 "expected a unit of at most 64 bytes at character 9");
+	memset(unit, 'b', 31);
+	unit[31] = ' ';
+	memset(unit + 32, 'c', 32);
+	unit[64] = '\0';
+	snprintf(in, sizeof(in), "Minst 5 %s", unit);
+	expect_target(in, GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER, unit);
+	/* the same with many spaces between: still 64 bytes normalised */
+	snprintf(in, sizeof(in), "Minst 5 %.31s \n\t   %s", unit, unit + 32);
+	expect_target(in, GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER, unit);
+	snprintf(in, sizeof(in), "Minst 5 %.31s  %sc", unit, unit + 32);
+	expect_error(in, GM_ERR_UNIT_TOO_LONG, 8, NULL);
+	/* 32 two-byte letters are 64 bytes */
+	in[0] = '\0';
+	strcat(in, "Minst 5 ");
+	{
+		int k;
+
+		for (k = 0; k < 32; k++)
+			strcat(in, "ö");
+	}
+	ok(parse_str(in, &t, &e) && t.unit_len == 64, "32 x ö is a 64-byte unit");
+	strcat(in, "ö");
+	expect_error(in, GM_ERR_UNIT_TOO_LONG, 8, NULL);
+}
+
+/* ---------------------------------------------------------------------
+ * Ranges and change targets
+ * ---------------------------------------------------------------------
+ */
+
+static void
+test_ranges(void)
+{
+	expect_pair("Mellan 95 och 105 %", GM_BETWEEN, false, 95, 105,
+				GM_UNIT_AFTER, "%");
+	expect_pair("MELLAN 95 OCH 105 %", GM_BETWEEN, false, 95, 105,
+				GM_UNIT_AFTER, "%");
+	expect_pair("between 95 and 105 %", GM_BETWEEN, false, 95, 105,
+				GM_UNIT_AFTER, "%");
+	expect_pair("Mellan 95 % och 105 %", GM_BETWEEN, false, 95, 105,
+				GM_UNIT_AFTER, "%");
+	expect_pair("Mellan 95 % och 105", GM_BETWEEN, false, 95, 105,
+				GM_UNIT_AFTER, "%");
+	expect_pair("Mellan 95 procent och 105 %", GM_BETWEEN, false, 95, 105,
+				GM_UNIT_AFTER, "%");
+	expect_pair("Mellan index 95 och 105", GM_BETWEEN, false, 95, 105,
+				GM_UNIT_BEFORE, "index");
+	expect_pair("Mellan 1 och 2 kronor och ören", GM_BETWEEN, false, 1, 2,
+				GM_UNIT_AFTER, "kronor och ören");
+	expect_pair("Mellan 95 and 105", GM_BETWEEN, false, 95, 105, GM_UNIT_NONE,
+				"");
+	expect_pair("Mellan 5och 6", GM_BETWEEN, false, 5, 6, GM_UNIT_NONE, "");
+	expect_pair("95–105 %", GM_BETWEEN, false, 95, 105, GM_UNIT_AFTER, "%");
+	expect_pair("95-105 %", GM_BETWEEN, false, 95, 105, GM_UNIT_AFTER, "%");
+	expect_pair("95—105 %", GM_BETWEEN, false, 95, 105, GM_UNIT_AFTER, "%");
+	expect_pair("95 – 105 %", GM_BETWEEN, false, 95, 105, GM_UNIT_AFTER, "%");
+	expect_pair("95 %–105 %", GM_BETWEEN, false, 95, 105, GM_UNIT_AFTER, "%");
+	expect_pair("95%-105%", GM_BETWEEN, false, 95, 105, GM_UNIT_AFTER, "%");
+	expect_pair("5 kr-10 kr", GM_BETWEEN, false, 5, 10, GM_UNIT_AFTER, "kr");
+	expect_pair("5kr-10", GM_BETWEEN, false, 5, 10, GM_UNIT_AFTER, "kr");
+	expect_pair("91–99 procent", GM_BETWEEN, false, 91, 99, GM_UNIT_AFTER,
+				"%");
+	expect_pair("-5--3", GM_BETWEEN, false, -5, -3, GM_UNIT_NONE, "");
+	expect_pair("-5 - -3", GM_BETWEEN, false, -5, -3, GM_UNIT_NONE, "");
+	expect_pair("−5–−3", GM_BETWEEN, false, -5, -3, GM_UNIT_NONE, "");
+	expect_pair("-5-3", GM_BETWEEN, false, -5, 3, GM_UNIT_NONE, "");
+	expect_pair("5-5", GM_BETWEEN, false, 5, 5, GM_UNIT_NONE, "");
+	expect_pair("Mellan 5 och 5,0", GM_BETWEEN, false, 5, 50, GM_UNIT_NONE,
+				"");
+	expect_pair("1 000–2 000 kr", GM_BETWEEN, false, 1000, 2000, GM_UNIT_AFTER,
+				"kr");
+	/* a dash after the first number is the range dash, not a sign */
+	expect_pair("-5 -3,5e", GM_BETWEEN, false, -5, 35, GM_UNIT_AFTER, "e");
+
+	expect_styles("Mellan 95 och 105 %", "Mellan 95 och 105 %",
+				  "between 95 and 105 %", "95-105 %");
+	expect_styles("-5--3", "Mellan -5 och -3", "between -5 and -3", "-5--3");
+	expect_styles("0,5–1,25 %", "Mellan 0,5 och 1,25 %",
+				  "between 0.5 and 1.25 %", "0.5-1.25 %");
+	expect_styles("Mellan index 95 och 105", "Mellan index 95 och 105",
+				  "between index 95 and 105", "between index 95 and 105");
+	expect_styles("1000-2000", "Mellan 1 000 och 2 000",
+				  "between 1 000 and 2 000", "1 000-2 000");
+
+	expect_error(
+		"Mellan 10 och 5", GM_ERR_RANGE_ORDER, 14,
+		"expected an upper bound not below the lower bound at character 15");
+	expect_error("10-5", GM_ERR_RANGE_ORDER, 3, NULL);
+	expect_error("5 -3", GM_ERR_RANGE_ORDER, 3, NULL);
+	expect_error("between 2 and 1,5", GM_ERR_RANGE_ORDER, 14, NULL);
+	expect_error("-3--5", GM_ERR_RANGE_ORDER, 3, NULL);
+	expect_error("Mellan 5 % och 10 st", GM_ERR_UNIT_MISMATCH, 18,
+				 "expected the unit \"%\" at character 19, found \"st\"");
+	expect_error("5 % - 10 st", GM_ERR_UNIT_MISMATCH, 9, NULL);
+	expect_error(
+		"Mellan index 5 och 10 st", GM_ERR_UNIT_MISMATCH, 22,
+		"expected no unit after the number at character 23, found \"st\" (the unit \"index\" is written before the first number)");
+	expect_error("Mellan 5 och index 10", GM_ERR_MISSING_NUMBER, 13,
+				 "expected a number at character 14, found \"index\"");
+	expect_error("Mellan 5", GM_ERR_MISSING_NUMBER, 8,
+				 "expected \"och\" or \"and\" at character 9");
+	expect_error("Mellan 5 och", GM_ERR_MISSING_NUMBER, 12, NULL);
+	expect_error("Mellan", GM_ERR_MISSING_NUMBER, 6, NULL);
+	expect_error("Mellan 5 st 6", GM_ERR_STRAY_TEXT, 12,
+				 "expected \"och\" or \"and\" at character 13, found \"6\"");
+	expect_error("Mellan 5 och 6 7", GM_ERR_BAD_NUMBER, 15, NULL);
+	expect_error("Mellan 5 och 6 st 7", GM_ERR_STRAY_TEXT, 18, NULL);
+	expect_error("5 -", GM_ERR_MISSING_NUMBER, 3,
+				 "expected a number at character 4");
+	expect_error("5 – x", GM_ERR_MISSING_NUMBER, 6, NULL);
+	expect_error("5 - 6 - 7", GM_ERR_STRAY_TEXT, 6, NULL);
+	expect_error("Minst 5-10", GM_ERR_STRAY_TEXT, 7, NULL);
+	expect_error("5−3", GM_ERR_STRAY_TEXT, 1, NULL);
+}
+
+static void
+test_changes(void)
+{
+	expect_pair("Öka från 70 % till 75 %", GM_AT_LEAST, true, 70, 75,
+				GM_UNIT_AFTER, "%");
+	expect_pair("öka från 70 till 75 %", GM_AT_LEAST, true, 70, 75,
+				GM_UNIT_AFTER, "%");
+	expect_pair("ÖKA FRÅN 70 % TILL 75", GM_AT_LEAST, true, 70, 75,
+				GM_UNIT_AFTER, "%");
+	expect_pair("från 70 % till 75 %", GM_AT_LEAST, true, 70, 75,
+				GM_UNIT_AFTER, "%");
+	expect_pair("Från 70 procent till 75 %", GM_AT_LEAST, true, 70, 75,
+				GM_UNIT_AFTER, "%");
+	expect_pair("ska öka från 70 % till 75 %", GM_AT_LEAST, true, 70, 75,
+				GM_UNIT_AFTER, "%");
+	expect_pair("Ska Öka Från 1 Till 2", GM_AT_LEAST, true, 1, 2, GM_UNIT_NONE,
+				"");
+	expect_pair("ska minska från 40 till 32 dagar", GM_AT_MOST, true, 40, 32,
+				GM_UNIT_AFTER, "dagar");
+	expect_pair("ska från 40 till 32 dagar", GM_AT_MOST, true, 40, 32,
+				GM_UNIT_AFTER, "dagar");
+	expect_pair("Minska från 40 dagar till 32 dagar", GM_AT_MOST, true, 40, 32,
+				GM_UNIT_AFTER, "dagar");
+	expect_pair("Minska från 40 dagar till 32", GM_AT_MOST, true, 40, 32,
+				GM_UNIT_AFTER, "dagar");
+	expect_pair("från 40 till 32 dagar", GM_AT_MOST, true, 40, 32,
+				GM_UNIT_AFTER, "dagar");
+	expect_pair("increase from 70 % to 75 %", GM_AT_LEAST, true, 70, 75,
+				GM_UNIT_AFTER, "%");
+	expect_pair("reduce from 40 to 32 days", GM_AT_MOST, true, 40, 32,
+				GM_UNIT_AFTER, "days");
+	expect_pair("decrease from 40 to 32 days", GM_AT_MOST, true, 40, 32,
+				GM_UNIT_AFTER, "days");
+	expect_pair("Decrease From 40 To 32", GM_AT_MOST, true, 40, 32,
+				GM_UNIT_NONE, "");
+	expect_pair("from 1 to 2", GM_AT_LEAST, true, 1, 2, GM_UNIT_NONE, "");
+	expect_pair("från index 70 till 75", GM_AT_LEAST, true, 70, 75,
+				GM_UNIT_BEFORE, "index");
+	expect_pair("Öka från -5 till −3", GM_AT_LEAST, true, -5, -3, GM_UNIT_NONE,
+				"");
+	expect_pair("Öka från 1 till 2 turer till och från", GM_AT_LEAST, true, 1,
+				2, GM_UNIT_AFTER, "turer till och från");
+	expect_pair("Öka från 1 kr till 2 kr", GM_AT_LEAST, true, 1, 2,
+				GM_UNIT_AFTER, "kr");
+
+	expect_styles("Öka från 70 % till 75 %", "Öka från 70 % till 75 %",
+				  "increase from 70 % to 75 %", "from 70 % to 75 %");
+	expect_styles("ska minska från 40 till 32 dagar",
+				  "Minska från 40 till 32 dagar", "reduce from 40 to 32 dagar",
+				  "from 40 to 32 dagar");
+	expect_styles("Minska från 40 dagar till 32 dagar",
+				  "Minska från 40 till 32 dagar", "reduce from 40 to 32 dagar",
+				  "from 40 to 32 dagar");
+	expect_styles("från index 70 till 75", "Öka från index 70 till 75",
+				  "increase from index 70 to 75", "from index 70 to 75");
+	expect_styles("från 0,5 till 0,25", "Minska från 0,5 till 0,25",
+				  "reduce from 0.5 to 0.25", "from 0.5 to 0.25");
+	expect_styles("Öka från 1 till 2 turer till och från",
+				  "Öka från 1 till 2 turer till och från",
+				  "increase from 1 to 2 turer till och från",
+				  "from 1 to 2 turer till och från");
+
+	expect_error(
+		"Öka från 75 till 70", GM_ERR_DIRECTION, 19,
+		"expected a value above the baseline for an increase at character 18");
+	expect_error("Öka från 5 till 5", GM_ERR_DIRECTION, 18, NULL);
+	expect_error(
+		"minska från 1 till 2", GM_ERR_DIRECTION, 20,
+		"expected a value below the baseline for a decrease at character 20");
+	expect_error(
+		"från 5 till 5", GM_ERR_DIRECTION, 13,
+		"expected a value different from the baseline at character 13");
+	expect_error("increase from 5 to 5,0", GM_ERR_DIRECTION, 19, NULL);
+	expect_error("från 5 till 5,00 %", GM_ERR_DIRECTION, 13, NULL);
+	expect_error("från 70 kr till 75 %", GM_ERR_UNIT_MISMATCH, 20, NULL);
+	expect_error("från index 70 till 75 %", GM_ERR_UNIT_MISMATCH, 23, NULL);
+	expect_error("från 70", GM_ERR_MISSING_NUMBER, 8,
+				 "expected \"till\" or \"to\" at character 8");
+	expect_error("från 70 till", GM_ERR_MISSING_NUMBER, 13,
+				 "expected a number at character 13");
+	expect_error("från", GM_ERR_MISSING_NUMBER, 5, NULL);
+	expect_error("från 70 kr 75", GM_ERR_STRAY_TEXT, 12, NULL);
+	expect_error("från 70 till index 75", GM_ERR_MISSING_NUMBER, 14, NULL);
+	expect_error("från 70 till 75 %;", GM_ERR_STRAY_TEXT, 18, NULL);
+	expect_error("Öka till 75", GM_ERR_UNKNOWN_COMPARATOR, 5, NULL);
+	expect_error("ska öka", GM_ERR_UNKNOWN_COMPARATOR, 8, NULL);
+	/* after the last number, "to" is just a word of the unit */
+	expect_styles("Öka från 1 to 2 kr to go", "Öka från 1 till 2 kr to go",
+				  "increase from 1 to 2 kr to go", "from 1 to 2 kr to go");
+	expect_error("Öka från 1 kr to go till 2", GM_ERR_MISSING_NUMBER, 19,
+				 NULL);
+}
+
+/* ---------------------------------------------------------------------
+ * Text-level errors: empty, encoding, control characters, stray text
+ * ---------------------------------------------------------------------
+ */
+
+static void
+test_text_errors(void)
+{
+	GmTarget t;
+	GmError  e;
+
+	expect_error(
+		"", GM_ERR_EMPTY, 0,
+		"expected a comparator or a number at character 1, found an empty string");
+	expect_error(
+		"   ", GM_ERR_EMPTY, 0,
+		"expected a comparator or a number at character 1, found only whitespace");
+	expect_error(" \t\n\r\f\v", GM_ERR_EMPTY, 0, NULL);
+	expect_error("\xc2\xa0\xe2\x80\x89\xe2\x80\xaf", GM_ERR_EMPTY, 0, NULL);
+	ok(!gm_target_parse(NULL, 0, &t, &e) && e.code == GM_ERR_EMPTY,
+	   "NULL input is empty");
+	ok(!gm_target_parse("", 0, &t, NULL), "a NULL error pointer is allowed");
+
+	/* invalid UTF-8 anywhere, before anything else is looked at */
+	expect_error(
+		"\xff", GM_ERR_ENCODING, 0,
+		"invalid UTF-8 byte 0xff at character 1, expected valid UTF-8");
+	expect_error("\x80", GM_ERR_ENCODING, 0, NULL);
+	expect_error("Minst \xc0\xaf", GM_ERR_ENCODING, 6,
+				 NULL); /* overlong '/' */
+	expect_error("\xc1\xbf", GM_ERR_ENCODING, 0, NULL);
+	expect_error("\xe0\x80\xaf", GM_ERR_ENCODING, 0, NULL);     /* overlong */
+	expect_error("\xf0\x80\x80\xaf", GM_ERR_ENCODING, 0, NULL); /* overlong */
+	expect_error("\xed\xa0\x80", GM_ERR_ENCODING, 0, NULL);     /* surrogate */
+	expect_error("\xed\xbf\xbf", GM_ERR_ENCODING, 0, NULL);     /* surrogate */
+	expect_error("\xf4\x90\x80\x80", GM_ERR_ENCODING, 0,
+				 NULL); /* > U+10FFFF */
+	expect_error("\xf5\x80\x80\x80", GM_ERR_ENCODING, 0, NULL);
+	expect_error("\xf8\x88\x80\x80\x80", GM_ERR_ENCODING, 0, NULL);
+	expect_error("Minst 5 \xc3", GM_ERR_ENCODING, 8, NULL); /* truncated */
+	expect_error("Minst 5 \xe2\x82", GM_ERR_ENCODING, 8, NULL);
+	expect_error("Minst 5 \xf0\x9f\x98", GM_ERR_ENCODING, 8, NULL);
+	expect_error("Minst 5 \xc3(", GM_ERR_ENCODING, 8, NULL);
+	expect_error(
+		"Högst 5 \xc3", GM_ERR_ENCODING, 9,
+		"invalid UTF-8 byte 0xc3 at character 9, expected valid UTF-8");
+	expect_error("xyz \xff", GM_ERR_ENCODING, 4, NULL);
+	/* valid four-byte characters are fine in a unit */
+	expect_target("Minst 5 \xf0\x9f\x98\x80", GM_AT_LEAST, false, 5, 0,
+				  GM_UNIT_AFTER, "\xf0\x9f\x98\x80");
+	expect_target("Minst 5 \xf4\x8f\xbf\xbf", GM_AT_LEAST, false, 5, 0,
+				  GM_UNIT_AFTER, "\xf4\x8f\xbf\xbf");
+
+	/* control characters */
+	expect_error("\x01", GM_ERR_CONTROL_CHAR, 0,
+				 "unexpected control character U+0001 at character 1");
+	expect_error("Minst 5\x7f", GM_ERR_CONTROL_CHAR, 7, NULL);
+	expect_error_len("Minst\0 5", 8, GM_ERR_CONTROL_CHAR, 5,
+					 "unexpected control character U+0000 at character 6");
+	expect_error_len("Minst 5\0", 8, GM_ERR_CONTROL_CHAR, 7, NULL);
+	expect_error("Minst 5 \x1b[0m", GM_ERR_CONTROL_CHAR, 8, NULL);
+	expect_error("\xc2\x85", GM_ERR_CONTROL_CHAR, 0, NULL); /* C1 NEL */
+	expect_error("Minst 5 \xc2\x9f", GM_ERR_CONTROL_CHAR, 8, NULL);
+	expect_error("Högst 5 \x1f", GM_ERR_CONTROL_CHAR, 9, NULL);
+	/* ...but the whitespace controls are whitespace */
+	expect_target("\tMinst\r\n5\f\v", GM_AT_LEAST, false, 5, 0, GM_UNIT_NONE,
+				  "");
+
+	/* missing numbers */
+	expect_error("Minst", GM_ERR_MISSING_NUMBER, 5,
+				 "expected a number at character 6");
+	expect_error("Minst   ", GM_ERR_MISSING_NUMBER, 5, NULL);
+	expect_error("Minst index", GM_ERR_MISSING_NUMBER, 11,
+				 "expected a number at character 12");
+	expect_error("Minst index %", GM_ERR_MISSING_NUMBER, 13, NULL);
+	expect_error(">=", GM_ERR_MISSING_NUMBER, 2, NULL);
+	expect_error("Minst ;", GM_ERR_MISSING_NUMBER, 6,
+				 "expected a number at character 7, found \";\"");
+	expect_error("Högst barn", GM_ERR_MISSING_NUMBER, 11,
+				 "expected a number at character 11");
+
+	/* the position counts characters, the offset bytes */
+	expect_error("Högst 5 ö;", GM_ERR_STRAY_TEXT, 11,
+				 "unexpected text \";\" at character 10");
+	expect_error("ÖÖÖ", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
+	expect_error("≥ 5 ≥", GM_ERR_STRAY_TEXT, 6,
+				 "unexpected text \"≥\" at character 5");
+
+	/* never past len: only the first bytes count */
+	ok(parse_exact("Minst 65 %", 7, &t, &e) && t.value.coef == 6 &&
+		   t.unit_pos == GM_UNIT_NONE,
+	   "\"Minst 65 %%\" cut to 7 bytes is Minst 6");
+	ok(parse_exact("Högst 5 kr", 10, &t, &e) && t.unit_len == 1 &&
+		   t.unit[0] == 'k',
+	   "\"Högst 5 kr\" cut to 10 bytes has unit k");
+	ok(!parse_exact("Högst 5 ö", 10, &t, &e) && e.code == GM_ERR_ENCODING,
+	   "a cut inside a character is invalid UTF-8");
+}
+
+/*
+ * Every prefix of every seed, and of a few longer targets, parses or fails
+ * cleanly, from a buffer of exactly that length.
+ */
+static void
+test_prefixes(void)
+{
+	static const char *const inputs[] = {
+		"Högst 2 100 barn",
+		"Minst index 79",
+		"Öka från 70 % till 75 %",
+		"ska minska från 40 till 32 dagar",
+		"Mellan 95 och 105 %",
+		"−5–−3 %",
+		"Minst 0,000000000000001 kronor per invånare",
+		"≥ 65 %",
+		"at least 65 %",
+		"increase from 70 % to 75 %",
+		"Minst 1 000E2",
+		"-Infinity",
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(inputs) / sizeof(inputs[0]); k++)
+	{
+		size_t len = strlen(inputs[k]);
+		size_t n;
+
+		for (n = 0; n <= len; n++)
+		{
+			GmTarget t;
+			GmError  e;
+
+			if (parse_exact(inputs[k], n, &t, &e))
+			{
+				char label[96];
+
+				snprintf(label, sizeof(label), "prefix %zu of \"%s\"", n,
+						 inputs[k]);
+				check_round_trip(&t, label);
+			}
+			else
+				ok(e.code != GM_OK && e.pos <= n && e.message[0] != '\0',
+				   "prefix %zu of \"%s\": error %d at %zu", n, inputs[k],
+				   e.code, e.pos);
+		}
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * Formatting
+ * ---------------------------------------------------------------------
+ */
+
+static void
+expect_decimal(int64_t coef, int scale, char sep, const char *want)
+{
+	GmDecimal d;
+	char      buf[64];
+	size_t    n;
+
+	d.coef = coef;
+	d.scale = (uint8_t)scale;
+	n = gm_decimal_format(d, sep, buf, sizeof(buf));
+	ok(strcmp(buf, want) == 0 && n == strlen(want),
+	   "decimal %lld scale %d: \"%s\", expected \"%s\"", (long long)coef,
+	   scale, buf, want);
+}
+
+static void
+test_format(void)
+{
+	GmTarget  t;
+	GmDecimal d;
+	char      buf[GM_MAX_FORMATTED];
+	size_t    n;
+
+	expect_decimal(0, 0, ',', "0");
+	expect_decimal(0, 3, ',', "0,000");
+	expect_decimal(5, 0, ',', "5");
+	expect_decimal(-5, 0, '.', "-5");
+	expect_decimal(999, 0, ',', "999");
+	expect_decimal(1000, 0, ',', "1 000");
+	expect_decimal(-1000, 0, '.', "-1 000");
+	expect_decimal(2100, 0, ',', "2 100");
+	expect_decimal(69000, 0, ',', "69 000");
+	expect_decimal(1234565, 1, ',', "123 456,5");
+	expect_decimal(1234565, 1, '.', "123 456.5");
+	expect_decimal(12345678, 4, ',', "1 234,5678");
+	expect_decimal(9999, 1, ',', "999,9");
+	expect_decimal(420, 1, ',', "42,0");
+	expect_decimal(2100, 3, ',', "2,100");
+	expect_decimal(1, 15, ',', "0,000000000000001");
+	expect_decimal(-1, 15, '.', "-0.000000000000001");
+	expect_decimal(-5, 1, ',', "-0,5");
+	expect_decimal(INT64_C(999999999999999), 0, ',', "999 999 999 999 999");
+	expect_decimal(-INT64_C(999999999999999), 0, ',', "-999 999 999 999 999");
+	expect_decimal(INT64_C(999999999999999), 15, ',', "0,999999999999999");
+	expect_decimal(INT64_C(999999999999999), 2, ',', "9 999 999 999 999,99");
+
+	/* snprintf-like truncation */
+	d.coef = 2100;
+	d.scale = 0;
+	ok(gm_decimal_format(d, ',', NULL, 0) == 5,
+	   "decimal length without a buffer");
+	memset(buf, 'x', sizeof(buf));
+	n = gm_decimal_format(d, ',', buf, 4);
+	ok(n == 5 && strcmp(buf, "2 1") == 0, "decimal truncated: \"%s\" %zu", buf,
+	   n);
+	memset(buf, 'x', sizeof(buf));
+	n = gm_decimal_format(d, ',', buf, 1);
+	ok(n == 5 && buf[0] == '\0', "decimal into one byte");
+
+	if (parse_str("Högst 2 100 barn", &t, NULL))
+	{
+		ok(gm_target_format(&t, GM_STYLE_SWEDISH, NULL, 0) == 17,
+		   "target length without a buffer");
+		memset(buf, 'x', sizeof(buf));
+		n = gm_target_format(&t, GM_STYLE_SWEDISH, buf, 9);
+		ok(n == 17 && strcmp(buf, "Högst 2") == 0,
+		   "target truncated: \"%s\" %zu", buf, n);
+		n = gm_target_format(&t, GM_STYLE_SWEDISH, buf, 18);
+		ok(n == 17 && strcmp(buf, "Högst 2 100 barn") == 0,
+		   "target exact fit");
+	}
+	else
+		ok(0, "Högst 2 100 barn parses");
+
+	/* all comparators, all styles, with each kind of unit */
+	expect_styles("Över 5", "Över 5", "above 5", "> 5");
+	expect_styles("Under 5", "Under 5", "below 5", "< 5");
+	expect_styles("Exakt 5", "Exakt 5", "exactly 5", "= 5");
+	expect_styles("more than -1,5 kr", "Över -1,5 kr", "above -1.5 kr",
+				  "> -1.5 kr");
+	expect_styles("less than index 3", "Under index 3", "below index 3",
+				  "< index 3");
+	expect_styles("= 0,0 %", "Exakt 0,0 %", "exactly 0.0 %", "= 0.0 %");
+	expect_styles("Minst 1234,5 m²", "Minst 1 234,5 m²", "at least 1 234.5 m²",
+				  ">= 1 234.5 m²");
+	expect_styles("-5 %", "-5 %", "-5 %", "-5 %");
+	expect_styles("1000 kr", "1 000 kr", "1 000 kr", "1 000 kr");
+
+	/* the longest possible text fits GM_MAX_FORMATTED */
+	{
+		char in[256];
+		char unit[65];
+		int  style;
+
+		memset(unit, 'u', 64);
+		unit[64] = '\0';
+		snprintf(
+			in, sizeof(in),
+			"Minska från -99 999 999 999 999,9 %s till -999 999 999 999 999 %s",
+			unit, unit);
+		if (parse_str(in, &t, NULL))
+		{
+			for (style = 0; style <= 2; style++)
+			{
+				n = gm_target_format(&t, (GmStyle)style, buf, sizeof(buf));
+				ok(n < GM_MAX_FORMATTED, "longest target, style %d: %zu bytes",
+				   style, n);
+			}
+			check_round_trip(&t, "longest change target");
+		}
+		else
+			ok(0, "the longest change target parses");
+		snprintf(in, sizeof(in),
+				 "Mellan -99 999 999 999 999,9 och -0,000000000000001 %s",
+				 unit);
+		if (parse_str(in, &t, NULL))
+			check_round_trip(&t, "longest range");
+		else
+			ok(0, "the longest range parses");
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * Validation
+ * ---------------------------------------------------------------------
+ */
+
+/* A valid "Minst 5" to break in one place */
+static GmTarget
+base_target(void)
+{
+	GmTarget t;
+
+	memset(&t, 0, sizeof(t));
+	t.cmp = GM_AT_LEAST;
+	t.value.coef = 5;
+	return t;
+}
+
+static void
+set_unit_raw(GmTarget *t, const char *unit, GmUnitPos pos)
+{
+	memset(t->unit, 0, sizeof(t->unit));
+	t->unit_len = (uint8_t)strlen(unit);
+	memcpy(t->unit, unit, t->unit_len);
+	t->unit_pos = pos;
+}
+
+static void
+expect_invalid(const GmTarget *t, GmErrorCode code, const char *label)
+{
+	GmError  e;
+	uint8_t  enc[GM_MAX_ENCODED];
+	size_t   n;
+	GmTarget d;
+	bool     valid;
+
+	valid = gm_target_validate(t, &e);
+	ok(!valid && e.code == code, "%s: validate gives %d (%s), expected %d",
+	   label, e.code, e.message, code);
+	ok(e.message[0] >= 'a' && e.message[0] <= 'z', "%s: message \"%s\"", label,
+	   e.message);
+	/* and its packed form, if it has one, does not decode */
+	if (t->unit_len <= GM_MAX_UNIT_LEN)
+	{
+		n = gm_target_encode(t, enc);
+		ok(n <= GM_MAX_ENCODED, "%s: encoded within bounds", label);
+		/* what encode leaves out (bytes past unit_len...) may be the flaw */
+		if (decode_exact(enc, n, &d, &e))
+			ok(gm_target_validate(&d, &e), "%s: decodes to an invalid target",
+			   label);
+		else
+			ok(e.code == GM_ERR_BINARY, "%s: decode error %d", label, e.code);
+	}
+}
+
+static void
+test_validate(void)
+{
+	GmTarget t;
+	GmError  e;
+
+	t = base_target();
+	ok(gm_target_validate(&t, &e) && e.code == GM_OK, "Minst 5 is valid");
+	ok(gm_target_validate(&t, NULL), "validate takes a NULL error pointer");
+	t.value.scale = 99;
+	ok(!gm_target_validate(&t, NULL), "invalid with a NULL error pointer");
+
+	/* formatting an invalid target stays within bounds */
+	{
+		char   buf[GM_MAX_FORMATTED];
+		size_t n;
+
+		t = base_target();
+		t.cmp = (GmComparator)9;
+		t.unit_pos = GM_UNIT_AFTER;
+		t.unit_len = 200;
+		memset(t.unit, 'u', sizeof(t.unit));
+		t.value.coef = INT64_MIN;
+		t.value.scale = 255;
+		n = gm_target_format(&t, GM_STYLE_SWEDISH, buf, sizeof(buf));
+		ok(strlen(buf) == (n < sizeof(buf) ? n : sizeof(buf) - 1),
+		   "an invalid target formats within the buffer: %zu", n);
+		t = base_target();
+		n = gm_target_format(&t, (GmStyle)7, buf, sizeof(buf));
+		ok(strcmp(buf, "Minst 5") == 0, "an unknown style is swedish: %s",
+		   buf);
+	}
+
+	t = base_target();
+	t.cmp = (GmComparator)6;
+	expect_invalid(&t, GM_ERR_BINARY, "comparator 6");
+	t.cmp = (GmComparator)-1;
+	expect_invalid(&t, GM_ERR_BINARY, "comparator -1");
+
+	t = base_target();
+	t.value.scale = 16;
+	expect_invalid(&t, GM_ERR_SCALE, "scale 16");
+	t = base_target();
+	t.value.coef = INT64_C(1000000000000000);
+	expect_invalid(&t, GM_ERR_TOO_MANY_DIGITS, "coef 10^15");
+	t.value.coef = -INT64_C(1000000000000000);
+	expect_invalid(&t, GM_ERR_TOO_MANY_DIGITS, "coef -10^15");
+	t.value.coef = INT64_MIN;
+	expect_invalid(&t, GM_ERR_TOO_MANY_DIGITS, "coef INT64_MIN");
+	t.value.coef = INT64_C(999999999999999);
+	t.value.scale = 15;
+	ok(gm_target_validate(&t, &e), "coef 10^15 - 1 scale 15 is valid");
+
+	/* bare */
+	t = base_target();
+	t.bare = true;
+	ok(gm_target_validate(&t, &e), "bare at least is valid");
+	t.cmp = GM_AT_MOST;
+	expect_invalid(&t, GM_ERR_BINARY, "bare at most");
+	t.cmp = GM_BETWEEN;
+	t.upper.coef = 6;
+	expect_invalid(&t, GM_ERR_BINARY, "bare between");
+	t = base_target();
+	t.bare = true;
+	t.has_baseline = true;
+	t.baseline.coef = 4;
+	expect_invalid(&t, GM_ERR_BINARY, "bare with baseline");
+	t = base_target();
+	t.bare = true;
+	set_unit_raw(&t, "index", GM_UNIT_BEFORE);
+	expect_invalid(&t, GM_ERR_BINARY, "bare with unit before");
+
+	/* ranges */
+	t = base_target();
+	t.cmp = GM_BETWEEN;
+	t.upper.coef = 4;
+	expect_invalid(&t, GM_ERR_RANGE_ORDER, "range 5..4");
+	t.upper.coef = 50;
+	t.upper.scale = 1;
+	ok(gm_target_validate(&t, &e), "range 5..5,0 is valid");
+	t.upper.scale = 16;
+	expect_invalid(&t, GM_ERR_SCALE, "range upper scale 16");
+
+	/* baselines */
+	t = base_target();
+	t.has_baseline = true;
+	t.baseline.coef = 4;
+	ok(gm_target_validate(&t, &e), "from 4 to 5 is valid");
+	t.baseline.coef = 5;
+	expect_invalid(&t, GM_ERR_DIRECTION, "at least from 5 to 5");
+	t.baseline.coef = 6;
+	expect_invalid(&t, GM_ERR_DIRECTION, "at least from 6 to 5");
+	t.cmp = GM_AT_MOST;
+	ok(gm_target_validate(&t, &e), "at most from 6 to 5 is valid");
+	t.baseline.coef = 4;
+	expect_invalid(&t, GM_ERR_DIRECTION, "at most from 4 to 5");
+	t.cmp = GM_ABOVE;
+	expect_invalid(&t, GM_ERR_BINARY, "above with a baseline");
+	t.cmp = GM_BETWEEN;
+	t.upper.coef = 9;
+	expect_invalid(&t, GM_ERR_BINARY, "between with a baseline");
+	t = base_target();
+	t.has_baseline = true;
+	t.baseline.coef = INT64_C(1000000000000000);
+	expect_invalid(&t, GM_ERR_TOO_MANY_DIGITS, "baseline 10^15");
+
+	/* unused fields do not matter */
+	t = base_target();
+	t.upper.coef = 123;
+	t.baseline.coef = 77;
+	ok(gm_target_validate(&t, &e), "unused upper and baseline are ignored");
+	{
+		GmTarget u = base_target();
+
+		ok(gm_target_cmp(&t, &u) == 0 &&
+			   gm_target_hash(&t, 0) == gm_target_hash(&u, 0),
+		   "unused fields play no part in cmp and hash");
+	}
+
+	/* units */
+	t = base_target();
+	t.unit_pos = (GmUnitPos)3;
+	expect_invalid(&t, GM_ERR_BINARY, "unit_pos 3");
+	t = base_target();
+	set_unit_raw(&t, "kr", GM_UNIT_NONE);
+	expect_invalid(&t, GM_ERR_BINARY, "unit bytes with unit_pos none");
+	t = base_target();
+	t.unit_pos = GM_UNIT_AFTER;
+	expect_invalid(&t, GM_ERR_BINARY, "unit_pos after without a unit");
+	t = base_target();
+	set_unit_raw(&t, "kr", GM_UNIT_AFTER);
+	t.unit_len = 1;
+	expect_invalid(&t, GM_ERR_BINARY, "unit not NUL-terminated at unit_len");
+	t = base_target();
+	t.unit_pos = GM_UNIT_AFTER;
+	memset(t.unit, 'a', sizeof(t.unit));
+	t.unit_len = 65;
+	expect_invalid(&t, GM_ERR_UNIT_TOO_LONG, "unit_len 65");
+	t.unit_len = 64;
+	t.unit[64] = '\0';
+	ok(gm_target_validate(&t, &e), "a 64-byte unit is valid");
+
+	{
+		static const struct
+		{
+			const char *unit;
+			GmUnitPos   pos;
+			GmErrorCode code;
+		} bad[] = {
+			{ "procent", GM_UNIT_AFTER, GM_ERR_BINARY },
+			{ "Percent", GM_UNIT_AFTER, GM_ERR_BINARY },
+			{ "%", GM_UNIT_BEFORE, GM_ERR_BINARY },
+			{ "procent", GM_UNIT_BEFORE, GM_ERR_BINARY },
+			{ "a  b", GM_UNIT_AFTER, GM_ERR_BINARY },
+			{ " a", GM_UNIT_AFTER, GM_ERR_BINARY },
+			{ "a ", GM_UNIT_AFTER, GM_ERR_BINARY },
+			{ "a\tb", GM_UNIT_AFTER, GM_ERR_BINARY },
+			{ "a\nb", GM_UNIT_AFTER, GM_ERR_BINARY },
+			{ "a\xc2\xa0"
+			  "b",
+			  GM_UNIT_AFTER, GM_ERR_BINARY },
+			{ " ", GM_UNIT_AFTER, GM_ERR_BINARY },
+			{ "kr;", GM_UNIT_AFTER, GM_ERR_STRAY_TEXT },
+			{ "5kr", GM_UNIT_AFTER, GM_ERR_STRAY_TEXT },
+			{ "-kr", GM_UNIT_AFTER, GM_ERR_STRAY_TEXT },
+			{ ".kr", GM_UNIT_AFTER, GM_ERR_STRAY_TEXT },
+			{ ")", GM_UNIT_AFTER, GM_ERR_STRAY_TEXT },
+			{ "kr 5", GM_UNIT_AFTER, GM_ERR_STRAY_TEXT },
+			{ "covid-19", GM_UNIT_AFTER, GM_ERR_STRAY_TEXT },
+			{ "a\xe2\x80\x93"
+			  "b",
+			  GM_UNIT_AFTER, GM_ERR_STRAY_TEXT },
+			{ "\xe2\x88\x9e", GM_UNIT_AFTER, GM_ERR_STRAY_TEXT },
+			{ "a=b", GM_UNIT_AFTER, GM_ERR_STRAY_TEXT },
+			{ "\"kr\"", GM_UNIT_AFTER, GM_ERR_STRAY_TEXT },
+			{ "\xff", GM_UNIT_AFTER, GM_ERR_ENCODING },
+			{ "\xed\xa0\x80", GM_UNIT_AFTER, GM_ERR_ENCODING },
+			{ "a\x01", GM_UNIT_AFTER, GM_ERR_CONTROL_CHAR },
+			{ "a\x7f", GM_UNIT_AFTER, GM_ERR_CONTROL_CHAR },
+			{ "inf", GM_UNIT_BEFORE, GM_ERR_NAN_INF },
+			{ "index NaN", GM_UNIT_BEFORE, GM_ERR_NAN_INF },
+			{ "infinity/år", GM_UNIT_BEFORE, GM_ERR_NAN_INF },
+		};
+		size_t k;
+
+		for (k = 0; k < sizeof(bad) / sizeof(bad[0]); k++)
+		{
+			char label[64];
+
+			t = base_target();
+			set_unit_raw(&t, bad[k].unit, bad[k].pos);
+			snprintf(label, sizeof(label), "unit \"%s\" %d", bad[k].unit,
+					 bad[k].pos);
+			expect_invalid(&t, bad[k].code, label);
+		}
+	}
+	{
+		static const char *const good[] = {
+			"%",
+			"kr",
+			"index",
+			"kronor per invånare",
+			"m²",
+			"(st)",
+			"kr/inv.",
+			"CO2-ekv",
+			"inf",
+			"NaN",
+			"procentenheter",
+			"pp",
+			"a-",
+			"e5",
+			"%.",
+			"\xf0\x9f\x98\x80",
+			"Barn",
+			"till",
+			"to",
+		};
+		size_t k;
+
+		for (k = 0; k < sizeof(good) / sizeof(good[0]); k++)
+		{
+			t = base_target();
+			set_unit_raw(&t, good[k], GM_UNIT_AFTER);
+			ok(gm_target_validate(&t, &e), "unit \"%s\" after is valid: %s",
+			   good[k], e.message);
+			check_round_trip(&t, good[k]);
+			if (strcmp(good[k], "%") != 0 && strcmp(good[k], "inf") != 0 &&
+				strcmp(good[k], "NaN") != 0)
+			{
+				set_unit_raw(&t, good[k], GM_UNIT_BEFORE);
+				ok(gm_target_validate(&t, &e),
+				   "unit \"%s\" before is valid: %s", good[k], e.message);
+				check_round_trip(&t, good[k]);
+				/* in ranges and change targets too */
+				t.cmp = GM_BETWEEN;
+				t.upper.coef = 7;
+				check_round_trip(&t, good[k]);
+				t.cmp = GM_AT_MOST;
+				t.has_baseline = true;
+				t.baseline.coef = 9;
+				check_round_trip(&t, good[k]);
+			}
+			t = base_target();
+			set_unit_raw(&t, good[k], GM_UNIT_AFTER);
+			t.cmp = GM_BETWEEN;
+			t.upper.coef = 7;
+			check_round_trip(&t, good[k]);
+			t.cmp = GM_AT_LEAST;
+			t.has_baseline = true;
+			t.baseline.coef = -9;
+			check_round_trip(&t, good[k]);
+		}
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * gm_target_set_unit
+ * ---------------------------------------------------------------------
+ */
+
+static void
+test_set_unit(void)
+{
+	GmTarget t = base_target();
+	GmError  e;
+	char     buf[GM_MAX_FORMATTED];
+	char     longer[80];
+
+	ok(gm_target_set_unit(&t, "  kronor\tper \n invånare ", 25, GM_UNIT_AFTER,
+						  &e) &&
+		   strcmp(t.unit, "kronor per invånare") == 0 &&
+		   t.unit_pos == GM_UNIT_AFTER &&
+		   t.unit_len == strlen("kronor per invånare"),
+	   "set_unit normalises whitespace: \"%s\"", t.unit);
+	gm_target_format(&t, GM_STYLE_SWEDISH, buf, sizeof(buf));
+	ok(strcmp(buf, "Minst 5 kronor per invånare") == 0,
+	   "set_unit then format: %s", buf);
+	ok(gm_target_set_unit(&t, "Procent", 7, GM_UNIT_BEFORE, &e) &&
+		   strcmp(t.unit, "%") == 0 && t.unit_pos == GM_UNIT_AFTER,
+	   "set_unit: procent before becomes %% after");
+	ok(gm_target_set_unit(&t, "index", 5, GM_UNIT_BEFORE, &e) &&
+		   strcmp(t.unit, "index") == 0 && t.unit_pos == GM_UNIT_BEFORE,
+	   "set_unit: index before");
+	ok(gm_target_set_unit(&t, " \t", 2, GM_UNIT_AFTER, &e) &&
+		   t.unit_pos == GM_UNIT_NONE && t.unit_len == 0 && t.unit[0] == '\0',
+	   "set_unit: blank removes the unit");
+	ok(!gm_target_set_unit(&t, ";", 1, GM_UNIT_AFTER, NULL) &&
+		   gm_target_set_unit(&t, "x", 1, GM_UNIT_AFTER, NULL),
+	   "set_unit takes a NULL error pointer");
+	ok(gm_target_set_unit(&t, NULL, 0, GM_UNIT_NONE, &e) &&
+		   t.unit_pos == GM_UNIT_NONE,
+	   "set_unit: NULL removes the unit");
+	ok(gm_target_validate(&t, &e), "valid after removing the unit");
+	ok(!gm_target_set_unit(&t, "kr", 2, GM_UNIT_NONE, &e) &&
+		   e.code == GM_ERR_BINARY,
+	   "set_unit: a unit needs a position");
+	ok(!gm_target_set_unit(&t, "inf", 3, GM_UNIT_BEFORE, &e) &&
+		   e.code == GM_ERR_NAN_INF,
+	   "set_unit: inf before");
+	ok(gm_target_set_unit(&t, "inf", 3, GM_UNIT_AFTER, &e),
+	   "set_unit: inf after");
+	ok(!gm_target_set_unit(&t, "kr;", 3, GM_UNIT_AFTER, &e) &&
+		   e.code == GM_ERR_STRAY_TEXT && e.pos == 2 &&
+		   strcmp(e.message,
+				  "unexpected text \";\" in the unit at character 3") == 0,
+	   "set_unit: stray text: %s", e.message);
+	ok(strcmp(t.unit, "inf") == 0, "a failed set_unit leaves the unit alone");
+	memset(longer, 'a', 65);
+	ok(!gm_target_set_unit(&t, longer, 65, GM_UNIT_AFTER, &e) &&
+		   e.code == GM_ERR_UNIT_TOO_LONG,
+	   "set_unit: 65 bytes");
+	ok(gm_target_set_unit(&t, longer, 64, GM_UNIT_AFTER, &e) &&
+		   t.unit_len == 64,
+	   "set_unit: 64 bytes");
+	ok(!gm_target_set_unit(&t, "a\0b", 3, GM_UNIT_AFTER, &e) &&
+		   e.code == GM_ERR_CONTROL_CHAR,
+	   "set_unit: NUL byte");
+}
+
+/* ---------------------------------------------------------------------
+ * Packed form
+ * ---------------------------------------------------------------------
+ */
+
+static void
+expect_encoding(const char *in, const uint8_t *want, size_t want_len)
+{
+	GmTarget t;
+	uint8_t  enc[GM_MAX_ENCODED];
+	size_t   n;
+
+	if (!parse_str(in, &t, NULL))
+	{
+		ok(0, "\"%s\" parses", in);
+		return;
+	}
+	n = gm_target_encode(&t, enc);
+	ok(n == want_len && memcmp(enc, want, n) == 0,
+	   "\"%s\": encoding of %zu bytes differs", in, n);
+}
+
+static void
+expect_decode_error(const uint8_t *buf, size_t len, const char *field,
+					const char *label)
+{
+	GmTarget t;
+	GmError  e;
+
+	if (decode_exact(buf, len, &t, &e))
+	{
+		ok(0, "%s: decodes", label);
+		return;
+	}
+	ok(e.code == GM_ERR_BINARY, "%s: code %d", label, e.code);
+	ok(strstr(e.message, field) != NULL &&
+		   strncmp(e.message, "invalid packed target: ", 23) == 0,
+	   "%s: message \"%s\" does not name %s", label, e.message, field);
+}
+
+/*
+ * Every truncation and every single-byte change of a valid encoding either
+ * fails with GM_ERR_BINARY or decodes to a valid target whose encoding is
+ * exactly those bytes.
+ */
+static void
+corrupt_encoding(const char *in)
+{
+	GmTarget t;
+	uint8_t  enc[GM_MAX_ENCODED];
+	uint8_t  buf[GM_MAX_ENCODED];
+	size_t   n;
+	size_t   len;
+	size_t   pos;
+	int      v;
+	int      decoded = 0;
+	int      refused = 0;
+
+	if (!parse_str(in, &t, NULL))
+	{
+		ok(0, "\"%s\" parses", in);
+		return;
+	}
+	n = gm_target_encode(&t, enc);
+
+	for (len = 0; len <= n + 1; len++)
+	{
+		GmTarget d;
+		GmError  e;
+
+		memcpy(buf, enc, n);
+		buf[n] = 'x';
+		if (decode_exact(buf, len, &d, &e))
+		{
+			uint8_t again[GM_MAX_ENCODED];
+
+			ok(gm_target_validate(&d, &e) &&
+				   gm_target_encode(&d, again) == len &&
+				   memcmp(again, buf, len) == 0,
+			   "\"%s\" cut to %zu bytes decodes to something else", in, len);
+			decoded++;
+		}
+		else
+		{
+			ok(e.code == GM_ERR_BINARY && e.message[0] != '\0',
+			   "\"%s\" cut to %zu bytes: code %d", in, len, e.code);
+			refused++;
+		}
+	}
+
+	for (pos = 0; pos < n; pos++)
+		for (v = 0; v < 256; v++)
+		{
+			GmTarget d;
+			GmError  e;
+
+			if (v == enc[pos])
+				continue;
+			memcpy(buf, enc, n);
+			buf[pos] = (uint8_t)v;
+			if (decode_exact(buf, n, &d, &e))
+			{
+				uint8_t again[GM_MAX_ENCODED];
+
+				ok(gm_target_validate(&d, &e) &&
+					   gm_target_encode(&d, again) == n &&
+					   memcmp(again, buf, n) == 0,
+				   "\"%s\" byte %zu = 0x%02x decodes badly", in, pos, v);
+				decoded++;
+			}
+			else
+			{
+				ok(e.code == GM_ERR_BINARY && e.message[0] != '\0',
+				   "\"%s\" byte %zu = 0x%02x: code %d", in, pos, v, e.code);
+				refused++;
+			}
+		}
+	ok(refused > 0 && decoded > 0,
+	   "\"%s\": %d corruptions refused, %d decoded", in, refused, decoded);
+}
+
+static void
+test_codec(void)
+{
+	static const uint8_t minst65[] = { 0x40, 0x10, 65, '%' };
+	static const uint8_t hogst2100[] = { 0x41, 0x20, 0x34, 0x08,
+										 'b',  'a',  'r',  'n' };
+	static const uint8_t range[] = { 0x05, 0x90, 0x05, 0x90, 0x03 };
+	static const uint8_t change[] = { 0x50, 0x10, 75, 0x10, 70, '%' };
+	static const uint8_t minska[] = { 0x51, 0x10, 32,  0x10, 40,
+									  'd',  'a',  'g', 'a',  'r' };
+	static const uint8_t zero[] = { 0x00, 0x00 };
+	static const uint8_t max132[] = { 0x41, 0x11, 132, '%' };
+	static const uint8_t bare100[] = { 0x48, 0x10, 100, '%' };
+	static const uint8_t index79[] = {
+		0x20, 0x10, 79, 'i', 'n', 'd', 'e', 'x'
+	};
+	static const uint8_t tiny[] = { 0x00, 0x1f, 0x01 };
+	static const uint8_t big[] = { 0x04, 0xf0, 0xff, 0x7f, 0xc6,
+								   0xa4, 0x7e, 0x8d, 0x03 };
+	uint8_t              buf[GM_MAX_ENCODED + 8];
+	GmTarget             t;
+	GmError              e;
+
+	expect_encoding("Minst 65 %", minst65, sizeof(minst65));
+	expect_encoding("Högst 2 100 barn", hogst2100, sizeof(hogst2100));
+	expect_encoding("Mellan -5 och -3", range, sizeof(range));
+	expect_encoding("Öka från 70 % till 75 %", change, sizeof(change));
+	expect_encoding("Minska från 40 till 32 dagar", minska, sizeof(minska));
+	expect_encoding("Minst 0", zero, sizeof(zero));
+	expect_encoding("Minst -0", zero, sizeof(zero));
+	expect_encoding("Max 13,2 %", max132, sizeof(max132));
+	expect_encoding("100 %", bare100, sizeof(bare100));
+	expect_encoding("Minst index 79", index79, sizeof(index79));
+	expect_encoding("Minst 0,000000000000001", tiny, sizeof(tiny));
+	expect_encoding("Exakt -999 999 999 999 999", big, sizeof(big));
+
+	/* malformed packed forms, each naming its field */
+	expect_decode_error(buf, 0, "flags byte", "empty");
+	ok(!gm_target_decode(NULL, 0, &t, &e) && e.code == GM_ERR_BINARY,
+	   "NULL buffer");
+	memcpy(buf, zero, 2);
+	buf[0] = 0x06;
+	expect_decode_error(buf, 2, "comparator", "comparator 6");
+	buf[0] = 0x07;
+	expect_decode_error(buf, 2, "comparator", "comparator 7");
+	buf[0] = 0x80;
+	expect_decode_error(buf, 2, "reserved", "reserved bit");
+	buf[0] = 0x60;
+	expect_decode_error(buf, 2, "unit position", "unit_pos 3");
+	expect_decode_error(zero, 1, "value", "no value");
+	buf[0] = 0x00;
+	buf[1] = 0x10;
+	expect_decode_error(buf, 2, "value", "truncated value");
+	buf[1] = 0x20;
+	buf[2] = 0x05;
+	buf[3] = 0x00;
+	expect_decode_error(buf, 4, "value", "non-minimal length");
+	buf[1] = 0x80;
+	expect_decode_error(buf, 2, "value", "negative zero");
+	buf[1] = 0x70;
+	memcpy(buf + 2, "\x00\x80\xc6\xa4\x7e\x8d\x03", 7); /* 10^15 */
+	expect_decode_error(buf, 9, "value", "coef 10^15");
+	memcpy(buf + 2, "\xff\xff\xff\xff\xff\xff\xff", 7);
+	expect_decode_error(buf, 9, "value", "coef 2^56 - 1");
+	memcpy(buf, "\x05\x10\x05", 3);
+	expect_decode_error(buf, 3, "upper bound", "range without upper bound");
+	memcpy(buf, "\x05\x10\x05\x10", 4);
+	expect_decode_error(buf, 4, "upper bound",
+						"range with truncated upper bound");
+	memcpy(buf, "\x05\x10\x06\x10\x05", 5);
+	expect_decode_error(buf, 5, "lower bound", "range 6..5");
+	memcpy(buf, "\x10\x10\x05", 3);
+	expect_decode_error(buf, 3, "baseline", "change without baseline");
+	memcpy(buf, "\x10\x10\x05\x10\x06", 5);
+	expect_decode_error(buf, 5, "baseline", "increase from 6 to 5");
+	memcpy(buf, "\x12\x10\x05\x10\x04", 5);
+	expect_decode_error(buf, 5, "baseline", "above with a baseline");
+	memcpy(buf, "\x40\x10\x05", 3);
+	expect_decode_error(buf, 3, "unit", "unit missing");
+	memcpy(buf, "\x00\x10\x05kr", 5);
+	expect_decode_error(buf, 5, "unit", "unit bytes without unit_pos");
+	buf[0] = 0x40;
+	memset(buf + 3, 'a', 65);
+	expect_decode_error(buf, 68, "unit", "unit of 65 bytes");
+	ok(decode_exact(buf, 67, &t, &e) && t.unit_len == 64,
+	   "unit of 64 bytes decodes");
+	memcpy(buf, "\x40\x10\x05procent", 10);
+	expect_decode_error(buf, 10, "unit", "unit procent");
+	memcpy(buf, "\x20\x10\x05%", 4);
+	expect_decode_error(buf, 4, "unit", "unit % before");
+	memcpy(buf, "\x40\x10\x05k\0r", 6);
+	expect_decode_error(buf, 6, "unit", "unit with a NUL byte");
+	memcpy(buf, "\x40\x10\x05\xc3", 4);
+	expect_decode_error(buf, 4, "UTF-8", "unit with bad UTF-8");
+	memcpy(buf, "\x40\x10\x05k  r", 7);
+	expect_decode_error(buf, 7, "unit", "unit with two spaces");
+	memcpy(buf, "\x48\x10\x05", 3);
+	buf[0] = 0x09;
+	expect_decode_error(buf, 3, "comparator", "bare at most");
+	buf[0] = 0x28;
+	memcpy(buf + 3, "idx", 3);
+	expect_decode_error(buf, 6, "unit", "bare with unit before");
+	buf[0] = 0x18;
+	memcpy(buf + 3, "\x10\x04", 2);
+	expect_decode_error(buf, 5, "baseline", "bare with baseline");
+
+	corrupt_encoding("Minst 65 %");
+	corrupt_encoding("Högst 2 100 barn");
+	corrupt_encoding("Mellan -5 och -3 kr");
+	corrupt_encoding("Öka från 70 % till 75 %");
+	corrupt_encoding("ska minska från 40,5 till 32 dagar");
+	corrupt_encoding("Minst index 79");
+	corrupt_encoding("100 %");
+	corrupt_encoding("Exakt -999 999 999 999 999 kronor per invånare");
+	corrupt_encoding("Minst 0");
+	corrupt_encoding("Under 0,000000000000001 m²");
+}
+
+/* ---------------------------------------------------------------------
+ * Order and hash
+ * ---------------------------------------------------------------------
+ */
+
+static void
+test_order(void)
+{
+	/* strictly increasing under gm_target_cmp */
+	static const char *const sorted[] = {
+		"Minst -5",         "Minst 0",        "Minst 0,5",
+		"Minst 5",          "Minst index 5",  "Minst 5 %",
+		"Minst 5 a",        "Minst 5 ab",     "Minst 5 b",
+		"Minst 5 å",        "från 3 till 5",  "från 4 till 5",
+		"från 4 till 5 kr", "Minst 6",        "5 %",
+		"Högst 5",          "Över -1",        "Över 5",
+		"Under 5",          "Exakt 5",        "Mellan 1 och 2",
+		"Mellan 1 och 3",   "Mellan 2 och 2",
+	};
+	size_t   n = sizeof(sorted) / sizeof(sorted[0]);
+	GmTarget t[sizeof(sorted) / sizeof(sorted[0])];
+	size_t   i;
+	size_t   j;
+
+	for (i = 0; i < n; i++)
+		ok(parse_str(sorted[i], &t[i], NULL), "\"%s\" parses", sorted[i]);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++)
+		{
+			int want = i < j ? -1 : (i > j ? 1 : 0);
+			int got = gm_target_cmp(&t[i], &t[j]);
+
+			ok(got == want, "cmp(\"%s\", \"%s\") = %d, expected %d", sorted[i],
+			   sorted[j], got, want);
+			if (i != j)
+				ok(gm_target_hash(&t[i], 0) != gm_target_hash(&t[j], 0),
+				   "hash(\"%s\") = hash(\"%s\")", sorted[i], sorted[j]);
+		}
+
+	/* numerically equal: equal, with equal hashes, different bytes */
+	{
+		static const char *const equal[][2] = {
+			{ "Minst 42", "Minst 42,0" },
+			{ "Minst 42,50", "Minst 42,5" },
+			{ "Minst 0", "Minst 0,000" },
+			{ "Minst -0", "Minst 0,0" },
+			{ "Mellan 1 och 2", "Mellan 1,0 och 2,00" },
+			{ "från 1 till 2", "från 1,000 till 2,0" },
+			{ "Minst 100 000", "Minst 100000,000000000" },
+			{ "Högst -1,5 %", "Högst -1,500000000000 procent" },
+		};
+
+		for (i = 0; i < sizeof(equal) / sizeof(equal[0]); i++)
+		{
+			GmTarget a;
+			GmTarget b;
+
+			if (!parse_str(equal[i][0], &a, NULL) ||
+				!parse_str(equal[i][1], &b, NULL))
+			{
+				ok(0, "\"%s\" and \"%s\" parse", equal[i][0], equal[i][1]);
+				continue;
+			}
+			ok(gm_target_cmp(&a, &b) == 0 && gm_target_cmp(&b, &a) == 0,
+			   "\"%s\" = \"%s\"", equal[i][0], equal[i][1]);
+			ok(gm_target_hash(&a, 0) == gm_target_hash(&b, 0) &&
+				   gm_target_hash(&a, 42) == gm_target_hash(&b, 42),
+			   "hash(\"%s\") = hash(\"%s\")", equal[i][0], equal[i][1]);
+		}
+	}
+
+	/* decimals across scales and at the limits */
+	{
+		static const struct
+		{
+			int64_t a;
+			int     sa;
+			int64_t b;
+			int     sb;
+			int     want;
+		} d[] = {
+			{ INT64_C(999999999999999), 0, INT64_C(999999999999999), 15, 1 },
+			{ INT64_C(999999999999999), 15, 1, 0, -1 },
+			{ -INT64_C(999999999999999), 0, -INT64_C(999999999999999), 15,
+			  -1 },
+			{ -INT64_C(999999999999999), 0, INT64_C(999999999999999), 0, -1 },
+			{ 1, 15, 0, 0, 1 },
+			{ -1, 15, 0, 0, -1 },
+			{ 0, 0, 0, 15, 0 },
+			{ INT64_C(100000000000000), 14, 1, 0, 0 },
+			{ INT64_C(100000000000000), 15, 1, 1, 0 },
+			{ INT64_C(123456789012345), 15, INT64_C(123456789012346), 15, -1 },
+			{ INT64_C(123456789012345), 3, INT64_C(123456789012345), 4, 1 },
+			{ 5, 1, 1, 0, -1 },
+			{ 15, 1, 1, 0, 1 },
+			{ -15, 1, -1, 0, -1 },
+			{ INT64_C(100000000000001), 15, 1, 1, 1 },
+			/* invalid decimals: defined, no overflow */
+			{ INT64_MIN, 0, INT64_MAX, 0, -1 },
+			{ INT64_MAX, 255, 1, 0, -1 },
+			{ INT64_MIN, 19, -1, 0, 1 },
+		};
+
+		for (i = 0; i < sizeof(d) / sizeof(d[0]); i++)
+		{
+			GmDecimal x;
+			GmDecimal y;
+
+			x.coef = d[i].a;
+			x.scale = (uint8_t)d[i].sa;
+			y.coef = d[i].b;
+			y.scale = (uint8_t)d[i].sb;
+			ok(gm_decimal_cmp(x, y) == d[i].want &&
+				   gm_decimal_cmp(y, x) == -d[i].want,
+			   "decimal_cmp %lld/%d vs %lld/%d = %d, expected %d",
+			   (long long)d[i].a, d[i].sa, (long long)d[i].b, d[i].sb,
+			   gm_decimal_cmp(x, y), d[i].want);
+		}
+	}
+
+	/* the hash: seeded, and pinned so that a platform difference shows */
+	{
+		GmTarget a;
+
+		if (parse_str("Minst 65 %", &a, NULL))
+		{
+			ok(gm_target_hash(&a, 0) != gm_target_hash(&a, 1) &&
+				   gm_target_hash(&a, 1) != gm_target_hash(&a, 2),
+			   "the seed changes the hash");
+			ok(gm_target_hash(&a, 0) == PINNED_HASH_0,
+			   "hash(Minst 65 %%, 0) = 0x%016llx",
+			   (unsigned long long)gm_target_hash(&a, 0));
+			ok(gm_target_hash(&a, 7) == PINNED_HASH_7,
+			   "hash(Minst 65 %%, 7) = 0x%016llx",
+			   (unsigned long long)gm_target_hash(&a, 7));
+		}
+	}
+}
+
+static void
+test_names(void)
+{
+	static const char *const names[] = { "at_least", "at_most", "above",
+										 "below",    "exactly", "between" };
+	GmComparator             c;
+	int                      k;
+
+	for (k = 0; k <= GM_COMPARATOR_MAX; k++)
+	{
+		ok(gm_comparator_name((GmComparator)k) != NULL &&
+			   strcmp(gm_comparator_name((GmComparator)k), names[k]) == 0,
+		   "name of %d", k);
+		ok(gm_comparator_from_name(names[k], &c) && c == (GmComparator)k,
+		   "comparator named %s", names[k]);
+	}
+	ok(gm_comparator_from_name("AT_LEAST", &c) && c == GM_AT_LEAST,
+	   "AT_LEAST");
+	ok(gm_comparator_from_name("Between", &c) && c == GM_BETWEEN, "Between");
+	ok(!gm_comparator_from_name("at least", &c), "\"at least\" is no name");
+	ok(!gm_comparator_from_name("at_leas", &c), "a prefix is no name");
+	ok(!gm_comparator_from_name("at_leastt", &c), "a longer word is no name");
+	ok(!gm_comparator_from_name("", &c), "empty is no name");
+	ok(!gm_comparator_from_name(NULL, &c), "NULL is no name");
+	ok(gm_comparator_name((GmComparator)6) == NULL, "no name for code 6");
+	ok(gm_comparator_name((GmComparator)-1) == NULL, "no name for code -1");
+}
+
+int
+main(void)
+{
+	test_seeds();
+	test_comparators();
+	test_numbers();
+	test_units();
+	test_ranges();
+	test_changes();
+	test_text_errors();
+	test_prefixes();
+	test_format();
+	test_validate();
+	test_set_unit();
+	test_codec();
+	test_order();
+	test_names();
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed > 0 ? 1 : 0;
+}
