@@ -12,12 +12,13 @@
 #               (committees 2, 4, 6, 8) on shard2 (shard_test.outcome)
 #   one shard:  both partitions on shard1 (bench.outcome_one)
 #   local:      all rows in one table on the coordinator
-# Every query runs RUNS times after one warm-up run in one session; the
-# median, min and max go to bench/results/<date>-shard.md.
+# In each of ROUNDS rounds over all configurations, every query runs RUNS
+# times after one warm-up run in one session; the median, min and max of all
+# ROUNDS x RUNS times go to bench/results/<date>-shard.md.
 #
 # Environment: COMMITTEES (8), GOALS per committee (250), METRICS per goal
-# (50), YEARS (10, ending 2016): 8 x 250 x 50 x 10 = 1 000 000 rows; RUNS (5);
-# OUT (the results file).
+# (50), YEARS (10, ending 2016): 8 x 250 x 50 x 10 = 1 000 000 rows; RUNS (3),
+# ROUNDS (3); OUT (the results file).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . test/shard/lib.sh
@@ -26,7 +27,8 @@ COMMITTEES=${COMMITTEES:-8}
 GOALS=${GOALS:-250}
 METRICS=${METRICS:-50}
 YEARS=${YEARS:-10}
-RUNS=${RUNS:-5}
+RUNS=${RUNS:-3}
+ROUNDS=${ROUNDS:-3}
 OUT=${OUT:-bench/results/$(date +%F)-shard.md}
 first_year=$((2016 - YEARS + 1))
 rows=$((COMMITTEES * GOALS * METRICS * YEARS))
@@ -128,18 +130,30 @@ plan_of() {
 stats() { # stdin: numbers; prints "median min max"
 	sort -n | awk '{ a[NR] = $1 } END {
 		m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2;
-		printf "%.0f %.0f %.0f\n", m, a[1], a[NR] }'
+		printf "%.1f %.1f %.1f\n", m, a[1], a[NR] }'
 }
 
+# ROUNDS rounds over all configurations, so that other work on the machine
+# (which only ever adds time) falls on all of them alike.
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-declare -A median low high plan
+declare -A all median low high plan
+for round in $(seq 1 "$ROUNDS"); do
+	for c in "${configs[@]}"; do
+		IFS='|' read -r name table settings <<<"$c"
+		for q in $queries; do
+			echo "bench/shard: round $round: $name $q"
+			times=$(run_query "$name" "$table" "$settings" "$q")
+			[ "$(echo "$times" | grep -c .)" -eq "$RUNS" ] || die "$name $q: no timings"
+			all[$name.$q]+="$times"$'\n'
+		done
+	done
+done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 for c in "${configs[@]}"; do
 	IFS='|' read -r name table settings <<<"$c"
 	for q in $queries; do
-		echo "bench/shard: $name $q"
-		times=$(run_query "$name" "$table" "$settings" "$q")
-		[ "$(echo "$times" | grep -c .)" -eq "$RUNS" ] || die "$name $q: no timings"
-		read -r median[$name.$q] low[$name.$q] high[$name.$q] <<<"$(echo "$times" | stats)"
+		read -r median[$name.$q] low[$name.$q] high[$name.$q] \
+			<<<"$(printf '%s' "${all[$name.$q]}" | grep . | stats)"
 		plan[$name.$q]=$(plan_of "$table" "$settings" "$q")
 	done
 done
@@ -152,7 +166,6 @@ diffs() {
 	SHARD_PGOPTIONS='-c enable_partitionwise_aggregate=on' shard_psql coord -d goalmetrics_coord -At \
 		-c "SELECT (SELECT count(*) FROM (($a) EXCEPT ALL ($b)) x) + (SELECT count(*) FROM (($b) EXCEPT ALL ($a)) x)"
 }
-load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 diff_one=$(diffs bench.outcome_one)
 diff_two=$(diffs shard_test.outcome)
 
@@ -165,11 +178,12 @@ mkdir -p "$(dirname "$OUT")"
 {
 	echo "# Sharded roll-up: one shard against two ($(date +%F))"
 	echo
-	echo "\`bash bench/shard.sh\` (RUNS=$RUNS): $rows outcome rows"
+	echo "\`bash bench/shard.sh\` (ROUNDS=$ROUNDS, RUNS=$RUNS): $rows outcome rows"
 	echo "($COMMITTEES committees x $GOALS goals x $METRICS metrics x $YEARS years),"
 	echo "goalmetrics $gmver, PostgreSQL $pgver, $(nproc) cores (${cpu:-unknown CPU}), all three"
-	echo "clusters on this one machine.  Times are the median (min-max) of $RUNS runs"
-	echo "after a warm-up run, in ms, measured by psql on the coordinator."
+	echo "clusters on this one machine.  Times are the median (min-max) of"
+	echo "$((ROUNDS * RUNS)) runs ($ROUNDS rounds over all configurations, $RUNS runs each after a"
+	echo "warm-up run), in ms, measured by psql on the coordinator."
 	echo "Load average (1, 5, 15 min) before the timed runs: $load_before; after: $load_after"
 	echo "(the benchmark itself keeps at most two processes busy: anything well above"
 	echo "that means other work shared the cores)."
@@ -191,11 +205,17 @@ mkdir -p "$(dirname "$OUT")"
 		echo "$line"
 	done
 	echo
-	echo "Speed-up of two shards over one shard (median one / median two):"
+	echo "Speed-up of two shards (time of the other / time of two-shards; by"
+	echo "medians, and in brackets by minimums, which other work on the machine"
+	echo "disturbs least):"
+	echo
+	echo "| query | over one shard | over one server, serial | over one server, 2 workers | bound (one shard / half-on-one-shard) |"
+	echo "| --- | --- | --- | --- | --- |"
 	for q in $queries; do
-		echo "- $q: $(ratio "${median[one-shard.$q]}" "${median[two-shards.$q]}")x;" \
-			"two shards against one server serial: $(ratio "${median[local-serial.$q]}" "${median[two-shards.$q]}")x," \
-			"against one server with 2 parallel workers: $(ratio "${median[local-parallel.$q]}" "${median[two-shards.$q]}")x"
+		echo "| $q | $(ratio "${median[one-shard.$q]}" "${median[two-shards.$q]}") ($(ratio "${low[one-shard.$q]}" "${low[two-shards.$q]}"))" \
+			"| $(ratio "${median[local-serial.$q]}" "${median[two-shards.$q]}") ($(ratio "${low[local-serial.$q]}" "${low[two-shards.$q]}"))" \
+			"| $(ratio "${median[local-parallel.$q]}" "${median[two-shards.$q]}") ($(ratio "${low[local-parallel.$q]}" "${low[two-shards.$q]}"))" \
+			"| $(ratio "${median[one-shard.$q]}" "${median[half-on-one-shard.$q]}") ($(ratio "${low[one-shard.$q]}" "${low[half-on-one-shard.$q]}")) |"
 	done
 	echo
 	echo "The goal roll-up's answer on one shard and on two equals the one-server"
