@@ -5,7 +5,7 @@
 -- shard_test.outcome (partitioned by committee, partitions on two shards)
 -- or shard_test.outcome_local (the same 20 000 rows on the coordinator).
 BEGIN;
-SELECT plan(30);
+SELECT plan(36);
 
 SET LOCAL enable_partitionwise_aggregate = on;
 
@@ -24,10 +24,11 @@ SELECT is((SELECT string_agg(p.provolatile::text, ',' ORDER BY f.ord)
 		FROM unnest(ARRAY[
 			'goalmetrics.status(numeric, goalmetrics.metric_target)',
 			'goalmetrics.status(numeric, goalmetrics.metric_target, numeric, numeric)',
-			'goalmetrics.fulfilment(numeric, goalmetrics.metric_target)']::regprocedure[])
+			'goalmetrics.fulfilment(numeric, goalmetrics.metric_target)',
+			'goalmetrics.meets(numeric, goalmetrics.metric_target)']::regprocedure[])
 			WITH ORDINALITY f(fn, ord)
-		JOIN pg_proc p ON p.oid = f.fn), 's,i,i',
-	'status(outcome, target) reads the settings (STABLE); status with thresholds and fulfilment are IMMUTABLE');
+		JOIN pg_proc p ON p.oid = f.fn), 's,i,i,i',
+	'status(outcome, target) reads the settings (STABLE); status with thresholds, fulfilment and meets are IMMUTABLE');
 
 -- The data: the same 20 000 rows, half on each shard.
 SELECT is((SELECT count(*)::int FROM shard_test.outcome_local), 20000,
@@ -79,6 +80,25 @@ SELECT is((SELECT count(*)::int FROM shard_test.remote(:'committee_rollup') l
 SELECT is(shard_test.compare(:'committee_rollup'), 'same 40 rows',
 	'committee roll-up: the sharded result equals the one-server result');
 
+-- trend() is an aggregate of the extension too
+\set trend 'SELECT committee, metric_id, goalmetrics.trend(year, outcome, target) AS trend FROM %1$s GROUP BY committee, metric_id'
+SELECT is((SELECT count(*)::int FROM shard_test.remote(:'trend') l
+		WHERE l ~ 'goalmetrics\.trend\(year, outcome, target\) FROM shard_test\.outcome GROUP BY 1, 2$'),
+	2, 'trend(year, outcome, target) grouped by committee and metric is sent to both shards');
+SELECT is(shard_test.compare(:'trend'), 'same 2000 rows',
+	'trend: the sharded result equals the one-server result');
+
+-- Without the partition key in GROUP BY, PostgreSQL 15 aggregates partially
+-- on the coordinator over every row (postgres_fdw sends no partial
+-- aggregates): the answer is right, the work is not spread.
+\set by_goal_only 'SELECT goal_id, year, goalmetrics.rollup(outcome, target) AS r FROM %1$s GROUP BY goal_id, year'
+SELECT is((SELECT count(*)::int FROM shard_test.remote(:'by_goal_only') l
+		WHERE l ~ 'goalmetrics\.rollup'),
+	0, 'grouped without committee, rollup() is not sent to the shards');
+SELECT is(shard_test.compare('SELECT goal_id, year, (r).* FROM (' || :'by_goal_only' || ') g'),
+	'same 2000 rows',
+	'grouped without committee: the result still equals the one-server result');
+
 -- Partitionwise aggregation is what lets the aggregate go: without it the
 -- coordinator fetches the rows and aggregates them itself.
 SET LOCAL enable_partitionwise_aggregate = off;
@@ -107,6 +127,13 @@ SELECT is((SELECT count(*)::int FROM shard_test.remote(:'low') l
 	2, 'fulfilment(outcome, target) <= 90 is evaluated on both shards');
 SELECT matches(shard_test.compare(:'low'), '^same [1-9][0-9]* rows$',
 	'fulfilment filter: the sharded result equals the one-server result');
+
+\set unmet 'SELECT committee, metric_id, year FROM %1$s WHERE NOT goalmetrics.meets(outcome, target)'
+SELECT is((SELECT count(*)::int FROM shard_test.remote(:'unmet') l
+		WHERE l ~ 'WHERE \(\(NOT goalmetrics\.meets\(outcome, target\)\)\)$'),
+	2, 'NOT meets(outcome, target) is evaluated on both shards');
+SELECT matches(shard_test.compare(:'unmet'), '^same [1-9][0-9]* rows$',
+	'meets filter: the sharded result equals the one-server result');
 
 \set filtered_rollup 'SELECT committee, goal_id, goalmetrics.rollup(outcome, target) AS r FROM %1$s WHERE year = 2016 AND goalmetrics.fulfilment(outcome, target) > 50 GROUP BY committee, goal_id'
 SELECT is((SELECT count(*)::int FROM shard_test.remote(:'filtered_rollup') l
