@@ -1,0 +1,110 @@
+/*-------------------------------------------------------------------------
+ *
+ * rollup.h
+ *	  The roll-up and trend aggregates: their fixed-size transition state
+ *	  types goalmetrics.rollup_state and goalmetrics.trend_state.
+ *
+ * Both states are real SQL base types (not internal), fixed-size and
+ * aligned to double, with canonical text and binary forms that round-trip
+ * exactly and are validated strictly on input, so that an engine that ships
+ * partial aggregate states between servers as values (Citus) can split the
+ * aggregates.  doc/rollup.md describes the layouts and the text forms.
+ *
+ * 128-bit sums are stored as two 64-bit halves: the types are aligned to 8
+ * bytes only, so an int128 member could be misaligned.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef GOALMETRICS_ROLLUP_H
+#define GOALMETRICS_ROLLUP_H
+
+#include "postgres.h"
+
+#include "fulfilment.h"
+#include "target.h"
+
+/* Format version, first in the text and binary forms; never reuse. */
+#define GM_ROLLUP_STATE_VERSION 1
+#define GM_TREND_STATE_VERSION  1
+
+/* rollup_state.level */
+#define GM_LEVEL_EMPTY   0 /* no input yet (the INITCOND) */
+#define GM_LEVEL_METRICS 1 /* rollup(outcome, target [, weight]) */
+#define GM_LEVEL_ROLLUPS 2 /* rollup(rollup_result) */
+
+/*
+ * Weights are exact decimals in millionths: weight 1 is 10^6 units, the
+ * largest weight (10^6) is 10^12 units.
+ */
+#define GM_WEIGHT_SCALE 6
+#define GM_WEIGHT_ONE   INT64CONST(1000000)
+#define GM_WEIGHT_MAX   INT64CONST(1000000000000)
+
+/*
+ * Precision contract: a roll-up value within this many GM_PCT units
+ * (1e-9 percentage points) of a band edge counts as on the edge.
+ */
+#define GM_EDGE_TOLERANCE INT64CONST(1000000)
+
+/* A 128-bit integer as two halves (value = hi * 2^64 + lo). */
+typedef struct GmInt128
+{
+	int64  hi;
+	uint64 lo;
+} GmInt128;
+
+/*
+ * goalmetrics.rollup_state: 160 bytes.  The counts are of metrics (summed
+ * through the levels); parts counts inputs.  "Valued" parts are those that
+ * take part in the value: followed up, and with a positive weight.
+ */
+typedef struct GmRollupState
+{
+	uint8    version;      /* GM_ROLLUP_STATE_VERSION */
+	uint8    level;        /* GM_LEVEL_* */
+	uint8    reserved[6];  /* zero */
+	int64    partly_above; /* thresholds (millionths of a percent) */
+	int64    fulfilled_at; /* the counts were made with; 0 when empty */
+	int64    parts;        /* inputs rolled up */
+	int64    metrics;      /* metrics, summed through the levels */
+	int64    count[GM_STATUS_COUNT]; /* metrics by status (GmStatus order) */
+	int64    valued;                 /* parts that take part in the value */
+	int64    valued_met;   /* of those: target met / roll-up fulfilled */
+	int64    worst;        /* lowest pct among valued parts */
+	int64    worst_n;      /* valued parts at worst */
+	int64    worst_exact;  /* of those, the ones whose pct is exact */
+	GmInt128 weight;       /* sum of weights of valued parts */
+	GmInt128 weighted_pct; /* sum of weight * pct */
+	GmInt128 weighted_met; /* sum of weights of met valued parts */
+} GmRollupState;
+
+#define GM_ROLLUP_STATE_SIZE 160
+
+/* One end of a trend: the outcome of a year as an exact decimal. */
+typedef struct GmTrendPoint
+{
+	int32    year;
+	int16    scale;   /* value = coef * 10^-scale */
+	uint8    present; /* 0 or 1 */
+	uint8    reserved;
+	GmInt128 coef;
+} GmTrendPoint;
+
+#define GM_TREND_TARGET_BYTES 96
+
+/* goalmetrics.trend_state: 152 bytes. */
+typedef struct GmTrendState
+{
+	uint8        version; /* GM_TREND_STATE_VERSION */
+	uint8        has_target;
+	uint8        target_len; /* bytes of target used */
+	uint8        reserved;
+	int32        target_year;
+	GmTrendPoint first;                         /* earliest followed-up year */
+	GmTrendPoint last;                          /* latest followed-up year */
+	uint8        target[GM_TREND_TARGET_BYTES]; /* packed (target.h) */
+} GmTrendState;
+
+#define GM_TREND_STATE_SIZE 152
+
+#endif /* GOALMETRICS_ROLLUP_H */
