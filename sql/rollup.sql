@@ -482,6 +482,8 @@ SELECT trend(y, o, NULL) AS trend FROM (VALUES (2015, 1::numeric), (2016, 2)) v(
 -- an earlier outcome of 0: any change counts; a negative one: its size
 SELECT trend(y, o, 'Minst 0 tkr') AS from_zero
 FROM (VALUES (2015, 0::numeric), (2016, 0.01)) v(y, o);
+SELECT trend(y, o, 'Minst 0 tkr') AS from_zero_200_decimals
+FROM (VALUES (2015, round(0, 200)), (2016, 0.01)) v(y, o);
 SELECT trend(y, o, 'Minst 0 tkr') AS from_negative
 FROM (VALUES (2015, -100::numeric), (2016, -98)) v(y, o);
 -- goalmetrics.trend_tolerance

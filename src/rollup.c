@@ -1858,10 +1858,13 @@ gm_trend_accum(PG_FUNCTION_ARGS)
 		GmTrendPoint pt;
 		int128       coef;
 		int          scale;
+		bool         ok;
 
-		if (numeric_is_nan(num) || numeric_is_inf(num) ||
-			!gm_numeric_to_int128(num, &coef, &scale) || scale > 127 ||
-			scale < -127)
+		ok = !numeric_is_nan(num) && !numeric_is_inf(num) &&
+			 gm_numeric_to_int128(num, &coef, &scale);
+		if (ok && coef == 0 && scale > 127)
+			scale = 127; /* a zero written with many decimals */
+		if (!ok || scale > 127 || scale < -127)
 			ereport(
 				ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
