@@ -19,6 +19,14 @@
 #include "settings.h"
 #include "target.h"
 
+/* PostgreSQL 13 lacks these two helpers of numeric.h (and infinities) */
+#if PG_VERSION_NUM < 140000
+#include "utils/fmgrprotos.h"
+#define int64_to_numeric(v) \
+	DatumGetNumeric(DirectFunctionCall1(int8_numeric, Int64GetDatum(v)))
+#define numeric_is_inf(n) ((void)(n), false)
+#endif
+
 /*
  * Status bands, in the order of the SQL enum goalmetrics.status (fixed:
  * the enum's labels and order never change once released).
@@ -38,11 +46,11 @@ typedef enum GmStatus
  * percent: 100 % is 10^17, which fits int64 with room for sums in int128.
  */
 #define GM_PCT_SCALE 15
-#define GM_PCT_ONE	 INT64CONST(1000000000000000)	/* 1 % */
-#define GM_PCT_100	 (100 * GM_PCT_ONE)
+#define GM_PCT_ONE   INT64CONST(1000000000000000) /* 1 % */
+#define GM_PCT_100   (100 * GM_PCT_ONE)
 
 /* A micro-percent threshold (settings.h) in GM_PCT units */
-#define GM_MICRO_TO_PCT(m) ((int64) (m) * INT64CONST(1000000000))
+#define GM_MICRO_TO_PCT(m) ((int64)(m)*INT64CONST(1000000000))
 
 /*
  * The score of one outcome against one target.  pct is the capped
@@ -54,33 +62,40 @@ typedef enum GmStatus
  */
 typedef struct GmScore
 {
-	bool		followed_up;	/* false: outcome was NULL; nothing else set */
-	bool		met;			/* the target's comparator holds */
-	bool		inexact;
-	int64		pct;			/* 0 .. GM_PCT_100 */
+	bool  followed_up; /* false: outcome was NULL; nothing else set */
+	bool  met;         /* the target's comparator holds */
+	bool  inexact;
+	int64 pct; /* 0 .. GM_PCT_100 */
 } GmScore;
 
 /*
- * Score a numeric outcome (NaN and infinities raise an error).  Allocates
- * nothing on the common path (outcomes and targets of up to 18 digits).
+ * Score a numeric outcome (NaN and infinities raise an error, 22023).
+ * Allocates nothing on the common path: outcome and target fit 36 digits
+ * at their common scale (any outcome of up to 21 digits does).  outcome may
+ * be a packed datum with a 1-byte varlena header, as read from a tuple
+ * ((Numeric) DatumGetPointer(d)); it is read in place, so there is no need
+ * to detoast or copy it first.
  */
 extern void gm_score_numeric(Numeric outcome, const GmTarget *target,
 							 GmScore *out);
 
 /* The band of a score under thresholds (settings.h). */
-extern GmStatus gm_status_of_score(const GmScore *score,
+extern GmStatus gm_status_of_score(const GmScore      *score,
 								   const GmThresholds *th);
 
 /*
  * Exact decimal view of a numeric, read from its on-disk digits without
- * numeric arithmetic: value = *coef * 10^-(*scale).  Returns false for NaN,
- * infinities, or values that do not fit in 38 digits (callers then take a
- * numeric slow path or raise an error).
+ * numeric arithmetic or allocation: value = *coef * 10^-(*scale), |coef| <
+ * 10^38, *scale >= 0.  The scale is the display scale when the coefficient
+ * fits there (81.90 gives 8190, 2), else the smallest exact one (81.9 with
+ * 60 trailing zeros gives 819, 1).  Returns false for NaN, infinities, or
+ * values that do not fit in 38 digits (callers then take a numeric slow
+ * path or raise an error).  num may be a packed (1-byte header) datum.
  */
 extern bool gm_numeric_to_int128(Numeric num, int128 *coef, int *scale);
 
 /* The enum OID for a status, looked up by label once per backend. */
-extern Datum gm_status_datum(GmStatus status);
+extern Datum    gm_status_datum(GmStatus status);
 extern GmStatus gm_status_from_datum(Datum d);
 
-#endif							/* GOALMETRICS_FULFILMENT_H */
+#endif /* GOALMETRICS_FULFILMENT_H */

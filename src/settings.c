@@ -18,6 +18,7 @@
 #include "utils/guc.h"
 #include "utils/numeric.h"
 
+#include "fulfilment.h"
 #include "settings.h"
 
 double gm_partly_above = 90.0;
@@ -79,6 +80,30 @@ gm_percent_to_micro(double percent)
 	return (int64)llround(percent * GM_MICRO);
 }
 
+/*
+ * A threshold in millionths as the shortest decimal text: 90000000 is
+ * "90", 90500000 "90.5".
+ */
+static char *
+format_micro(int64 micro)
+{
+	char buf[64];
+	int  len;
+
+	len =
+		snprintf(buf, sizeof(buf), "%s" INT64_FORMAT ".%06d",
+				 micro < 0 ? "-" : "", (micro < 0 ? -micro : micro) / GM_MICRO,
+				 (int)((micro < 0 ? -micro : micro) % GM_MICRO));
+	while (len > 0 && buf[len - 1] == '0')
+		buf[--len] = '\0';
+	if (len > 0 && buf[len - 1] == '.')
+		buf[--len] = '\0';
+	return pstrdup(buf);
+}
+
+/*
+ * partly_above must lie below fulfilled_at, or no value could be partly.
+ */
 static void
 check_thresholds(const GmThresholds *t, const char *source)
 {
@@ -87,13 +112,16 @@ check_thresholds(const GmThresholds *t, const char *source)
 			ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("%s: partly_above (%s) must be below fulfilled_at (%s)",
-					source,
-					psprintf("%.6g", (double)t->partly_above / GM_MICRO),
-					psprintf("%.6g", (double)t->fulfilled_at / GM_MICRO)),
+					source, format_micro(t->partly_above),
+					format_micro(t->fulfilled_at)),
 			 errhint(
 				 "Lower goalmetrics.partly_above or raise goalmetrics.fulfilled_at.")));
 }
 
+/*
+ * The thresholds from the settings.  Allocates nothing unless they are
+ * inconsistent.
+ */
 void
 gm_thresholds_from_settings(GmThresholds *out)
 {
@@ -102,22 +130,72 @@ gm_thresholds_from_settings(GmThresholds *out)
 	check_thresholds(out, "goalmetrics settings");
 }
 
+static void
+threshold_out_of_range(Datum num, const char *name)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s must be between 0 and 100, not %s", name,
+					DatumGetCString(DirectFunctionCall1(numeric_out, num)))));
+}
+
 /*
- * Explicit thresholds: numerics in 0..100 with at most six decimals used
- * exactly (more decimals are rounded to millionths).
+ * An explicit threshold: a numeric in 0..100, used exactly when it has at
+ * most six decimals, else rounded (half away from zero) to millionths.
+ * Read from the numeric's digits without allocating (fulfilment.c); a
+ * value that does not fit 38 digits takes numeric arithmetic.
  */
 static int64
 numeric_percent_to_micro(Datum num, const char *name)
 {
-	Datum scaled;
-	int64 micro;
+	int128 coef;
+	int    scale;
+	Datum  scaled;
 
+	/* read in place, also a packed (1-byte header) datum */
+	if (gm_numeric_to_int128((Numeric)DatumGetPointer(num), &coef, &scale))
+	{
+		int128 micro = coef;
+		bool   neg = coef < 0;
+
+		if (neg)
+			micro = -micro;
+		if (scale <= 6)
+		{
+			/* stop early: anything above 10^18 is out of range anyway */
+			for (int i = scale;
+				 i < 6 && micro <= (int128)INT64CONST(1000000000000000000);
+				 i++)
+				micro *= 10;
+		}
+		else
+		{
+			int drop = scale - 6;
+
+			if (drop > 38)
+				micro = 0; /* below 10^-32: rounds to 0 */
+			else
+			{
+				int128 p = 1;
+
+				for (int i = 0; i < drop; i++)
+					p *= 10;
+				micro = (micro + p / 2) / p;
+			}
+		}
+		if (micro > (int128)100 * GM_MICRO || (neg && micro != 0))
+			threshold_out_of_range(num, name);
+		return (int64)micro;
+	}
+
+	/* NaN, infinities and values of more than 38 digits */
 	if (numeric_is_nan(DatumGetNumeric(num)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s must be a number between 0 and 100, not NaN",
 						name)));
-
+	if (numeric_is_inf(DatumGetNumeric(num)))
+		threshold_out_of_range(num, name);
 	scaled = DirectFunctionCall2(numeric_mul, num,
 								 NumericGetDatum(int64_to_numeric(GM_MICRO)));
 	scaled = DirectFunctionCall2(numeric_round, scaled, Int32GetDatum(0));
@@ -127,12 +205,8 @@ numeric_percent_to_micro(Datum num, const char *name)
 		DatumGetBool(DirectFunctionCall2(numeric_gt, scaled,
 										 NumericGetDatum(int64_to_numeric(
 											 (int64)100 * GM_MICRO)))))
-		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						errmsg("%s must be between 0 and 100, not %s", name,
-							   DatumGetCString(
-								   DirectFunctionCall1(numeric_out, num)))));
-	micro = DatumGetInt64(DirectFunctionCall1(numeric_int8, scaled));
-	return micro;
+		threshold_out_of_range(num, name);
+	return DatumGetInt64(DirectFunctionCall1(numeric_int8, scaled));
 }
 
 void

@@ -1,0 +1,1521 @@
+/*-------------------------------------------------------------------------
+ *
+ * fulfilment.c
+ *	  Judging one outcome against one target, exactly: fulfilment percent,
+ *	  meets, status, and the status labels.
+ *
+ * The rules are in doc/fulfilment.md.  Every rule reduces to a few sign
+ * tests on the outcome and one fraction num / den whose terms are small
+ * integer multiples of the outcome O, a target bound X and the baseline B
+ * (decide_rule).  That fraction is then evaluated either
+ *
+ *	- on the fast path: O, X and B brought to one decimal scale as int128
+ *	  integers (below 10^36 each), the fraction truncated by integer long
+ *	  division; nothing is allocated and no numeric arithmetic is done; or
+ *
+ *	- on the slow path, for values that do not fit: the same fraction in
+ *	  numeric arithmetic, with exact truncating division (div() and mod()).
+ *
+ * Both give the same result: the percent truncated toward zero to units
+ * of 1e-15 percent, plus a flag saying whether anything was truncated,
+ * which decides every band edge exactly (fulfilment.h).  The uncapped
+ * fulfilment always takes the slow path.
+ *
+ * Outcomes are read exactly: a numeric from its on-disk digits
+ * (gm_numeric_to_int128), an integer as it is, and a float as its shortest
+ * round-trip decimal, the text PostgreSQL prints for it.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "catalog/namespace.h"
+#include "catalog/pg_enum.h"
+#include "catalog/pg_type.h"
+#include "common/shortest_dec.h"
+#include "fmgr.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+#include "utils/inval.h"
+#include "utils/numeric.h"
+#include "utils/syscache.h"
+
+#include "fulfilment.h"
+#include "metric_target.h"
+
+#ifndef HAVE_INT128
+#error "goalmetrics needs a compiler with a 128-bit integer type"
+#endif
+
+/* ----------------------------------------------------------------------
+ * The numeric on-disk format
+ *
+ * Copied from src/backend/utils/adt/numeric.c (PostgreSQL 13-17), where
+ * it is private.  The format is stable: pg_upgrade keeps numeric columns
+ * as they are, so every release reads the bytes of every earlier one.
+ *
+ * After the varlena header comes a uint16 header word:
+ *
+ *	 bits 15-14  00 positive, 01 negative: NumericLong, the word is
+ *				 n_sign_dscale (low 14 bits the display scale), followed
+ *				 by an int16 weight;
+ *				 10: NumericShort, the word holds everything: bit 13 the
+ *				 sign, bits 12-7 the display scale (0..63), bit 6 the
+ *				 weight's sign and bits 5-0 the weight (-64..63);
+ *				 11: a special value (PostgreSQL 14 and later: the top
+ *				 four bits are 1100 NaN, 1101 +Infinity, 1111 -Infinity;
+ *				 before 14 only NaN exists, 0xC000).
+ *
+ * Then the digits: int16 values 0..9999 in base NBASE = 10000, most
+ * significant first; the first has weight "weight" (its value is
+ * digit * 10000^weight).  Leading and trailing zero digits are stripped
+ * (zero has no digits).  The display scale is the number of decimal
+ * digits shown after the point.  In a stored value the digits are always
+ * within the display scale; should a digit extend beyond it, we widen the
+ * scale rather than lose it.
+ *
+ * Digits follow the header without alignment padding when the datum has
+ * a 1-byte varlena header (how short values are stored on disk), so we
+ * read them with memcpy.
+ * ----------------------------------------------------------------------
+ */
+#define NUM_SIGN_MASK     0xC000
+#define NUM_NEG           0x4000
+#define NUM_SHORT         0x8000
+#define NUM_SPECIAL       0xC000
+#define NUM_EXT_SIGN_MASK 0xF000
+#define NUM_NAN           0xC000
+#if PG_VERSION_NUM >= 140000
+#define NUM_PINF 0xD000
+#define NUM_NINF 0xF000
+#endif
+#define NUM_SHORT_SIGN_MASK    0x2000
+#define NUM_SHORT_DSCALE_MASK  0x1F80
+#define NUM_SHORT_DSCALE_SHIFT 7
+#define NUM_SHORT_WEIGHT_SIGN  0x0040
+#define NUM_SHORT_WEIGHT_MASK  0x003F
+#define NUM_DSCALE_MASK        0x3FFF
+#define NUM_NBASE              10000
+#define NUM_DEC_DIGITS         4
+
+typedef enum GmNumKind
+{
+	GM_NUM_FINITE,
+	GM_NUM_NAN,
+	GM_NUM_PINF,
+	GM_NUM_NINF
+} GmNumKind;
+
+/* A numeric's fields, read in place */
+typedef struct GmNumView
+{
+	GmNumKind   kind;
+	bool        neg;
+	int         weight;
+	int         dscale;
+	int         ndigits;
+	const char *digits; /* ndigits int16, possibly unaligned */
+} GmNumView;
+
+/* ----------------------------------------------------------------------
+ * Powers of ten and the fast-path bounds
+ * ----------------------------------------------------------------------
+ */
+
+/* The largest decimal coefficient gm_numeric_to_int128 returns: 38 digits */
+#define GM_COEF_DIGITS 38
+
+/* Operands of the fast path stay below 10^36, so that sums of up to three
+ * of them with coefficients up to 2 stay below 10^37 */
+#define GM_FAST_DIGITS 36
+
+/* 10^17: the percent unit 1e-15 % as a fraction of 1 */
+#define GM_FRAC_DIGITS (GM_PCT_SCALE + 2)
+
+static uint128 pow10_table[GM_COEF_DIGITS + 1];
+static bool    pow10_ready = false;
+
+static inline void
+init_pow10(void)
+{
+	if (unlikely(!pow10_ready))
+	{
+		uint128 p = 1;
+
+		for (int i = 0; i <= GM_COEF_DIGITS; i++)
+		{
+			pow10_table[i] = p;
+			p *= 10;
+		}
+		pow10_ready = true;
+	}
+}
+
+static inline uint128
+pow10_u128(int n)
+{
+	Assert(n >= 0 && n <= GM_COEF_DIGITS);
+	return pow10_table[n];
+}
+
+static inline uint128
+abs_u128(int128 v)
+{
+	return v < 0 ? (uint128)(-v) : (uint128)v;
+}
+
+static inline int
+sign_of(int128 v)
+{
+	return (v > 0) - (v < 0);
+}
+
+/* ----------------------------------------------------------------------
+ * Reading a numeric
+ * ----------------------------------------------------------------------
+ */
+
+static inline uint16
+read_u16(const char *p)
+{
+	uint16 v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+/*
+ * The payload (what follows the varlena header) of an uncompressed,
+ * in-line numeric with a 1-byte or 4-byte header.  Compressed or external
+ * values are detoasted first (an allocation; numerics are never stored
+ * that way in practice, being at most a few dozen bytes).
+ */
+static void
+numeric_payload(const struct varlena *v, const char **data, Size *len)
+{
+	if (VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
+		v = pg_detoast_datum_packed(unconstify(struct varlena *, v));
+
+	if (VARATT_IS_SHORT(v))
+	{
+		*data = VARDATA_SHORT(v);
+		*len = VARSIZE_SHORT(v) - VARHDRSZ_SHORT;
+	}
+	else
+	{
+		*data = VARDATA(v);
+		*len = VARSIZE(v) - VARHDRSZ;
+	}
+}
+
+/*
+ * Decode the header of a numeric payload (see the layout above).
+ */
+static void
+numeric_view(const char *data, Size len, GmNumView *out)
+{
+	uint16 header;
+
+	if (len < sizeof(uint16))
+		ereport(ERROR, (errcode(ERRCODE_DATA_CORRUPTED),
+						errmsg("invalid numeric value of %zu bytes", len)));
+	header = read_u16(data);
+	memset(out, 0, sizeof(*out));
+
+	if ((header & NUM_SIGN_MASK) == NUM_SPECIAL)
+	{
+#if PG_VERSION_NUM >= 140000
+		switch (header & NUM_EXT_SIGN_MASK)
+		{
+			case NUM_PINF:
+				out->kind = GM_NUM_PINF;
+				break;
+			case NUM_NINF:
+				out->kind = GM_NUM_NINF;
+				break;
+			default:
+				out->kind = GM_NUM_NAN;
+				break;
+		}
+#else
+		out->kind = GM_NUM_NAN;
+#endif
+		return;
+	}
+
+	out->kind = GM_NUM_FINITE;
+	if ((header & NUM_SIGN_MASK) == NUM_SHORT)
+	{
+		out->neg = (header & NUM_SHORT_SIGN_MASK) != 0;
+		out->dscale =
+			(header & NUM_SHORT_DSCALE_MASK) >> NUM_SHORT_DSCALE_SHIFT;
+		out->weight = (header & NUM_SHORT_WEIGHT_MASK);
+		if (header & NUM_SHORT_WEIGHT_SIGN)
+			out->weight |= ~NUM_SHORT_WEIGHT_MASK;
+		out->digits = data + sizeof(uint16);
+		out->ndigits = (int)((len - sizeof(uint16)) / sizeof(int16));
+	}
+	else
+	{
+		int16 weight;
+
+		if (len < 2 * sizeof(uint16))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("invalid numeric value of %zu bytes", len)));
+		out->neg = (header & NUM_SIGN_MASK) == NUM_NEG;
+		out->dscale = header & NUM_DSCALE_MASK;
+		memcpy(&weight, data + sizeof(uint16), sizeof(weight));
+		out->weight = weight;
+		out->digits = data + 2 * sizeof(uint16);
+		out->ndigits = (int)((len - 2 * sizeof(uint16)) / sizeof(int16));
+	}
+}
+
+static inline int
+view_digit(const GmNumView *v, int i)
+{
+	return (int)(int16)read_u16(v->digits + i * sizeof(int16));
+}
+
+/*
+ * A finite numeric as coef * 10^-scale.  The scale is the display scale
+ * when the coefficient fits in 38 digits there (so that the decimal is
+ * the one numeric_out prints), else the smallest scale that keeps the
+ * value exact; false when even that does not fit.  Scale is never
+ * negative.  No allocation, no numeric arithmetic.
+ */
+static bool
+view_to_int128(const GmNumView *v, int128 *coef, int *scale)
+{
+	int     last = v->ndigits - 1;
+	int     need;
+	int     trailing;
+	int     sc;
+	uint128 acc = 0;
+	uint128 limit;
+
+	init_pow10();
+	limit = pow10_u128(GM_COEF_DIGITS) - 1;
+
+	/* ignore zero digits at the end (the format strips them anyway) */
+	while (last >= 0 && view_digit(v, last) == 0)
+		last--;
+	if (last < 0)
+	{
+		*coef = 0;
+		*scale = v->dscale;
+		return true;
+	}
+
+	/* decimals the digits need: last digit's unit is 10^(4 * exponent) */
+	need = -NUM_DEC_DIGITS * (v->weight - last);
+	for (trailing = view_digit(v, last); trailing % 10 == 0; trailing /= 10)
+		need--;
+	if (need < 0)
+		need = 0;
+
+	/* prefer the display scale; fall back to the exact minimum */
+	for (int attempt = 0; attempt < 2; attempt++)
+	{
+		bool ok = true;
+
+		sc = attempt == 0 ? Max(v->dscale, need) : need;
+		acc = 0;
+		for (int i = 0; i <= last && ok; i++)
+		{
+			int d = view_digit(v, i);
+			int e = NUM_DEC_DIGITS * (v->weight - i) + sc; /* 10^e */
+
+			if (d < 0 || d >= NUM_NBASE)
+				ereport(ERROR,
+						(errcode(ERRCODE_DATA_CORRUPTED),
+						 errmsg("invalid digit %d in numeric value", d)));
+			if (i > 0)
+			{
+				/* shift the previous digits by this digit's width */
+				int w = Min(NUM_DEC_DIGITS, NUM_DEC_DIGITS + Min(e, 0));
+
+				if (acc > limit / pow10_u128(w))
+				{
+					ok = false;
+					break;
+				}
+				acc *= pow10_u128(w);
+			}
+			if (e < 0)
+			{
+				/* only the last digit reaches past the point, by -e < 4 */
+				Assert(i == last && -e < NUM_DEC_DIGITS);
+				d /= (int)pow10_u128(-e);
+			}
+			acc += (uint128)d;
+			if (acc > limit)
+				ok = false;
+			else if (i == last && e > 0)
+			{
+				if (e > GM_COEF_DIGITS || acc > limit / pow10_u128(e))
+					ok = false;
+				else
+					acc *= pow10_u128(e);
+			}
+		}
+		if (ok)
+		{
+			*coef = v->neg ? -(int128)acc : (int128)acc;
+			*scale = sc;
+			return true;
+		}
+		if (sc == need)
+			break;
+	}
+	return false;
+}
+
+/*
+ * Exact decimal view of a numeric (fulfilment.h).  num may also point to a
+ * packed (1-byte header) datum.
+ */
+bool
+gm_numeric_to_int128(Numeric num, int128 *coef, int *scale)
+{
+	const char *data;
+	Size        len;
+	GmNumView   v;
+
+	numeric_payload((const struct varlena *)num, &data, &len);
+	numeric_view(data, len, &v);
+	if (v.kind != GM_NUM_FINITE)
+		return false;
+	return view_to_int128(&v, coef, scale);
+}
+
+/* ----------------------------------------------------------------------
+ * Outcomes of every input type
+ * ----------------------------------------------------------------------
+ */
+
+typedef enum GmOutcomeType
+{
+	GM_OUT_NUMERIC,
+	GM_OUT_FLOAT8,
+	GM_OUT_FLOAT4,
+	GM_OUT_INT4,
+	GM_OUT_INT8
+} GmOutcomeType;
+
+/* One outcome: exact decimal when it fits, numeric on demand */
+typedef struct GmOutcome
+{
+	bool   fits; /* coef and scale hold the value */
+	int128 coef;
+	int    scale;
+	Datum  num;  /* the value as numeric, or 0 until built */
+	int64  ival; /* integer outcomes */
+	char   text[DOUBLE_SHORTEST_DECIMAL_LEN + 1]; /* float outcomes */
+} GmOutcome;
+
+static void
+outcome_not_finite(const char *value)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("outcome must be a finite number, not \"%s\"", value),
+			 errhint("Use NULL for an outcome that was not followed up.")));
+}
+
+/*
+ * Parse the shortest round-trip text of a float ("81.9", "1e+100",
+ * "-1.5e-07") into coef * 10^-scale; false when it does not fit.
+ */
+static bool
+parse_shortest(const char *s, int128 *coef, int *scale)
+{
+	bool    neg = false;
+	bool    dot = false;
+	uint128 c = 0;
+	int     frac = 0;
+	int     exp = 0;
+	int     sc;
+
+	if (*s == '-')
+	{
+		neg = true;
+		s++;
+	}
+	for (; *s; s++)
+	{
+		if (*s >= '0' && *s <= '9')
+		{
+			c = c * 10 + (uint128)(*s - '0'); /* at most 17 digits */
+			if (dot)
+				frac++;
+		}
+		else if (*s == '.')
+			dot = true;
+		else if (*s == 'e' || *s == 'E')
+		{
+			exp = (int)strtol(s + 1, NULL, 10);
+			break;
+		}
+	}
+	sc = frac - exp;
+	if (sc < 0)
+	{
+		if (-sc > GM_COEF_DIGITS ||
+			c > (pow10_u128(GM_COEF_DIGITS) - 1) / pow10_u128(-sc))
+			return false;
+		c *= pow10_u128(-sc);
+		sc = 0;
+	}
+	*coef = neg ? -(int128)c : (int128)c;
+	*scale = sc;
+	return true;
+}
+
+/*
+ * Read a datum of the given type as an outcome.  Raises the error for NaN
+ * and infinities.  A numeric is read in place (also with a 1-byte header).
+ */
+static void
+outcome_from_datum(Datum d, GmOutcomeType type, GmOutcome *o)
+{
+	init_pow10();
+	o->num = (Datum)0;
+	o->fits = false;
+	o->text[0] = '\0';
+
+	switch (type)
+	{
+		case GM_OUT_NUMERIC:
+		{
+			const char *data;
+			Size        len;
+			GmNumView   v;
+
+			o->num = d;
+			numeric_payload((const struct varlena *)DatumGetPointer(d), &data,
+							&len);
+			numeric_view(data, len, &v);
+			if (v.kind == GM_NUM_NAN)
+				outcome_not_finite("NaN");
+			else if (v.kind == GM_NUM_PINF)
+				outcome_not_finite("Infinity");
+			else if (v.kind == GM_NUM_NINF)
+				outcome_not_finite("-Infinity");
+			o->fits = view_to_int128(&v, &o->coef, &o->scale);
+			break;
+		}
+		case GM_OUT_FLOAT8:
+		{
+			float8 f = DatumGetFloat8(d);
+
+			if (isnan(f))
+				outcome_not_finite("NaN");
+			if (isinf(f))
+				outcome_not_finite(f > 0 ? "Infinity" : "-Infinity");
+			double_to_shortest_decimal_buf(f, o->text);
+			o->fits = parse_shortest(o->text, &o->coef, &o->scale);
+			break;
+		}
+		case GM_OUT_FLOAT4:
+		{
+			float4 f = DatumGetFloat4(d);
+
+			if (isnan(f))
+				outcome_not_finite("NaN");
+			if (isinf(f))
+				outcome_not_finite(f > 0 ? "Infinity" : "-Infinity");
+			float_to_shortest_decimal_buf(f, o->text);
+			o->fits = parse_shortest(o->text, &o->coef, &o->scale);
+			break;
+		}
+		case GM_OUT_INT4:
+		case GM_OUT_INT8:
+			o->ival = type == GM_OUT_INT4 ? (int64)DatumGetInt32(d)
+										  : DatumGetInt64(d);
+			o->coef = o->ival;
+			o->scale = 0;
+			o->fits = true;
+			break;
+	}
+}
+
+/* The outcome as a numeric datum (slow path only; allocates) */
+static Datum
+outcome_numeric(GmOutcome *o)
+{
+	if (o->num == (Datum)0)
+	{
+		if (o->text[0] != '\0')
+			o->num = DirectFunctionCall3(numeric_in, CStringGetDatum(o->text),
+										 ObjectIdGetDatum(InvalidOid),
+										 Int32GetDatum(-1));
+		else
+			o->num = NumericGetDatum(int64_to_numeric(o->ival));
+	}
+	return o->num;
+}
+
+/* ----------------------------------------------------------------------
+ * The rules
+ * ----------------------------------------------------------------------
+ */
+
+/*
+ * What a rule asks for, given the signs of the outcome against the target:
+ * whether the target is met, and the fulfilment as a constant or as
+ *	 num / den, num = no*O + nx*X + nb*B, den = dox*O + dx*X + db*B
+ * where X is one of the target's decimals (*x) and B its baseline.  The
+ * fraction is clamped at 0 below, and at 1 (100 %) when capped.
+ */
+typedef struct GmRule
+{
+	bool             met;
+	int              konst; /* 0 or 100 percent; -1: the fraction */
+	const GmDecimal *x;
+	int              no, nx, nb;
+	int              dox, dx, db;
+} GmRule;
+
+static inline int
+decimal_sign(GmDecimal d)
+{
+	return (d.coef > 0) - (d.coef < 0);
+}
+
+/*
+ * The rule of a target (doc/fulfilment.md).  so = sign(O), sov =
+ * sign(O - value), sou = sign(O - upper) (ranges only).
+ */
+static void
+decide_rule(const GmTarget *t, int so, int sov, int sou, GmRule *r)
+{
+	int st = decimal_sign(t->value);
+
+	memset(r, 0, sizeof(*r));
+	r->konst = -1;
+	r->x = &t->value;
+
+	switch (t->cmp)
+	{
+		case GM_AT_LEAST:
+			r->met = sov >= 0;
+			break;
+		case GM_ABOVE:
+			r->met = sov > 0;
+			break;
+		case GM_AT_MOST:
+			r->met = sov <= 0;
+			break;
+		case GM_BELOW:
+			r->met = sov < 0;
+			break;
+		case GM_EXACTLY:
+			r->met = sov == 0;
+			break;
+		case GM_BETWEEN:
+			r->met = sov >= 0 && sou <= 0;
+			break;
+	}
+
+	if (t->has_baseline)
+	{
+		/* progress from B toward X: (O - B) / (X - B) */
+		if (t->cmp == GM_BETWEEN)
+		{
+			if (gm_decimal_cmp(t->baseline, t->value) <= 0)
+				r->x = &t->value;
+			else if (gm_decimal_cmp(t->baseline, t->upper) >= 0)
+				r->x = &t->upper;
+			else
+				r->x = NULL; /* baseline inside the range */
+		}
+		if (r->x == NULL || gm_decimal_cmp(*r->x, t->baseline) == 0)
+			r->konst = r->met ? 100 : 0;
+		else
+		{
+			r->no = 1;
+			r->nb = -1;
+			r->dx = 1;
+			r->db = -1;
+		}
+		return;
+	}
+
+	switch (t->cmp)
+	{
+		case GM_AT_LEAST:
+		case GM_ABOVE:
+			/* O / T when T > 0; outcome <= 0 scores 0 */
+			if (st <= 0)
+				r->konst = r->met ? 100 : 0;
+			else if (so <= 0)
+				r->konst = 0;
+			else
+			{
+				r->no = 1;
+				r->dx = 1;
+			}
+			break;
+		case GM_AT_MOST:
+		case GM_BELOW:
+			/* T / O when T > 0 and O > 0 */
+			if (st > 0 && so > 0)
+			{
+				r->nx = 1;
+				r->dox = 1;
+			}
+			else
+				r->konst = r->met ? 100 : 0;
+			break;
+		case GM_EXACTLY:
+		case GM_BETWEEN:
+		{
+			/*
+				 * 1 - |O - X| / |X| = (|X| - s (O - X)) / |X| with X the
+				 * nearest bound and s = sign(O - X)
+				 */
+			int s;
+			int sx;
+
+			if (r->met)
+			{
+				r->konst = 100;
+				break;
+			}
+			if (t->cmp == GM_BETWEEN && sov > 0)
+			{
+				r->x = &t->upper;
+				s = sou;
+			}
+			else
+				s = sov;
+			sx = decimal_sign(*r->x);
+			if (sx == 0)
+			{
+				r->konst = 0;
+				break;
+			}
+			r->no = -s;
+			r->nx = sx + s;
+			r->dx = sx;
+			break;
+		}
+	}
+}
+
+/* ----------------------------------------------------------------------
+ * The fast path: int128
+ * ----------------------------------------------------------------------
+ */
+
+/* coef * 10^shift into *out, below 10^GM_FAST_DIGITS; false if too big */
+static inline bool
+scale_up(int128 coef, int shift, int128 *out)
+{
+	uint128 a = abs_u128(coef);
+
+	if (a == 0)
+	{
+		*out = 0;
+		return true;
+	}
+	if (shift > GM_FAST_DIGITS)
+		return false;
+	if (a >= pow10_u128(GM_FAST_DIGITS) / pow10_u128(shift))
+		return false;
+	*out = coef * (int128)pow10_u128(shift);
+	return true;
+}
+
+/*
+ * floor(num * 10^17 / den) for 0 < num < den < 10^37, by long division in
+ * as few steps as fit: one for any den below 3.4e21.
+ */
+static int64
+fraction_units(uint128 num, uint128 den, bool *inexact)
+{
+	uint128       q = 0;
+	uint128       r = num;
+	int           remaining = GM_FRAC_DIGITS;
+	const uint128 max = ~(uint128)0;
+
+	while (remaining > 0)
+	{
+		int     k = remaining;
+		uint128 x, qq;
+
+		while (den > max / pow10_u128(k))
+			k--;
+		Assert(k >= 1);
+		x = r * pow10_u128(k);
+		qq = x / den;
+		r = x - qq * den;
+		q = q * pow10_u128(k) + qq;
+		remaining -= k;
+	}
+	*inexact = r != 0;
+	return (int64)q;
+}
+
+/*
+ * Score on the fast path; false (nothing decided) when an operand does not
+ * fit.
+ */
+static bool
+score_fast(int128 oc, int os, const GmTarget *t, GmScore *out)
+{
+	int    s = os;
+	int128 o, v, u = 0, b = 0, x, num, den;
+	GmRule r;
+
+	/* zero needs no decimals, however many its display scale shows */
+	if (oc == 0)
+		s = os = 0;
+	s = Max(s, t->value.scale);
+	if (t->cmp == GM_BETWEEN)
+		s = Max(s, t->upper.scale);
+	if (t->has_baseline)
+		s = Max(s, t->baseline.scale);
+
+	if (!scale_up(oc, s - os, &o) ||
+		!scale_up(t->value.coef, s - t->value.scale, &v))
+		return false;
+	if (t->cmp == GM_BETWEEN &&
+		!scale_up(t->upper.coef, s - t->upper.scale, &u))
+		return false;
+	if (t->has_baseline &&
+		!scale_up(t->baseline.coef, s - t->baseline.scale, &b))
+		return false;
+
+	decide_rule(t, sign_of(o), sign_of(o - v),
+				t->cmp == GM_BETWEEN ? sign_of(o - u) : 0, &r);
+
+	out->followed_up = true;
+	out->met = r.met;
+	out->inexact = false;
+	if (r.konst >= 0)
+	{
+		out->pct = r.konst * GM_PCT_ONE;
+		return true;
+	}
+
+	x = (r.x == &t->upper) ? u : v;
+	num = r.no * o + r.nx * x + r.nb * b;
+	den = r.dox * o + r.dx * x + r.db * b;
+	Assert(den != 0);
+	if (den < 0)
+	{
+		num = -num;
+		den = -den;
+	}
+	if (num <= 0)
+		out->pct = 0;
+	else if (num >= den)
+		out->pct = GM_PCT_100;
+	else
+		out->pct = fraction_units((uint128)num, (uint128)den, &out->inexact);
+	return true;
+}
+
+/* ----------------------------------------------------------------------
+ * The slow path: numeric
+ * ----------------------------------------------------------------------
+ */
+
+/*
+ * coef * 10^-scale as a numeric of display scale "scale" (0..18).
+ */
+static Datum
+numeric_from_scaled(int64 coef, int scale)
+{
+#if PG_VERSION_NUM >= 140000
+	return NumericGetDatum(int64_div_fast_to_numeric(coef, scale));
+#else
+	char buf[64];
+	uint64 a = coef < 0 ? -(uint64)coef : (uint64)coef;
+	uint64 p = 1;
+
+	for (int i = 0; i < scale; i++)
+		p *= 10;
+	if (scale == 0)
+		snprintf(buf, sizeof(buf), "%s" UINT64_FORMAT, coef < 0 ? "-" : "", a);
+	else
+		snprintf(buf, sizeof(buf), "%s" UINT64_FORMAT ".%0*" PRIu64,
+				 coef < 0 ? "-" : "", a / p, scale, a % p);
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+							   ObjectIdGetDatum(InvalidOid),
+							   Int32GetDatum(-1));
+#endif
+}
+
+static Datum
+numeric_of_decimal(GmDecimal d)
+{
+	return numeric_from_scaled(d.coef, d.scale);
+}
+
+static inline int
+ncmp(Datum a, Datum b)
+{
+	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, a, b));
+}
+
+/* k * v for a small integer k, exactly */
+static Datum
+nterm(int k, Datum v, Datum acc, bool *have)
+{
+	Datum term;
+
+	if (k == 0)
+		return acc;
+	if (k == 1)
+		term = v;
+	else if (k == -1)
+		term = DirectFunctionCall1(numeric_uminus, v);
+	else
+		term = DirectFunctionCall2(numeric_mul, v,
+								   NumericGetDatum(int64_to_numeric(k)));
+	if (!*have)
+	{
+		*have = true;
+		return term;
+	}
+	return DirectFunctionCall2(numeric_add, acc, term);
+}
+
+static Datum
+nlinear(int ko, Datum o, int kx, Datum x, int kb, Datum b)
+{
+	bool  have = false;
+	Datum acc = (Datum)0;
+
+	acc = nterm(ko, o, acc, &have);
+	acc = nterm(kx, x, acc, &have);
+	acc = nterm(kb, b, acc, &have);
+	if (!have)
+		acc = NumericGetDatum(int64_to_numeric(0));
+	return acc;
+}
+
+/*
+ * Score in numeric arithmetic.  When uncapped is not NULL, also set it to
+ * the uncapped fulfilment (a numeric, truncated to 15 decimals, trailing
+ * zeros trimmed).
+ */
+static void
+score_slow(Datum o, const GmTarget *t, GmScore *out, Datum *uncapped)
+{
+	Datum  zero = NumericGetDatum(int64_to_numeric(0));
+	Datum  v = numeric_of_decimal(t->value);
+	Datum  u = (Datum)0;
+	Datum  b = (Datum)0;
+	Datum  x, num, den, q, rem;
+	GmRule r;
+
+	if (t->cmp == GM_BETWEEN)
+		u = numeric_of_decimal(t->upper);
+	if (t->has_baseline)
+		b = numeric_of_decimal(t->baseline);
+
+	decide_rule(t, ncmp(o, zero), ncmp(o, v),
+				t->cmp == GM_BETWEEN ? ncmp(o, u) : 0, &r);
+
+	out->followed_up = true;
+	out->met = r.met;
+	out->inexact = false;
+	if (r.konst >= 0)
+	{
+		out->pct = r.konst * GM_PCT_ONE;
+		if (uncapped)
+			*uncapped = NumericGetDatum(int64_to_numeric(r.konst));
+		return;
+	}
+
+	x = (r.x == &t->upper) ? u : v;
+	num = nlinear(r.no, o, r.nx, x, r.nb, b);
+	den = nlinear(r.dox, o, r.dx, x, r.db, b);
+	if (ncmp(den, zero) < 0)
+	{
+		num = DirectFunctionCall1(numeric_uminus, num);
+		den = DirectFunctionCall1(numeric_uminus, den);
+	}
+	if (ncmp(num, zero) <= 0)
+	{
+		out->pct = 0;
+		if (uncapped)
+			*uncapped = zero;
+		return;
+	}
+	if (ncmp(num, den) >= 0)
+	{
+		out->pct = GM_PCT_100;
+		if (!uncapped)
+			return;
+	}
+
+	/* q = trunc(num * 10^17 / den), exactly; rem != 0: truncated */
+	num = DirectFunctionCall2(numeric_mul, num,
+							  NumericGetDatum(int64_to_numeric(
+								  INT64CONST(100000000000000000))));
+	q = DirectFunctionCall2(numeric_div_trunc, num, den);
+	rem = DirectFunctionCall2(numeric_mod, num, den);
+
+	if (ncmp(q, NumericGetDatum(int64_to_numeric(GM_PCT_100))) < 0)
+	{
+		out->pct = DatumGetInt64(DirectFunctionCall1(numeric_int8, q));
+		out->inexact = ncmp(rem, zero) != 0;
+	}
+	else
+	{
+		out->pct = GM_PCT_100;
+		out->inexact = false;
+	}
+
+	if (uncapped)
+	{
+		/* q * 10^-15 is exact (multiplication keeps all decimals) */
+		Datum res;
+
+		res = DirectFunctionCall2(numeric_mul, q,
+								  numeric_from_scaled(1, GM_PCT_SCALE));
+		*uncapped = DirectFunctionCall1(numeric_trim_scale, res);
+	}
+}
+
+/* ----------------------------------------------------------------------
+ * The shared core (fulfilment.h)
+ * ----------------------------------------------------------------------
+ */
+
+static void
+score_outcome(GmOutcome *o, const GmTarget *t, GmScore *out)
+{
+	if (o->fits && score_fast(o->coef, o->scale, t, out))
+		return;
+	score_slow(outcome_numeric(o), t, out, NULL);
+}
+
+/*
+ * Score a numeric outcome.  outcome may be a packed (1-byte header) datum
+ * as read from a tuple; it is read in place.
+ */
+void
+gm_score_numeric(Numeric outcome, const GmTarget *target, GmScore *out)
+{
+	GmOutcome o;
+
+	outcome_from_datum(NumericGetDatum(outcome), GM_OUT_NUMERIC, &o);
+	score_outcome(&o, target, out);
+}
+
+/*
+ * The band of a score; the edges are decided exactly (fulfilment.h).
+ */
+GmStatus
+gm_status_of_score(const GmScore *score, const GmThresholds *th)
+{
+	int64 partly = GM_MICRO_TO_PCT(th->partly_above);
+	int64 fulfilled = GM_MICRO_TO_PCT(th->fulfilled_at);
+
+	if (!score->followed_up)
+		return GM_STATUS_NOT_FOLLOWED_UP;
+	if (score->met)
+		return GM_STATUS_FULFILLED;
+	/* below 100, fulfilled_at is a tolerance: exact >= edge */
+	if (fulfilled < GM_PCT_100 && score->pct >= fulfilled)
+		return GM_STATUS_FULFILLED;
+	/* exact > edge */
+	if (score->pct > partly || (score->pct == partly && score->inexact))
+		return GM_STATUS_PARTLY;
+	return GM_STATUS_NOT_FULFILLED;
+}
+
+/* ----------------------------------------------------------------------
+ * The status enum
+ *
+ * The OIDs of goalmetrics.status and its labels, looked up by name once
+ * and kept until pg_type or pg_enum says the type changed (DROP EXTENSION
+ * and CREATE EXTENSION in the same session give new OIDs).
+ * ----------------------------------------------------------------------
+ */
+
+static const char *const status_names[GM_STATUS_COUNT] = {
+	"fulfilled", "partly", "not_fulfilled", "not_followed_up"
+};
+
+static struct
+{
+	bool   valid;
+	bool   callbacks;
+	Oid    type;
+	uint32 type_hash;
+	Oid    labels[GM_STATUS_COUNT];
+	uint32 label_hash[GM_STATUS_COUNT];
+} status_cache;
+
+/*
+ * Syscache invalidation: forget the OIDs when the type or one of its
+ * labels changes, or on a full reset (hashvalue 0).
+ */
+static void
+status_cache_invalidate(Datum arg, int cacheid, uint32 hashvalue)
+{
+	(void)arg;
+	if (!status_cache.valid)
+		return;
+	if (hashvalue == 0)
+		status_cache.valid = false;
+	else if (cacheid == TYPEOID)
+	{
+		if (hashvalue == status_cache.type_hash)
+			status_cache.valid = false;
+	}
+	else
+	{
+		for (int i = 0; i < GM_STATUS_COUNT; i++)
+			if (hashvalue == status_cache.label_hash[i])
+				status_cache.valid = false;
+	}
+}
+
+static void
+status_cache_load(void)
+{
+	Oid nsp;
+	Oid type;
+
+	if (!status_cache.callbacks)
+	{
+		CacheRegisterSyscacheCallback(TYPEOID, status_cache_invalidate,
+									  (Datum)0);
+		CacheRegisterSyscacheCallback(ENUMOID, status_cache_invalidate,
+									  (Datum)0);
+		status_cache.callbacks = true;
+	}
+
+	nsp = get_namespace_oid("goalmetrics", true);
+	type = OidIsValid(nsp) ? GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+											 CStringGetDatum("status"),
+											 ObjectIdGetDatum(nsp))
+						   : InvalidOid;
+	if (!OidIsValid(type))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("type goalmetrics.status does not exist"),
+				 errhint(
+					 "Create the extension: CREATE EXTENSION goalmetrics.")));
+
+	for (int i = 0; i < GM_STATUS_COUNT; i++)
+	{
+		Oid label = GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
+									ObjectIdGetDatum(type),
+									CStringGetDatum(status_names[i]));
+
+		if (!OidIsValid(label))
+			ereport(ERROR, (errcode(ERRCODE_UNDEFINED_OBJECT),
+							errmsg("goalmetrics.status has no label \"%s\"",
+								   status_names[i]),
+							errhint("Reinstall the extension goalmetrics.")));
+		status_cache.labels[i] = label;
+		status_cache.label_hash[i] =
+			GetSysCacheHashValue1(ENUMOID, ObjectIdGetDatum(label));
+	}
+	status_cache.type = type;
+	status_cache.type_hash =
+		GetSysCacheHashValue1(TYPEOID, ObjectIdGetDatum(type));
+	status_cache.valid = true;
+}
+
+Datum
+gm_status_datum(GmStatus status)
+{
+	Assert(status >= 0 && status < GM_STATUS_COUNT);
+	if (unlikely(!status_cache.valid))
+		status_cache_load();
+	return ObjectIdGetDatum(status_cache.labels[status]);
+}
+
+GmStatus
+gm_status_from_datum(Datum d)
+{
+	Oid oid = DatumGetObjectId(d);
+
+	for (int attempt = 0; attempt < 2; attempt++)
+	{
+		if (!status_cache.valid)
+			status_cache_load();
+		for (int i = 0; i < GM_STATUS_COUNT; i++)
+			if (status_cache.labels[i] == oid)
+				return (GmStatus)i;
+		status_cache.valid = false;
+	}
+	ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("%u is not a value of goalmetrics.status", oid)));
+	pg_unreachable();
+}
+
+/* ----------------------------------------------------------------------
+ * SQL functions: fulfilment, meets, status
+ * ----------------------------------------------------------------------
+ */
+
+/* A capped percent (GM_PCT units) as a numeric, trailing zeros trimmed */
+static Datum
+pct_to_numeric(int64 pct)
+{
+	int scale = GM_PCT_SCALE;
+
+	while (scale > 0 && pct % 10 == 0)
+	{
+		pct /= 10;
+		scale--;
+	}
+	return numeric_from_scaled(pct, scale);
+}
+
+/*
+ * fulfilment(outcome, target [, capped]): STRICT.
+ */
+static Datum
+fulfilment_common(FunctionCallInfo fcinfo, GmOutcomeType type)
+{
+	GmOutcome o;
+	GmTarget  t;
+	GmScore   s;
+	bool      capped = PG_NARGS() < 3 || PG_GETARG_BOOL(2);
+
+	outcome_from_datum(PG_GETARG_DATUM(0), type, &o);
+	metric_target_unpack(PG_GETARG_DATUM(1), &t);
+	if (capped)
+	{
+		score_outcome(&o, &t, &s);
+		return pct_to_numeric(s.pct);
+	}
+	else
+	{
+		Datum result;
+
+		score_slow(outcome_numeric(&o), &t, &s, &result);
+		return result;
+	}
+}
+
+/*
+ * meets(outcome, target): STRICT.
+ */
+static Datum
+meets_common(FunctionCallInfo fcinfo, GmOutcomeType type)
+{
+	GmOutcome o;
+	GmTarget  t;
+	GmScore   s;
+
+	outcome_from_datum(PG_GETARG_DATUM(0), type, &o);
+	metric_target_unpack(PG_GETARG_DATUM(1), &t);
+	score_outcome(&o, &t, &s);
+	PG_RETURN_BOOL(s.met);
+}
+
+/*
+ * status(outcome, target) and status(outcome, target, partly_above,
+ * fulfilled_at): not STRICT; a NULL outcome is not followed up, a NULL
+ * target or threshold gives NULL.  Allocates nothing on the fast path.
+ */
+static Datum
+status_common(FunctionCallInfo fcinfo, GmOutcomeType type)
+{
+	GmThresholds th;
+	GmOutcome    o;
+	GmTarget     t;
+	GmScore      s;
+	bool explicit = PG_NARGS() == 4;
+
+	if (PG_ARGISNULL(1) || (explicit && (PG_ARGISNULL(2) || PG_ARGISNULL(3))))
+		PG_RETURN_NULL();
+	if (explicit)
+		gm_thresholds_from_numeric(PG_GETARG_DATUM(2), PG_GETARG_DATUM(3),
+								   &th);
+	else
+		gm_thresholds_from_settings(&th);
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_DATUM(gm_status_datum(GM_STATUS_NOT_FOLLOWED_UP));
+
+	outcome_from_datum(PG_GETARG_DATUM(0), type, &o);
+	metric_target_unpack(PG_GETARG_DATUM(1), &t);
+	score_outcome(&o, &t, &s);
+	PG_RETURN_DATUM(gm_status_datum(gm_status_of_score(&s, &th)));
+}
+
+/*
+ * sign(pct - micro / 10^6) for a finite numeric percent, exactly.
+ */
+static int
+percent_cmp_micro(Datum pct, const GmNumView *v, int64 micro)
+{
+	int128 coef;
+	int    scale;
+
+	if (view_to_int128(v, &coef, &scale))
+	{
+		int    s = Max(scale, 6);
+		int128 a, b;
+
+		if (scale_up(coef, s - scale, &a) && scale_up(micro, s - 6, &b))
+			return sign_of(a - b);
+	}
+	return ncmp(pct, numeric_from_scaled(micro, 6)) > 0   ? 1
+		   : ncmp(pct, numeric_from_scaled(micro, 6)) < 0 ? -1
+														  : 0;
+}
+
+/*
+ * status(fulfilment) and status(fulfilment, partly_above, fulfilled_at):
+ * the band of a percent computed elsewhere.  Not STRICT: NULL is not
+ * followed up.
+ */
+static Datum
+status_of_percent(FunctionCallInfo fcinfo)
+{
+	GmThresholds th;
+	const char  *data;
+	Size         len;
+	GmNumView    v;
+	Datum        pct;
+	bool explicit = PG_NARGS() == 3;
+
+	if (explicit && (PG_ARGISNULL(1) || PG_ARGISNULL(2)))
+		PG_RETURN_NULL();
+	if (explicit)
+		gm_thresholds_from_numeric(PG_GETARG_DATUM(1), PG_GETARG_DATUM(2),
+								   &th);
+	else
+		gm_thresholds_from_settings(&th);
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_DATUM(gm_status_datum(GM_STATUS_NOT_FOLLOWED_UP));
+
+	init_pow10();
+	pct = PG_GETARG_DATUM(0);
+	numeric_payload((const struct varlena *)DatumGetPointer(pct), &data, &len);
+	numeric_view(data, len, &v);
+	if (v.kind != GM_NUM_FINITE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("fulfilment must be a finite number, not \"%s\"",
+						v.kind == GM_NUM_NAN    ? "NaN"
+						: v.kind == GM_NUM_PINF ? "Infinity"
+												: "-Infinity")));
+
+	if (percent_cmp_micro(pct, &v, th.fulfilled_at) >= 0)
+		PG_RETURN_DATUM(gm_status_datum(GM_STATUS_FULFILLED));
+	if (percent_cmp_micro(pct, &v, th.partly_above) > 0)
+		PG_RETURN_DATUM(gm_status_datum(GM_STATUS_PARTLY));
+	PG_RETURN_DATUM(gm_status_datum(GM_STATUS_NOT_FULFILLED));
+}
+
+PG_FUNCTION_INFO_V1(gm_fulfilment_numeric);
+PG_FUNCTION_INFO_V1(gm_fulfilment_float8);
+PG_FUNCTION_INFO_V1(gm_fulfilment_float4);
+PG_FUNCTION_INFO_V1(gm_fulfilment_int4);
+PG_FUNCTION_INFO_V1(gm_fulfilment_int8);
+PG_FUNCTION_INFO_V1(gm_meets_numeric);
+PG_FUNCTION_INFO_V1(gm_meets_float8);
+PG_FUNCTION_INFO_V1(gm_meets_float4);
+PG_FUNCTION_INFO_V1(gm_meets_int4);
+PG_FUNCTION_INFO_V1(gm_meets_int8);
+PG_FUNCTION_INFO_V1(gm_status_numeric);
+PG_FUNCTION_INFO_V1(gm_status_float8);
+PG_FUNCTION_INFO_V1(gm_status_float4);
+PG_FUNCTION_INFO_V1(gm_status_int4);
+PG_FUNCTION_INFO_V1(gm_status_int8);
+PG_FUNCTION_INFO_V1(gm_status_percent);
+
+/*
+ * The SQL entry points, one per outcome type (each SQL overload with and
+ * without its optional arguments shares one).
+ */
+Datum
+gm_fulfilment_numeric(PG_FUNCTION_ARGS)
+{
+	return fulfilment_common(fcinfo, GM_OUT_NUMERIC);
+}
+
+Datum
+gm_fulfilment_float8(PG_FUNCTION_ARGS)
+{
+	return fulfilment_common(fcinfo, GM_OUT_FLOAT8);
+}
+
+Datum
+gm_fulfilment_float4(PG_FUNCTION_ARGS)
+{
+	return fulfilment_common(fcinfo, GM_OUT_FLOAT4);
+}
+
+Datum
+gm_fulfilment_int4(PG_FUNCTION_ARGS)
+{
+	return fulfilment_common(fcinfo, GM_OUT_INT4);
+}
+
+Datum
+gm_fulfilment_int8(PG_FUNCTION_ARGS)
+{
+	return fulfilment_common(fcinfo, GM_OUT_INT8);
+}
+
+Datum
+gm_meets_numeric(PG_FUNCTION_ARGS)
+{
+	return meets_common(fcinfo, GM_OUT_NUMERIC);
+}
+
+Datum
+gm_meets_float8(PG_FUNCTION_ARGS)
+{
+	return meets_common(fcinfo, GM_OUT_FLOAT8);
+}
+
+Datum
+gm_meets_float4(PG_FUNCTION_ARGS)
+{
+	return meets_common(fcinfo, GM_OUT_FLOAT4);
+}
+
+Datum
+gm_meets_int4(PG_FUNCTION_ARGS)
+{
+	return meets_common(fcinfo, GM_OUT_INT4);
+}
+
+Datum
+gm_meets_int8(PG_FUNCTION_ARGS)
+{
+	return meets_common(fcinfo, GM_OUT_INT8);
+}
+
+Datum
+gm_status_numeric(PG_FUNCTION_ARGS)
+{
+	return status_common(fcinfo, GM_OUT_NUMERIC);
+}
+
+Datum
+gm_status_float8(PG_FUNCTION_ARGS)
+{
+	return status_common(fcinfo, GM_OUT_FLOAT8);
+}
+
+Datum
+gm_status_float4(PG_FUNCTION_ARGS)
+{
+	return status_common(fcinfo, GM_OUT_FLOAT4);
+}
+
+Datum
+gm_status_int4(PG_FUNCTION_ARGS)
+{
+	return status_common(fcinfo, GM_OUT_INT4);
+}
+
+Datum
+gm_status_int8(PG_FUNCTION_ARGS)
+{
+	return status_common(fcinfo, GM_OUT_INT8);
+}
+
+Datum
+gm_status_percent(PG_FUNCTION_ARGS)
+{
+	return status_of_percent(fcinfo);
+}
+
+/* ----------------------------------------------------------------------
+ * Labels, colours and symbols (UTF-8 here, converted to the database
+ * encoding on return)
+ * ----------------------------------------------------------------------
+ */
+
+static const char *const label_sv[GM_STATUS_COUNT] = {
+	"Uppfyllelse 100 procent", "Uppfyllelse 91–99 procent",
+	"Uppfyllelse 90 procent eller lägre", "Uppföljning är inte genomförd"
+};
+
+static const char *const label_en[GM_STATUS_COUNT] = {
+	"Fulfilled (100 %)", "Partly fulfilled (91–99 %)",
+	"Not fulfilled (90 % or lower)", "Not followed up"
+};
+
+/* Green, yellow, red, grey: the report's legend, readable on white */
+static const char *const status_colours[GM_STATUS_COUNT] = {
+	"#2E7D32", "#F9A825", "#C62828", "#9E9E9E"
+};
+
+/* Told apart by shape as well as colour: check, half, cross, empty */
+static const char *const status_symbols[GM_STATUS_COUNT] = { "✓", "◐", "✗",
+															 "○" };
+
+static Datum
+utf8_text(const char *s)
+{
+	size_t len = strlen(s);
+	char  *conv = pg_any_to_server(s, (int)len, PG_UTF8);
+
+	return PointerGetDatum(cstring_to_text(conv));
+}
+
+PG_FUNCTION_INFO_V1(gm_status_label);
+PG_FUNCTION_INFO_V1(gm_status_colour);
+PG_FUNCTION_INFO_V1(gm_status_symbol);
+
+/*
+ * status_label(status, lang): the report's legend text, 'sv' or 'en'.
+ */
+Datum
+gm_status_label(PG_FUNCTION_ARGS)
+{
+	GmStatus    st = gm_status_from_datum(PG_GETARG_DATUM(0));
+	text       *lang = PG_GETARG_TEXT_PP(1);
+	const char *l = VARDATA_ANY(lang);
+	int         len = VARSIZE_ANY_EXHDR(lang);
+
+	if (len == 2 && pg_strncasecmp(l, "sv", 2) == 0)
+		return utf8_text(label_sv[st]);
+	if (len == 2 && pg_strncasecmp(l, "en", 2) == 0)
+		return utf8_text(label_en[st]);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown language \"%s\" for status labels",
+					text_to_cstring(lang)),
+			 errhint("Use 'sv' (Swedish, the default) or 'en' (English).")));
+	pg_unreachable();
+}
+
+/*
+ * status_colour(status): a hex colour.
+ */
+Datum
+gm_status_colour(PG_FUNCTION_ARGS)
+{
+	GmStatus st = gm_status_from_datum(PG_GETARG_DATUM(0));
+
+	return utf8_text(status_colours[st]);
+}
+
+/*
+ * status_symbol(status): one character that tells the bands apart
+ * without colour.
+ */
+Datum
+gm_status_symbol(PG_FUNCTION_ARGS)
+{
+	GmStatus st = gm_status_from_datum(PG_GETARG_DATUM(0));
+
+	return utf8_text(status_symbols[st]);
+}
