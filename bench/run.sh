@@ -175,9 +175,11 @@ echo "== memory"
 q "SELECT bench.state_sizes()" >/dev/null
 rss_anon() { # RssAnon of a process in kB
 	local k v rest
-	while read -r k v rest; do
-		[ "$k" = "RssAnon:" ] && { echo "$v"; return; }
-	done <"/proc/$1/status" 2>/dev/null
+	if [ -r "/proc/$1/status" ]; then
+		while read -r k v rest; do
+			[ "$k" = "RssAnon:" ] && { echo "$v"; return; }
+		done 2>/dev/null <"/proc/$1/status"
+	fi
 	echo 0
 }
 for n in "${sizes[@]}"; do

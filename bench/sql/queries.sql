@@ -19,6 +19,17 @@ INSERT INTO bench.query (pos, name, grp, impl, label, workers, floor_ref, plain_
  $q$SELECT sum(outcome) FROM {t}$q$),
 
 -- 2. goalmetrics per row
+-- (first the shape's own floor: the same subquery and four FILTERs over the
+-- same two columns, but a constant status instead of a function call: no
+-- status() can be faster than this)
+(19, 'q2_shape_floor', '2 per row', 'floor', 'status query shape, no function (constant enum)', '{0,2}',
+ 'q1_sum', NULL, '{"goalmetrics.status(numeric,goalmetrics.metric_target)"}', NULL,
+ $q$SELECT count(*) FILTER (WHERE s = 'fulfilled') AS fulfilled,
+       count(*) FILTER (WHERE s = 'partly') AS partly,
+       count(*) FILTER (WHERE s = 'not_fulfilled') AS not_fulfilled,
+       count(*) FILTER (WHERE s = 'not_followed_up') AS not_followed_up
+  FROM (SELECT CASE WHEN outcome IS NULL OR target IS NULL THEN 'not_followed_up'::goalmetrics.status
+                    ELSE 'fulfilled'::goalmetrics.status END AS s FROM {t} OFFSET 0) x$q$),
 (20, 'q2_status_gm', '2 per row', 'goalmetrics', 'status() by count(*) FILTER', '{0,2}',
  'q1_sum', 'q3_status_case', '{"goalmetrics.status(numeric,goalmetrics.metric_target)"}', NULL,
  $q$SELECT count(*) FILTER (WHERE s = 'fulfilled') AS fulfilled,

@@ -97,6 +97,15 @@ BEGIN
 	RETURN NEXT format('%s of %s met.', (SELECT count(*) FROM unnest(goals) x WHERE x LIKE '%| pass |'),
 					   array_length(goals, 1));
 	RETURN NEXT '';
+	RETURN NEXT 'For scale, the same status query with a constant instead of any function call '
+				'(`q2_shape_floor`: the scan, deforming both columns and the four `FILTER`s) bounds what any '
+				'`status()` can reach, serial: '
+		|| coalesce((SELECT string_agg(format('%s rows: %s × `sum(outcome)`, so at most %s × faster than the `CASE`',
+					bench.size_label(s),
+					to_char(bench.med('q2_shape_floor', s, 0) / bench.med('q1_sum', s, 0), 'FM990.00'),
+					to_char(bench.med('q3_status_case', s, 0) / bench.med('q2_shape_floor', s, 0), 'FM990.00')), '; ')
+			FROM unnest(sizes) s), 'not measured') || '.';
+	RETURN NEXT '';
 	RETURN NEXT '| goal | rows | measured | limit | result |';
 	RETURN NEXT '| --- | --- | ---: | --- | --- |';
 	FOREACH g IN ARRAY goals LOOP
