@@ -43,7 +43,7 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
 	SELECT CASE
 			 WHEN s.t OPERATOR(pg_catalog.~) '^(-|–|—)?$' THEN ''
-			 WHEN s.t OPERATOR(pg_catalog.~) '^[+-]?[0-9]+([.][0-9]+)?(%|[[:alpha:]]+)?$'
+			 WHEN s.t OPERATOR(pg_catalog.~) '^[+-]?[0-9]{1,255}([.][0-9]{1,255})?(%|[[:alpha:]]+)?$'
 			 THEN pg_catalog.regexp_replace(s.t, '^\+?([-]?[0-9]+([.][0-9]+)?).*$', '\1')
 		   END
 	FROM (SELECT pg_catalog.translate(pg_catalog.regexp_replace($1, '[[:space:]\u00a0\u2007\u2009\u202f]+', '', 'g'),
