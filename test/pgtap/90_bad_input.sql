@@ -279,6 +279,212 @@ INSERT INTO bad_binary (bytes, what) VALUES
 	('\x01' || convert_to(repeat('x', 1048576), 'UTF8'), 'a megabyte of bytes');
 
 
+-- ------------------------------------------------------------- functions
+-- NaN, infinite and out-of-range arguments to every function, bad state
+-- values, bad constructor arguments and bad settings: each a statement and
+-- the SQLSTATE it must raise (doc/fulfilment.md, doc/rollup.md,
+-- doc/metric_target.md, doc/settings.md).
+CREATE TEMP TABLE bad_call (
+	id		serial PRIMARY KEY,
+	sql		text NOT NULL,
+	state	text NOT NULL,
+	what	text NOT NULL
+) ON COMMIT DROP;
+
+INSERT INTO bad_call (sql, state, what) VALUES
+	-- fulfilment(), every overload
+	($$SELECT goalmetrics.fulfilment('NaN'::numeric, 'Minst 5')$$, '22023', 'fulfilment(numeric NaN)'),
+	($$SELECT goalmetrics.fulfilment('Infinity'::numeric, 'Minst 5')$$, '22023', 'fulfilment(numeric Infinity)'),
+	($$SELECT goalmetrics.fulfilment('-Infinity'::numeric, 'Högst 5')$$, '22023', 'fulfilment(numeric -Infinity)'),
+	($$SELECT goalmetrics.fulfilment('NaN'::numeric, 'Minst 5', false)$$, '22023', 'fulfilment(numeric NaN, uncapped)'),
+	($$SELECT goalmetrics.fulfilment('Infinity'::numeric, 'Mellan 1 och 2', false)$$, '22023', 'fulfilment(numeric Infinity, range, uncapped)'),
+	($$SELECT goalmetrics.fulfilment('NaN'::float8, 'Minst 5')$$, '22023', 'fulfilment(float8 NaN)'),
+	($$SELECT goalmetrics.fulfilment('Infinity'::float8, 'Minst 5')$$, '22023', 'fulfilment(float8 Infinity)'),
+	($$SELECT goalmetrics.fulfilment('-Infinity'::float8, 'Exakt 5')$$, '22023', 'fulfilment(float8 -Infinity)'),
+	($$SELECT goalmetrics.fulfilment('NaN'::float8, 'Minst 5', false)$$, '22023', 'fulfilment(float8 NaN, uncapped)'),
+	($$SELECT goalmetrics.fulfilment('NaN'::real, 'Minst 5')$$, '22023', 'fulfilment(real NaN)'),
+	($$SELECT goalmetrics.fulfilment('Infinity'::real, 'Öka från 1 till 2')$$, '22023', 'fulfilment(real Infinity, change)'),
+	($$SELECT goalmetrics.fulfilment('-Infinity'::real, 'Minst 5', false)$$, '22023', 'fulfilment(real -Infinity, uncapped)'),
+	($$SELECT goalmetrics.fulfilment(1e131071, 'Minst 0,000000000000001', false)$$, '22003', 'uncapped fulfilment beyond numeric'),
+	-- meets()
+	($$SELECT goalmetrics.meets('NaN'::numeric, 'Minst 5')$$, '22023', 'meets(numeric NaN)'),
+	($$SELECT goalmetrics.meets('Infinity'::numeric, 'Högst 5')$$, '22023', 'meets(numeric Infinity)'),
+	($$SELECT goalmetrics.meets('NaN'::float8, 'Minst 5')$$, '22023', 'meets(float8 NaN)'),
+	($$SELECT goalmetrics.meets('-Infinity'::float8, 'Under 5')$$, '22023', 'meets(float8 -Infinity)'),
+	($$SELECT goalmetrics.meets('NaN'::real, 'Över 5')$$, '22023', 'meets(real NaN)'),
+	-- status() of outcomes, with settings and with explicit thresholds
+	($$SELECT goalmetrics.status('NaN'::numeric, 'Minst 5')$$, '22023', 'status(numeric NaN)'),
+	($$SELECT goalmetrics.status('-Infinity'::numeric, 'Minst 5')$$, '22023', 'status(numeric -Infinity)'),
+	($$SELECT goalmetrics.status('Infinity'::numeric, 'Minst 5', 90, 100)$$, '22023', 'status(numeric Infinity, thresholds)'),
+	($$SELECT goalmetrics.status('NaN'::float8, 'Minst 5')$$, '22023', 'status(float8 NaN)'),
+	($$SELECT goalmetrics.status('Infinity'::float8, 'Minst 5', 90, 100)$$, '22023', 'status(float8 Infinity, thresholds)'),
+	($$SELECT goalmetrics.status('NaN'::real, 'Minst 5')$$, '22023', 'status(real NaN)'),
+	($$SELECT goalmetrics.status('-Infinity'::real, 'Minst 5', 90, 100)$$, '22023', 'status(real -Infinity, thresholds)'),
+	($$SELECT goalmetrics.status(5, 'Minst 5', 'NaN', 100)$$, '22023', 'threshold partly_above NaN'),
+	($$SELECT goalmetrics.status(5, 'Minst 5', 90, 'Infinity')$$, '22023', 'threshold fulfilled_at Infinity'),
+	($$SELECT goalmetrics.status(5, 'Minst 5', -1, 100)$$, '22023', 'threshold partly_above -1'),
+	($$SELECT goalmetrics.status(5, 'Minst 5', 90, 101)$$, '22023', 'threshold fulfilled_at 101'),
+	($$SELECT goalmetrics.status(5, 'Minst 5', 90, 1e1000)$$, '22023', 'threshold fulfilled_at 1e1000'),
+	($$SELECT goalmetrics.status(5, 'Minst 5', 100, 90)$$, '22023', 'partly_above above fulfilled_at'),
+	($$SELECT goalmetrics.status(5, 'Minst 5', 95, 95)$$, '22023', 'partly_above equal to fulfilled_at'),
+	($$SELECT goalmetrics.status(5::bigint, 'Minst 5', 90, -5)$$, '22023', 'status(bigint) with a negative threshold'),
+	($$SELECT goalmetrics.status(5::integer, 'Minst 5', 'NaN', 'NaN')$$, '22023', 'status(integer) with NaN thresholds'),
+	-- status() of a percent
+	($$SELECT goalmetrics.status('NaN'::numeric)$$, '22023', 'status(percent NaN)'),
+	($$SELECT goalmetrics.status('Infinity'::numeric)$$, '22023', 'status(percent Infinity)'),
+	($$SELECT goalmetrics.status('-Infinity'::numeric, 90, 100)$$, '22023', 'status(percent -Infinity, thresholds)'),
+	($$SELECT goalmetrics.status(50::numeric, 95, 90)$$, '22023', 'status(percent) with crossed thresholds'),
+	($$SELECT goalmetrics.status(50::numeric, 90, 'NaN')$$, '22023', 'status(percent) with NaN threshold'),
+	-- labels and symbols
+	($$SELECT goalmetrics.status_label('fulfilled', 'de')$$, '22023', 'status_label in German'),
+	($$SELECT goalmetrics.status_label('fulfilled', '')$$, '22023', 'status_label with empty language'),
+	($$SELECT goalmetrics.status_label('fulfilled', repeat('x', 1048576))$$, '22023', 'status_label with a megabyte language'),
+	($$SELECT 'done'::goalmetrics.status$$, '22P02', 'an unknown status label'),
+	($$SELECT goalmetrics.trend_symbol('sideways')$$, '22023', 'trend_symbol of an unknown trend'),
+	($$SELECT goalmetrics.trend_symbol('')$$, '22023', 'trend_symbol of empty text'),
+	-- rollup() over metrics
+	($$SELECT goalmetrics.rollup(o, 'Minst 5') FROM (VALUES (1::numeric), ('NaN')) v(o)$$, '22023', 'rollup of a NaN outcome'),
+	($$SELECT goalmetrics.rollup(o, 'Minst 5') FROM (VALUES ('Infinity'::numeric)) v(o)$$, '22023', 'rollup of an infinite outcome'),
+	($$SELECT goalmetrics.rollup(5, 'Minst 5', -1)$$, '22023', 'rollup weight -1'),
+	($$SELECT goalmetrics.rollup(NULL::numeric, 'Minst 5', -1)$$, '22023', 'rollup weight -1 without outcome'),
+	($$SELECT goalmetrics.rollup(5, 'Minst 5', 'NaN')$$, '22023', 'rollup weight NaN'),
+	($$SELECT goalmetrics.rollup(5, 'Minst 5', 'Infinity')$$, '22023', 'rollup weight Infinity'),
+	($$SELECT goalmetrics.rollup(5, 'Minst 5', 1e7)$$, '22023', 'rollup weight above 1 000 000'),
+	($$SELECT goalmetrics.rollup(5, 'Minst 5', 0.0000001)$$, '22023', 'rollup weight with 7 decimals'),
+	-- rollup() over roll-up results
+	($$SELECT goalmetrics.rollup(ROW(100, 'fulfilled', 1, -1, 1, 0, 0, 0)::goalmetrics.rollup_result)$$, '22023', 'rollup_result with a negative count'),
+	($$SELECT goalmetrics.rollup(ROW('NaN', 'fulfilled', 1, 1, 1, 0, 0, 0)::goalmetrics.rollup_result)$$, '22023', 'rollup_result with NaN fulfilment'),
+	($$SELECT goalmetrics.rollup(ROW(150, 'fulfilled', 1, 1, 1, 0, 0, 0)::goalmetrics.rollup_result)$$, '22023', 'rollup_result above 100'),
+	($$SELECT goalmetrics.rollup(ROW(-1, 'not_fulfilled', 1, 1, 0, 0, 1, 0)::goalmetrics.rollup_result)$$, '22023', 'rollup_result below 0'),
+	($$SELECT goalmetrics.rollup(ROW(100, 'fulfilled', 1, 5, 1, 0, 0, 0)::goalmetrics.rollup_result)$$, '22023', 'rollup_result counts not adding up'),
+	($$SELECT goalmetrics.rollup(ROW(100, NULL, 1, 1, 1, 0, 0, 0)::goalmetrics.rollup_result)$$, '22023', 'rollup_result without status'),
+	($$SELECT goalmetrics.rollup(ROW(NULL, 'fulfilled', 1, 1, 1, 0, 0, 0)::goalmetrics.rollup_result)$$, '22023', 'rollup_result fulfilled without fulfilment'),
+	($$SELECT goalmetrics.rollup(r) FROM (VALUES (ROW(100, 'fulfilled', 2147483647, 2147483647, 2147483647, 0, 0, 0)::goalmetrics.rollup_result), (ROW(100, 'fulfilled', 1, 2147483647, 2147483647, 0, 0, 0)::goalmetrics.rollup_result)) v(r)$$, '22003', 'rollup counts beyond integer'),
+	($$SELECT goalmetrics.rollup_combine(goalmetrics.rollup_accum(NULL, 5, 'Minst 5'), goalmetrics.rollup_accum(NULL, ROW(100, 'fulfilled', 1, 1, 1, 0, 0, 0)::goalmetrics.rollup_result))$$, '22023', 'combining a metric state with a roll-up state'),
+	-- trend()
+	($$SELECT goalmetrics.trend(y, o, 'Minst 5') FROM (VALUES (2014, 'NaN'::numeric), (2015, 5)) v(y, o)$$, '22003', 'trend of a NaN outcome'),
+	($$SELECT goalmetrics.trend(y, o, 'Minst 5') FROM (VALUES (2014, 'Infinity'::numeric), (2015, 5)) v(y, o)$$, '22003', 'trend of an infinite outcome'),
+	($$SELECT goalmetrics.trend(y, o, 'Minst 5') FROM (VALUES (2014, 1e1000), (2015, 5)) v(y, o)$$, '22003', 'trend of a 1001-digit outcome'),
+	($$SELECT goalmetrics.trend(y, o, 'Minst 5') FROM (VALUES (2014, 1e-1000), (2015, 5)) v(y, o)$$, '22003', 'trend of an outcome with 1000 decimals'),
+	-- the aggregate state types' text forms
+	($$SELECT 'garbage'::goalmetrics.rollup_state$$, '22P02', 'rollup_state garbage'),
+	($$SELECT ''::goalmetrics.rollup_state$$, '22P02', 'rollup_state empty'),
+	($$SELECT repeat('v=1 ', 100000)::goalmetrics.rollup_state$$, '22P02', 'rollup_state 400 kB of repeats'),
+	($$SELECT replace(goalmetrics.rollup_accum(NULL, 5, 'Minst 5')::text, 'v=1', 'v=2')::goalmetrics.rollup_state$$, '22P02', 'rollup_state version 2'),
+	($$SELECT replace(goalmetrics.rollup_accum(NULL, 5, 'Minst 5')::text, 'level=1', 'level=7')::goalmetrics.rollup_state$$, '22P02', 'rollup_state level 7'),
+	($$SELECT replace(goalmetrics.rollup_accum(NULL, 5, 'Minst 5')::text, 'parts=1', 'parts=-1')::goalmetrics.rollup_state$$, '22P02', 'rollup_state negative parts'),
+	($$SELECT replace(goalmetrics.rollup_accum(NULL, 5, 'Minst 5')::text, 'fulfilled=1', 'fulfilled=2')::goalmetrics.rollup_state$$, '22P02', 'rollup_state counts not adding up'),
+	($$SELECT (goalmetrics.rollup_accum(NULL, 5, 'Minst 5')::text || ' extra=1')::goalmetrics.rollup_state$$, '22P02', 'rollup_state with an extra field'),
+	($$SELECT regexp_replace(goalmetrics.rollup_accum(NULL, 5, 'Minst 5')::text, ' weighted_met=.*$', '')::goalmetrics.rollup_state$$, '22P02', 'rollup_state missing a field'),
+	($$SELECT regexp_replace(goalmetrics.rollup_accum(NULL, 5, 'Minst 5')::text, 'weighted_pct=[0-9]+', 'weighted_pct=999999999999999999999999999999999999999999')::goalmetrics.rollup_state$$, '22P02', 'rollup_state sum beyond 128 bits'),
+	($$SELECT replace(replace(goalmetrics.rollup_accum(NULL, 5, 'Minst 5')::text, 'partly_above=90000000', 'partly_above=X'), 'fulfilled_at=100000000', 'partly_above=100000000')::goalmetrics.rollup_state$$, '22P02', 'rollup_state fields out of order'),
+	($$SELECT 'x'::goalmetrics.trend_state$$, '22P02', 'trend_state garbage'),
+	($$SELECT ''::goalmetrics.trend_state$$, '22P02', 'trend_state empty'),
+	($$SELECT 'v=1 first=2014:5 last=2013:5 target=2014:001005'::goalmetrics.trend_state$$, '22P02', 'trend_state last before first'),
+	($$SELECT 'v=1 first=2014:5 last=2014:5 target=2014:ff1005'::goalmetrics.trend_state$$, '22P02', 'trend_state with a corrupt packed target'),
+	($$SELECT 'v=1 first=2014:NaN last=2014:5 target=2014:001005'::goalmetrics.trend_state$$, '22P02', 'trend_state NaN outcome'),
+	($$SELECT 'v=1 first=2014:5 last=2014:5 target=2014:'::goalmetrics.trend_state$$, '22P02', 'trend_state empty target'),
+	($$SELECT 'v=1 first=2014:5 last=2014:5 target=2014:0010'::goalmetrics.trend_state$$, '22P02', 'trend_state cut target'),
+	-- constructors and format_target
+	($$SELECT goalmetrics.metric_target('between', 1)$$, '22023', 'metric_target(between) without upper bound'),
+	($$SELECT goalmetrics.metric_target('bogus', 1)$$, '22023', 'metric_target with an unknown comparator'),
+	($$SELECT goalmetrics.metric_target('', 1)$$, '22023', 'metric_target with an empty comparator'),
+	($$SELECT goalmetrics.metric_target('at_least', 'NaN')$$, '22023', 'metric_target of NaN'),
+	($$SELECT goalmetrics.metric_target('at_most', '-Infinity')$$, '22023', 'metric_target of -Infinity'),
+	($$SELECT goalmetrics.metric_target('at_least', 1e15)$$, '22003', 'metric_target of 16 digits'),
+	($$SELECT goalmetrics.metric_target('at_least', 1e-16)$$, '22003', 'metric_target of 16 decimals'),
+	($$SELECT goalmetrics.metric_target('at_least', 1e131071)$$, '22003', 'metric_target of 131072 digits'),
+	($$SELECT goalmetrics.metric_target('at_least', 1, repeat('x', 65))$$, '22001', 'metric_target with a 65-byte unit'),
+	($$SELECT goalmetrics.metric_target('at_least', 1, E'x\x01')$$, '22023', 'metric_target unit with a control character'),
+	($$SELECT goalmetrics.metric_target('at_least', 1, '')$$, '22023', 'metric_target with an empty unit'),
+	($$SELECT goalmetrics.metric_target('at_least', 1, ' ')$$, '22023', 'metric_target with a blank unit'),
+	($$SELECT goalmetrics.metric_target('at_least', 1, '5 kr')$$, '22023', 'metric_target unit starting with a digit'),
+	($$SELECT goalmetrics.metric_target_range(5, 1)$$, '22023', 'metric_target_range reversed'),
+	($$SELECT goalmetrics.metric_target_range('NaN', 1)$$, '22023', 'metric_target_range from NaN'),
+	($$SELECT goalmetrics.metric_target_range(1, 'Infinity')$$, '22023', 'metric_target_range to Infinity'),
+	($$SELECT goalmetrics.metric_target_range(1, 1e20)$$, '22003', 'metric_target_range to 1e20'),
+	($$SELECT goalmetrics.with_comparator('5', 'bogus')$$, '22023', 'with_comparator unknown'),
+	($$SELECT goalmetrics.with_comparator('5', 'between')$$, '22023', 'with_comparator between'),
+	($$SELECT goalmetrics.with_comparator('Mellan 1 och 2', 'at_most')$$, '22023', 'with_comparator on a range'),
+	($$SELECT goalmetrics.with_comparator('Öka från 1 till 2', 'at_most')$$, '22023', 'with_comparator on a change target'),
+	($$SELECT goalmetrics.format_target('Minst 5', 'klingon')$$, '22023', 'format_target unknown style'),
+	($$SELECT goalmetrics.format_target('Minst 5', '')$$, '22023', 'format_target empty style'),
+	-- settings: refused when set
+	($$SET goalmetrics.partly_above = 'abc'$$, '22023', 'partly_above abc'),
+	($$SET goalmetrics.partly_above = 101$$, '22023', 'partly_above 101'),
+	($$SET goalmetrics.partly_above = -1$$, '22023', 'partly_above -1'),
+	($$SET goalmetrics.partly_above = 'NaN'$$, '22023', 'partly_above NaN'),
+	($$SET goalmetrics.partly_above = 'Infinity'$$, '22023', 'partly_above Infinity'),
+	($$SET goalmetrics.partly_above = ''$$, '22023', 'partly_above empty'),
+	($$SET goalmetrics.fulfilled_at = 100.5$$, '22023', 'fulfilled_at 100.5'),
+	($$SET goalmetrics.fulfilled_at = '1e400'$$, '22023', 'fulfilled_at 1e400'),
+	($$SET goalmetrics.rollup_method = 'median'$$, '22023', 'rollup_method median'),
+	($$SET goalmetrics.rollup_method = ''$$, '22023', 'rollup_method empty'),
+	($$SET goalmetrics.trend_tolerance = -0.1$$, '22023', 'trend_tolerance -0.1'),
+	($$SET goalmetrics.trend_tolerance = 'x'$$, '22023', 'trend_tolerance x'),
+	($$SELECT set_config('goalmetrics.partly_above', '1e999', true)$$, '22023', 'set_config partly_above 1e999'),
+	($$SET goalmetrics.no_such_setting = 1$$, '42602', 'an unknown goalmetrics setting (reserved prefix)'),
+	-- settings: consistent one by one, inconsistent together, refused when used
+	($$SET LOCAL goalmetrics.partly_above = 100; SELECT goalmetrics.status(5, 'Minst 5')$$, '22023', 'status with partly_above = fulfilled_at'),
+	($$SET LOCAL goalmetrics.fulfilled_at = 50; SELECT goalmetrics.status(50::numeric)$$, '22023', 'status(percent) with fulfilled_at below partly_above'),
+	($$SET LOCAL goalmetrics.fulfilled_at = 80; SELECT goalmetrics.rollup(5, 'Minst 5')$$, '22023', 'rollup with crossed settings');
+
+-- ---------------------------------------------------------------- schema
+-- Bad rows for the reference schema's tables: refused with the check or
+-- key violation, never stored.  A committee, goal and metric to write to:
+INSERT INTO goalmetrics.committee (committee_id, name) VALUES (990001, 'Nämnden för dåliga indata');
+INSERT INTO goalmetrics.goal (goal_id, committee_id, perspective_id, title)
+	SELECT 990001, 990001, perspective_id, 'Alla indata avvisas' FROM goalmetrics.perspective WHERE name_sv = 'Invånare';
+INSERT INTO goalmetrics.metric (metric_id, goal_id, name) VALUES (990001, 990001, 'Avvisade indata');
+
+INSERT INTO bad_call (sql, state, what) VALUES
+	($$INSERT INTO goalmetrics.outcome (metric_id, year, value) VALUES (990001, 2016, 'NaN')$$, '23514', 'outcome NaN'),
+	($$INSERT INTO goalmetrics.outcome (metric_id, year, value) VALUES (990001, 2016, 'Infinity')$$, '23514', 'outcome Infinity'),
+	($$INSERT INTO goalmetrics.outcome (metric_id, year, value) VALUES (990001, 2016, '-Infinity')$$, '23514', 'outcome -Infinity'),
+	($$INSERT INTO goalmetrics.outcome (metric_id, year, value) VALUES (990001, 1800, 5)$$, '23514', 'outcome year 1800'),
+	($$INSERT INTO goalmetrics.outcome (metric_id, year, value) VALUES (990001, 3000, 5)$$, '23514', 'outcome year 3000'),
+	($$INSERT INTO goalmetrics.outcome (metric_id, year, value) VALUES (-1, 2016, 5)$$, '23503', 'outcome of an unknown metric'),
+	($$INSERT INTO goalmetrics.outcome (metric_id, year, value) VALUES (990001, NULL, 5)$$, '23502', 'outcome without a year'),
+	($$INSERT INTO goalmetrics.outcome (metric_id, year, value) VALUES (990001, 2016, 'fem')$$, '22P02', 'outcome as a word'),
+	($$INSERT INTO goalmetrics.target (metric_id, year, target) VALUES (990001, 2016, 'Ungefär 5')$$, '22P02', 'target text that is no target'),
+	($$INSERT INTO goalmetrics.target (metric_id, year, target) VALUES (990001, 2016, 'Minst 1e400')$$, '22P02', 'target 1e400'),
+	($$INSERT INTO goalmetrics.target (metric_id, year, target) VALUES (990001, 1899, 'Minst 5')$$, '23514', 'target year 1899'),
+	($$INSERT INTO goalmetrics.target (metric_id, year, target) VALUES (990001, 2016, NULL)$$, '23502', 'target NULL'),
+	($$INSERT INTO goalmetrics.metric (goal_id, name, weight) VALUES (990001, 'Negativ vikt', -1)$$, '23514', 'metric weight -1'),
+	($$INSERT INTO goalmetrics.metric (goal_id, name, weight) VALUES (990001, 'NaN-vikt', 'NaN')$$, '23514', 'metric weight NaN'),
+	($$INSERT INTO goalmetrics.metric (goal_id, name, weight) VALUES (990001, 'Oändlig vikt', 'Infinity')$$, '23514', 'metric weight Infinity'),
+	($$INSERT INTO goalmetrics.metric (goal_id, name) VALUES (990001, '')$$, '23514', 'metric with an empty name'),
+	($$INSERT INTO goalmetrics.metric (goal_id, name) VALUES (990001, ' Avvisade indata')$$, '23514', 'metric name with a leading space'),
+	($$INSERT INTO goalmetrics.committee (name) VALUES ('')$$, '23514', 'committee with an empty name'),
+	($$INSERT INTO goalmetrics.committee (name) VALUES ('Nämnden för dåliga indata')$$, '23505', 'committee name twice'),
+	($$UPDATE goalmetrics.goal SET parent_goal_id = goal_id WHERE goal_id = 990001$$, '23514', 'goal that is its own parent'),
+	($$INSERT INTO goalmetrics.perspective (name_sv, name_en) VALUES ('INVÅNARE', 'People')$$, '23505', 'perspective name twice, other case');
+
+-- ---------------------------------------------------------------- import
+-- One bad row never fails the load: every unreadable row stays in
+-- report_import with its problem, the readable one is imported.
+DELETE FROM goalmetrics.report_import;
+INSERT INTO goalmetrics.report_import (committee, perspective, goal, metric, year, outcome, target) VALUES
+	('Importnämnden', 'Invånare', 'Mål', 'Läsbar', 2016, '59 %', 'Minst 65 %'),
+	('Importnämnden', 'Invånare', 'Mål', 'Dålig målvärdestext', 2016, '59 %', 'Ungefär 65'),
+	('Importnämnden', 'Invånare', 'Mål', 'Målvärde 1e400', 2016, '59 %', 'Minst 1e400'),
+	('Importnämnden', 'Invånare', 'Mål', 'Megabyte-målvärde', 2016, '59 %', 'Minst ' || repeat('9', 1048576)),
+	('Importnämnden', 'Okänt perspektiv', 'Mål', 'Perspektivet', 2016, '59 %', 'Minst 65 %'),
+	('Importnämnden', 'Invånare', 'Mål', 'Utfall NaN', 2016, 'NaN', 'Minst 65 %'),
+	('Importnämnden', 'Invånare', 'Mål', 'Utfall Infinity', 2016, 'Infinity', 'Minst 65 %'),
+	('Importnämnden', 'Invånare', 'Mål', 'Utfall 1e5', 2016, '1e5', 'Minst 65 %'),
+	('Importnämnden', 'Invånare', 'Mål', 'Utfall i ord', 2016, 'ungefär sextio', 'Minst 65 %'),
+	('Importnämnden', 'Invånare', 'Mål', 'Megabyte-utfall', 2016, repeat('9', 1048576), 'Minst 65 %'),
+	('Importnämnden', 'Invånare', 'Mål', '200 000 siffror', 2016, repeat('9', 200000), 'Minst 65 %'),
+	('Importnämnden', 'Invånare', 'Mål', '17 000 decimaler', 2016, '0,' || repeat('0', 17000) || '1', 'Minst 65 %'),
+	('Importnämnden', 'Invånare', 'Mål', 'Kontrolltecken', 2016, E'5\x01', 'Minst 65 %'),
+	('Importnämnden', 'Invånare', 'Mål', 'År 1800', 1800, '59 %', 'Minst 65 %'),
+	('Importnämnden', 'Invånare', 'Mål', 'Inget år', NULL, '59 %', 'Minst 65 %'),
+	(NULL, 'Invånare', 'Mål', 'Ingen nämnd', 2016, '59 %', 'Minst 65 %'),
+	('Importnämnden', 'Invånare', NULL, 'Inget mål', 2016, '59 %', 'Minst 65 %'),
+	('Importnämnden', 'Invånare', 'Mål', NULL, 2016, '59 %', 'Minst 65 %'),
+	('   ', 'Invånare', 'Mål', 'Blank nämnd', 2016, '59 %', 'Minst 65 %');
+
 -- ================================================================ plan
 SELECT plan(
 	2 * (SELECT count(*)::integer FROM bad_text)	-- cast and try_
@@ -286,7 +492,9 @@ SELECT plan(
 	+ 3	-- invalid UTF-8, refused by the server
 	+ 9	-- boundaries that are valid
 	+ (SELECT count(*)::integer FROM bad_binary) + 3	-- binary
-	+ 2	-- server still answers
+	+ (SELECT count(*)::integer FROM bad_call) + 6	-- functions
+	+ 4	-- import
+	+ 4	-- server still answers
 );
 
 -- ------------------------------------------------------- text assertions
@@ -354,6 +562,31 @@ SELECT is(pg_temp.recv(metric_target_send('Högst 170 vårddygn')), 'Högst 170 
 SELECT is(pg_temp.recv(substr(metric_target_send('Högst 2 100 barn'), 1, 6)), 'Högst 2 100 b'::metric_target,
 		  'binary: a cut inside an ASCII unit is a shorter unit');
 SELECT lives_ok('SELECT 1', 'the server still answers after the binary inputs');
+
+-- ------------------------------------------------- function assertions
+SELECT throws_ok(sql, state, NULL, pg_catalog.format('call %s: %s', id, what))
+FROM bad_call ORDER BY id;
+
+-- huge but finite outcomes are judged, not refused
+SELECT is(fulfilment(1e1000, 'Minst 5'), 100::numeric, 'a 1001-digit outcome against at least: 100');
+SELECT is(fulfilment(-1e1000, 'Minst 5'), 0::numeric, 'a -1e1000 outcome against at least: 0');
+SELECT is(status(1e131071, 'Minst 5'), 'fulfilled'::status, 'the largest numeric outcome is fulfilled against at least');
+SELECT is(meets(1e-16383, 'Över 0'), true, 'the smallest positive numeric is above 0');
+SELECT is(fulfilment('-9223372036854775808'::bigint, 'Högst -0,000000000000001'), 100::numeric,
+		  'the smallest bigint meets at most -0,000000000000001');
+SELECT is(fulfilment('1.7976931348623157e308'::float8, 'Högst 0,000000000000001'), 0::numeric,
+		  'the largest float8 against a tiny at most: 0');
+SELECT lives_ok('SELECT 1', 'the server still answers after the function inputs');
+
+-- ------------------------------------------------------ import assertions
+SELECT lives_ok('SELECT goalmetrics.import_report()', 'import_report() with 18 unreadable rows of 19 does not fail');
+SELECT is((SELECT count(*)::integer FROM goalmetrics.outcome o JOIN goalmetrics.metric m USING (metric_id)
+		   JOIN goalmetrics.goal g USING (goal_id) JOIN goalmetrics.committee c USING (committee_id)
+		   WHERE c.name = 'Importnämnden'), 1, 'the one readable row is imported');
+SELECT is((SELECT count(*)::integer FROM goalmetrics.report_import WHERE problem IS NOT NULL), 18,
+		  'every unreadable row stays with its problem');
+SELECT is((SELECT count(*)::integer FROM goalmetrics.report_import), 18, 'and nothing else stays');
+SELECT lives_ok('SELECT 1', 'the server still answers after the schema and import inputs');
 
 SELECT * FROM finish();
 ROLLBACK;
