@@ -26,6 +26,7 @@ extern void metric_target_unpack(Datum datum, GmTarget *out);
 /* Pack a valid target into a new varlena in CurrentMemoryContext. */
 extern Datum metric_target_pack(const GmTarget *t);
 
-#define PG_GETARG_METRIC_TARGET(n, out) metric_target_unpack(PG_GETARG_DATUM(n), (out))
+#define PG_GETARG_METRIC_TARGET(n, out) \
+	metric_target_unpack(PG_GETARG_DATUM(n), (out))
 
-#endif							/* GOALMETRICS_METRIC_TARGET_H */
+#endif /* GOALMETRICS_METRIC_TARGET_H */

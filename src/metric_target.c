@@ -1,0 +1,738 @@
+/*-------------------------------------------------------------------------
+ *
+ * metric_target.c
+ *	  The metric_target SQL type: text and binary I/O, comparison and hash
+ *	  support, accessors and constructors.
+ *
+ * All the grammar, formatting and validation lives in the pure module
+ * (target.h); this file only moves values between it and the server and
+ * turns its error classes into SQLSTATEs.
+ *
+ * Storage: a varlena (1-byte header when stored, and short varlenas are
+ * stored unaligned, so no padding) whose payload is the packed form of
+ * target_codec.c.  "Minst
+ * 65 %" takes 5 bytes on disk.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "access/hash.h"
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+#include "utils/numeric.h"
+
+#include "metric_target.h"
+
+/* The first byte of the binary (send/recv) form */
+#define METRIC_TARGET_BINARY_VERSION 1
+
+/* How much of a bad input an error message quotes, in bytes */
+#define ERROR_QUOTE_BYTES 100
+
+PG_FUNCTION_INFO_V1(metric_target_in);
+PG_FUNCTION_INFO_V1(metric_target_out);
+PG_FUNCTION_INFO_V1(metric_target_recv);
+PG_FUNCTION_INFO_V1(metric_target_send);
+PG_FUNCTION_INFO_V1(try_metric_target);
+
+PG_FUNCTION_INFO_V1(metric_target_eq);
+PG_FUNCTION_INFO_V1(metric_target_ne);
+PG_FUNCTION_INFO_V1(metric_target_lt);
+PG_FUNCTION_INFO_V1(metric_target_le);
+PG_FUNCTION_INFO_V1(metric_target_gt);
+PG_FUNCTION_INFO_V1(metric_target_ge);
+PG_FUNCTION_INFO_V1(metric_target_cmp);
+PG_FUNCTION_INFO_V1(metric_target_hash);
+PG_FUNCTION_INFO_V1(metric_target_hash_extended);
+
+PG_FUNCTION_INFO_V1(metric_target_format);
+PG_FUNCTION_INFO_V1(metric_target_comparator);
+PG_FUNCTION_INFO_V1(metric_target_value);
+PG_FUNCTION_INFO_V1(metric_target_upper);
+PG_FUNCTION_INFO_V1(metric_target_baseline);
+PG_FUNCTION_INFO_V1(metric_target_unit);
+PG_FUNCTION_INFO_V1(metric_target_higher_is_better);
+PG_FUNCTION_INFO_V1(metric_target_is_bare);
+
+PG_FUNCTION_INFO_V1(metric_target_make);
+PG_FUNCTION_INFO_V1(metric_target_make_range);
+PG_FUNCTION_INFO_V1(metric_target_with_comparator);
+
+/*
+ * The SQLSTATE of each error class of the pure module; doc/metric_target.md
+ * has the same table.
+ */
+static int
+error_sqlstate(GmErrorCode code)
+{
+	switch (code)
+	{
+		case GM_ERR_TOO_MANY_DIGITS:
+		case GM_ERR_SCALE:
+			return ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE;
+		case GM_ERR_UNIT_TOO_LONG:
+			return ERRCODE_STRING_DATA_RIGHT_TRUNCATION;
+		case GM_ERR_ENCODING:
+			return ERRCODE_CHARACTER_NOT_IN_REPERTOIRE;
+		case GM_ERR_BINARY:
+			return ERRCODE_INVALID_BINARY_REPRESENTATION;
+		default:
+			return ERRCODE_INVALID_TEXT_REPRESENTATION;
+	}
+}
+
+/*
+ * The input as an error message quotes it: valid UTF-8 only (the message
+ * must itself be valid), and at most ERROR_QUOTE_CHARS characters, so that
+ * a megabyte of digits does not become a megabyte of log.
+ */
+static char *
+quotable_input(const char *input, size_t len)
+{
+	int   ilen = (int)Min(len, (size_t)(MaxAllocSize / 2));
+	int   cut;
+	char *quoted;
+
+	if (pg_encoding_verifymbstr(PG_UTF8, input, ilen) != ilen)
+		return pstrdup("(invalid UTF-8)");
+
+	cut = pg_encoding_mbcliplen(PG_UTF8, input, ilen,
+								Min(ilen, ERROR_QUOTE_BYTES));
+	quoted = pnstrdup(input, cut);
+	/* control characters would garble the message: show them as '?' */
+	for (char *p = quoted; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	return quoted;
+}
+
+/*
+ * The pure module speaks UTF-8; a database in another encoding converts
+ * at the boundary (SQL_ASCII bytes pass through unchanged).
+ */
+static const char *
+server_to_utf8(const char *s, size_t len)
+{
+	return (const char *)pg_server_to_any(s, (int)len, PG_UTF8);
+}
+
+static char *
+utf8_to_server(const char *s, size_t len)
+{
+	return (char *)pg_any_to_server(s, (int)len, PG_UTF8);
+}
+
+/*
+ * Raise (or, on PostgreSQL 16+, save softly into escontext) the error for
+ * an input the parser refused.  Returns only when saved softly.
+ */
+static void
+report_parse_error(Node *escontext, const char *input, size_t len,
+				   const GmError *err)
+{
+	int         sqlstate = error_sqlstate(err->code);
+	char       *quoted = quotable_input(input, len);
+	const char *what;
+
+	if (sqlstate == ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE)
+		what = "value out of range for type metric_target";
+	else if (sqlstate == ERRCODE_STRING_DATA_RIGHT_TRUNCATION)
+		what = "unit too long for type metric_target";
+	else
+		what = "invalid input syntax for type metric_target";
+
+#if PG_VERSION_NUM >= 160000
+	errsave(
+		escontext,
+		(errcode(sqlstate),
+		 errmsg("%s: \"%s\"%s", what, quoted,
+				strlen(quoted) < len ? "..." : ""),
+		 errdetail("%s.", err->message),
+		 errhint(
+			 "Write an optional comparator (Minst, Högst, Över, Under, Exakt, at least, at most, >=, <=, >, <, =), a number and an optional unit, e.g. \"Minst 65 %%\"; or a range \"Mellan 95 och 105 %%\", or a change \"Öka från 70 %% till 75 %%\".")));
+#else
+	(void)escontext;
+	ereport(
+		ERROR,
+		(errcode(sqlstate),
+		 errmsg("%s: \"%s\"%s", what, quoted,
+				strlen(quoted) < len ? "..." : ""),
+		 errdetail("%s.", err->message),
+		 errhint(
+			 "Write an optional comparator (Minst, Högst, Över, Under, Exakt, at least, at most, >=, <=, >, <, =), a number and an optional unit, e.g. \"Minst 65 %%\"; or a range \"Mellan 95 och 105 %%\", or a change \"Öka från 70 %% till 75 %%\".")));
+#endif
+}
+
+/*
+ * Unpack a metric_target datum.  Stored values have a 1-byte header and
+ * are read in place; nothing is allocated unless the value was compressed.
+ */
+void
+metric_target_unpack(Datum datum, GmTarget *out)
+{
+	struct varlena *v = (struct varlena *)DatumGetPointer(datum);
+	GmError         err;
+
+	if (VARATT_IS_EXTENDED(v) && !VARATT_IS_SHORT(v))
+		v = pg_detoast_datum_packed(v);
+
+	if (!gm_target_decode((const uint8_t *)VARDATA_ANY(v),
+						  VARSIZE_ANY_EXHDR(v), out, &err))
+		ereport(ERROR, (errcode(ERRCODE_DATA_CORRUPTED),
+						errmsg("corrupt metric_target value"),
+						errdetail("%s.", err.message)));
+}
+
+/*
+ * Pack a target into a new varlena with a 4-byte header; heap_form_tuple
+ * shortens the header when the value is stored.
+ */
+Datum
+metric_target_pack(const GmTarget *t)
+{
+	uint8_t         buf[GM_MAX_ENCODED];
+	size_t          len = gm_target_encode(t, buf);
+	struct varlena *result = (struct varlena *)palloc(VARHDRSZ + len);
+
+	SET_VARSIZE(result, VARHDRSZ + len);
+	memcpy(VARDATA(result), buf, len);
+	return PointerGetDatum(result);
+}
+
+/*
+ * Text input.  Errors are soft on PostgreSQL 16+, so pg_input_is_valid()
+ * and COPY ... ON_ERROR can use them.
+ */
+Datum
+metric_target_in(PG_FUNCTION_ARGS)
+{
+	char       *raw = PG_GETARG_CSTRING(0);
+	size_t      len = strlen(raw);
+	const char *input = server_to_utf8(raw, len);
+	GmTarget    t;
+	GmError     err;
+
+	if (input != raw)
+		len = strlen(input);
+	if (!gm_target_parse(input, len, &t, &err))
+	{
+		report_parse_error(fcinfo->context, input, len, &err);
+		PG_RETURN_NULL();
+	}
+	PG_RETURN_DATUM(metric_target_pack(&t));
+}
+
+/*
+ * Text output: the canonical Swedish form.  It depends on the value alone
+ * (no setting, locale or table), so dumps and statistics re-read it.
+ */
+Datum
+metric_target_out(PG_FUNCTION_ARGS)
+{
+	GmTarget t;
+	char    *buf = palloc(GM_MAX_FORMATTED);
+
+	PG_GETARG_METRIC_TARGET(0, &t);
+	gm_target_format(&t, GM_STYLE_SWEDISH, buf, GM_MAX_FORMATTED);
+	PG_RETURN_CSTRING(utf8_to_server(buf, strlen(buf)));
+}
+
+/*
+ * try_metric_target(text): NULL instead of an error, for messy sheets.
+ */
+Datum
+try_metric_target(PG_FUNCTION_ARGS)
+{
+	text       *arg = PG_GETARG_TEXT_PP(0);
+	size_t      len = VARSIZE_ANY_EXHDR(arg);
+	const char *input = server_to_utf8(VARDATA_ANY(arg), len);
+	GmTarget    t;
+	GmError     err;
+
+	if (input != VARDATA_ANY(arg))
+		len = strlen(input);
+	if (!gm_target_parse(input, len, &t, &err))
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(metric_target_pack(&t));
+}
+
+/*
+ * Binary output: a format-version byte, then the packed form.
+ */
+Datum
+metric_target_send(PG_FUNCTION_ARGS)
+{
+	struct varlena *v = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
+	GmTarget        t;
+	StringInfoData  buf;
+
+	/* decode first: never send bytes that would not be received */
+	PG_GETARG_METRIC_TARGET(0, &t);
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, METRIC_TARGET_BINARY_VERSION);
+	pq_sendbytes(&buf, VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/*
+ * Binary input: every field is validated as strictly as text input is
+ * (gm_target_decode), and the value is stored re-encoded.
+ */
+Datum
+metric_target_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = (StringInfo)PG_GETARG_POINTER(0);
+	int        version;
+	int        len;
+	GmTarget   t;
+	GmError    err;
+
+	if (buf->cursor >= buf->len)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary metric_target: empty message")));
+	version = pq_getmsgbyte(buf);
+	if (version != METRIC_TARGET_BINARY_VERSION)
+		ereport(
+			ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid binary metric_target: unknown format version %d",
+					version),
+			 errhint("This server reads version %d.",
+					 METRIC_TARGET_BINARY_VERSION)));
+	len = buf->len - buf->cursor;
+	if (len > GM_MAX_ENCODED)
+		ereport(
+			ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg(
+				 "invalid binary metric_target: %d bytes, at most %d expected",
+				 len, GM_MAX_ENCODED)));
+	if (!gm_target_decode((const uint8_t *)buf->data + buf->cursor, len, &t,
+						  &err))
+		ereport(ERROR, (errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+						errmsg("invalid binary metric_target"),
+						errdetail("%s.", err.message)));
+	buf->cursor = buf->len;
+	PG_RETURN_DATUM(metric_target_pack(&t));
+}
+
+/* ---------- comparison and hashing ---------- */
+
+static int
+compare_args(FunctionCallInfo fcinfo)
+{
+	GmTarget a;
+	GmTarget b;
+
+	PG_GETARG_METRIC_TARGET(0, &a);
+	PG_GETARG_METRIC_TARGET(1, &b);
+	return gm_target_cmp(&a, &b);
+}
+
+Datum
+metric_target_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(compare_args(fcinfo) == 0);
+}
+
+Datum
+metric_target_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(compare_args(fcinfo) != 0);
+}
+
+Datum
+metric_target_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(compare_args(fcinfo) < 0);
+}
+
+Datum
+metric_target_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(compare_args(fcinfo) <= 0);
+}
+
+Datum
+metric_target_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(compare_args(fcinfo) > 0);
+}
+
+Datum
+metric_target_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(compare_args(fcinfo) >= 0);
+}
+
+Datum
+metric_target_cmp(PG_FUNCTION_ARGS)
+{
+	int c = compare_args(fcinfo);
+
+	PG_RETURN_INT32(c < 0 ? -1 : (c > 0 ? 1 : 0));
+}
+
+/*
+ * The 32-bit hash is the low half of the extended hash with seed 0, as the
+ * hash opclass contract requires.
+ */
+Datum
+metric_target_hash(PG_FUNCTION_ARGS)
+{
+	GmTarget t;
+
+	PG_GETARG_METRIC_TARGET(0, &t);
+	PG_RETURN_INT32((int32)(uint32)gm_target_hash(&t, 0));
+}
+
+Datum
+metric_target_hash_extended(PG_FUNCTION_ARGS)
+{
+	GmTarget t;
+
+	PG_GETARG_METRIC_TARGET(0, &t);
+	PG_RETURN_INT64((int64)gm_target_hash(&t, (uint64)PG_GETARG_INT64(1)));
+}
+
+/* ---------- conversions between GmDecimal and numeric ---------- */
+
+static Datum
+decimal_to_numeric(GmDecimal d)
+{
+	char   buf[64];
+	uint64 mag = d.coef < 0 ? (uint64) - (d.coef + 1) + 1 : (uint64)d.coef;
+	char   digits[32];
+	int    n;
+	char  *p = buf;
+
+	n = snprintf(digits, sizeof(digits), "%0*llu", d.scale + 1,
+				 (unsigned long long)mag);
+	if (d.coef < 0)
+		*p++ = '-';
+	memcpy(p, digits, n - d.scale);
+	p += n - d.scale;
+	if (d.scale > 0)
+	{
+		*p++ = '.';
+		memcpy(p, digits + n - d.scale, d.scale);
+		p += d.scale;
+	}
+	*p = '\0';
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+							   ObjectIdGetDatum(InvalidOid),
+							   Int32GetDatum(-1));
+}
+
+/*
+ * A numeric argument as an exact decimal, keeping its display scale:
+ * 42.0 stays 42,0.  Errors as text input would for the same number.
+ */
+static GmDecimal
+numeric_to_decimal(Numeric num, const char *argname)
+{
+	char     *s;
+	char     *p;
+	GmDecimal d = { 0, 0 };
+	bool      negative = false;
+	bool      after_point = false;
+	int       sig = 0;
+	int       scale = 0;
+
+	if (numeric_is_nan(num)
+#if PG_VERSION_NUM >= 140000
+		|| numeric_is_inf(num)
+#endif
+	)
+		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("%s must be a finite number", argname)));
+
+	s = DatumGetCString(
+		DirectFunctionCall1(numeric_out, NumericGetDatum(num)));
+	p = s;
+	if (*p == '-')
+	{
+		negative = true;
+		p++;
+	}
+	for (; *p; p++)
+	{
+		if (*p == '.')
+		{
+			after_point = true;
+			continue;
+		}
+		if (after_point)
+			scale++;
+		if (sig == 0 && *p == '0')
+			continue;
+		if (++sig > GM_MAX_DIGITS)
+			ereport(ERROR, (errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+							errmsg("%s %s has more than %d significant digits",
+								   argname, s, GM_MAX_DIGITS)));
+		d.coef = d.coef * 10 + (*p - '0');
+	}
+	if (scale > GM_MAX_SCALE)
+		ereport(ERROR, (errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						errmsg("%s %s has more than %d decimals", argname, s,
+							   GM_MAX_SCALE)));
+	d.scale = (uint8_t)scale;
+	if (negative)
+		d.coef = -d.coef;
+	pfree(s);
+	return d;
+}
+
+/*
+ * Set the unit (after the number) with the grammar text input uses:
+ * "procent" becomes "%", white space is normalised, and words the parser
+ * would not take as a unit are refused.
+ */
+static void
+set_unit(GmTarget *t, text *unit)
+{
+	char       *u = text_to_cstring(unit);
+	const char *u8 = server_to_utf8(u, strlen(u));
+	GmError     err;
+	bool        ok;
+
+	err.code = GM_OK;
+	err.message[0] = '\0';
+	ok = gm_target_set_unit(t, u8, strlen(u8), GM_UNIT_AFTER, &err);
+
+	if (!ok || t->unit_pos == GM_UNIT_NONE)
+		ereport(
+			ERROR,
+			(errcode(err.code == GM_ERR_UNIT_TOO_LONG
+						 ? ERRCODE_STRING_DATA_RIGHT_TRUNCATION
+						 : ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid unit for metric_target: \"%s\"", u),
+			 ok ? errdetail("The unit is empty.")
+				: errdetail("%s.", err.message),
+			 errhint(
+				 "A unit is one or more words such as \"%%\", \"barn\" or \"kronor per invånare\"; pass NULL for none.")));
+	pfree(u);
+}
+
+static void
+check_valid(const GmTarget *t)
+{
+	GmError err;
+
+	if (!gm_target_validate(t, &err))
+		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("invalid metric_target"),
+						errdetail("%s.", err.message)));
+}
+
+static GmComparator
+comparator_arg(text *name, bool allow_between)
+{
+	char        *s = text_to_cstring(name);
+	GmComparator cmp;
+
+	if (!gm_comparator_from_name(s, &cmp) ||
+		(!allow_between && cmp == GM_BETWEEN))
+		ereport(
+			ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown comparator \"%s\"", s),
+			 errhint("Use one of at_least, at_most, above, below, exactly%s.",
+					 allow_between
+						 ? ", between"
+						 : "; a range is made by metric_target_range()")));
+	return cmp;
+}
+
+/* ---------- accessors ---------- */
+
+/*
+ * format_target(t, style): 'swedish' (the canonical output), 'english' or
+ * 'symbolic' (ASCII).
+ */
+Datum
+metric_target_format(PG_FUNCTION_ARGS)
+{
+	GmTarget t;
+	char    *style = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	GmStyle  s;
+	char     buf[GM_MAX_FORMATTED];
+
+	PG_GETARG_METRIC_TARGET(0, &t);
+	if (pg_strcasecmp(style, "swedish") == 0 ||
+		pg_strcasecmp(style, "sv") == 0)
+		s = GM_STYLE_SWEDISH;
+	else if (pg_strcasecmp(style, "english") == 0 ||
+			 pg_strcasecmp(style, "en") == 0)
+		s = GM_STYLE_ENGLISH;
+	else if (pg_strcasecmp(style, "symbolic") == 0)
+		s = GM_STYLE_SYMBOLIC;
+	else
+		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("unknown target style \"%s\"", style),
+						errhint("Use 'swedish', 'english' or 'symbolic'.")));
+	gm_target_format(&t, s, buf, sizeof(buf));
+	PG_RETURN_TEXT_P(cstring_to_text(utf8_to_server(buf, strlen(buf))));
+}
+
+Datum
+metric_target_comparator(PG_FUNCTION_ARGS)
+{
+	GmTarget t;
+
+	PG_GETARG_METRIC_TARGET(0, &t);
+	PG_RETURN_TEXT_P(cstring_to_text(gm_comparator_name(t.cmp)));
+}
+
+Datum
+metric_target_value(PG_FUNCTION_ARGS)
+{
+	GmTarget t;
+
+	PG_GETARG_METRIC_TARGET(0, &t);
+	PG_RETURN_DATUM(decimal_to_numeric(t.value));
+}
+
+Datum
+metric_target_upper(PG_FUNCTION_ARGS)
+{
+	GmTarget t;
+
+	PG_GETARG_METRIC_TARGET(0, &t);
+	if (t.cmp != GM_BETWEEN)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(decimal_to_numeric(t.upper));
+}
+
+Datum
+metric_target_baseline(PG_FUNCTION_ARGS)
+{
+	GmTarget t;
+
+	PG_GETARG_METRIC_TARGET(0, &t);
+	if (!t.has_baseline)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(decimal_to_numeric(t.baseline));
+}
+
+Datum
+metric_target_unit(PG_FUNCTION_ARGS)
+{
+	GmTarget t;
+
+	PG_GETARG_METRIC_TARGET(0, &t);
+	if (t.unit_pos == GM_UNIT_NONE)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(utf8_to_server(t.unit, t.unit_len)));
+}
+
+Datum
+metric_target_higher_is_better(PG_FUNCTION_ARGS)
+{
+	GmTarget t;
+
+	PG_GETARG_METRIC_TARGET(0, &t);
+	switch (t.cmp)
+	{
+		case GM_AT_LEAST:
+		case GM_ABOVE:
+			PG_RETURN_BOOL(true);
+		case GM_AT_MOST:
+		case GM_BELOW:
+			PG_RETURN_BOOL(false);
+		default:
+			PG_RETURN_NULL();
+	}
+}
+
+Datum
+metric_target_is_bare(PG_FUNCTION_ARGS)
+{
+	GmTarget t;
+
+	PG_GETARG_METRIC_TARGET(0, &t);
+	PG_RETURN_BOOL(t.bare);
+}
+
+/* ---------- constructors ---------- */
+
+/*
+ * metric_target(comparator, value, unit DEFAULT NULL); the unit stands
+ * after the number.  Not strict in the unit.
+ */
+Datum
+metric_target_make(PG_FUNCTION_ARGS)
+{
+	GmTarget t;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	memset(&t, 0, sizeof(t));
+	t.cmp = comparator_arg(PG_GETARG_TEXT_PP(0), false);
+	t.value = numeric_to_decimal(PG_GETARG_NUMERIC(1), "target value");
+	if (!PG_ARGISNULL(2))
+		set_unit(&t, PG_GETARG_TEXT_PP(2));
+	check_valid(&t);
+	PG_RETURN_DATUM(metric_target_pack(&t));
+}
+
+/*
+ * metric_target_range(low, high, unit DEFAULT NULL): inclusive range.
+ */
+Datum
+metric_target_make_range(PG_FUNCTION_ARGS)
+{
+	GmTarget t;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	memset(&t, 0, sizeof(t));
+	t.cmp = GM_BETWEEN;
+	t.value = numeric_to_decimal(PG_GETARG_NUMERIC(0), "lower bound");
+	t.upper = numeric_to_decimal(PG_GETARG_NUMERIC(1), "upper bound");
+	if (gm_decimal_cmp(t.value, t.upper) > 0)
+		ereport(
+			ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg(
+				 "lower bound of a target range must not exceed its upper bound")));
+	if (!PG_ARGISNULL(2))
+		set_unit(&t, PG_GETARG_TEXT_PP(2));
+	check_valid(&t);
+	PG_RETURN_DATUM(metric_target_pack(&t));
+}
+
+/*
+ * with_comparator(t, comparator): make the direction explicit, e.g. for a
+ * bare "13" where lower is better.  Ranges and change targets have their
+ * direction built in and are refused.
+ */
+Datum
+metric_target_with_comparator(PG_FUNCTION_ARGS)
+{
+	GmTarget t;
+	char     buf[GM_MAX_FORMATTED];
+
+	PG_GETARG_METRIC_TARGET(0, &t);
+	if (t.cmp == GM_BETWEEN || t.has_baseline)
+	{
+		gm_target_format(&t, GM_STYLE_SWEDISH, buf, sizeof(buf));
+		ereport(
+			ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cannot change the comparator of \"%s\"", buf),
+			 errdetail(
+				 "Ranges and change targets have their direction built in.")));
+	}
+	t.cmp = comparator_arg(PG_GETARG_TEXT_PP(1), false);
+	t.bare = false;
+	/* a unit written before the number needs a comparator; it has one now */
+	check_valid(&t);
+	PG_RETURN_DATUM(metric_target_pack(&t));
+}
