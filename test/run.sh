@@ -37,7 +37,10 @@ pg_virtualenv -t -v "$PG_MAJOR" -o 'max_worker_processes=16' \
 	-o 'shared_preload_libraries=pg_cron' -o 'cron.use_background_workers=on' \
 	bash test/suites.sh "$log" || true
 
-for f in "$log/regress.count" "$log/pgtap.count" "$log/cluster.count"; do
+# 3. scale-out: a coordinator and two postgres_fdw shards of its own
+bash test/shard/run.sh "$log" || true
+
+for f in "$log/regress.count" "$log/pgtap.count" "$log/cluster.count" "$log/shard.count"; do
 	if [ -f "$f" ]; then
 		read -r p m <"$f"
 		passed=$((passed + p))
