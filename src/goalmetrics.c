@@ -7,8 +7,8 @@
  *	  target.h, target_parse.c, target_format.c, target_codec.c
  *		the target value in pure C: grammar, output styles, packed form
  *	  metric_target.c	the metric_target type: I/O, operators, accessors
- *	  fulfilment.c		fulfilment percent, meets, status, labels, trend
- *	  rollup.c			the roll-up aggregates and their state type
+ *	  fulfilment.c		fulfilment percent, meets, status, labels
+ *	  rollup.c			the roll-up and trend aggregates and their state types
  *	  settings.c		the goalmetrics.* settings
  *
  *-------------------------------------------------------------------------
