@@ -25,6 +25,13 @@ as_pg() {
 
 rel_log() { echo "reliability: $*" >&2; }
 
+# Build and install the extension into the server REL_BINDIR belongs to,
+# unless REL_SKIP_BUILD is set (it is already installed there).
+rel_build_and_install() {
+	[ -n "${REL_SKIP_BUILD:-}" ] && return 0
+	build_and_install
+}
+
 rel_cleanup() {
 	if [ -n "$REL_PGDATA" ] && [ -f "$REL_PGDATA/postmaster.pid" ]; then
 		as_pg pg_ctl -D "$REL_PGDATA" -m immediate -w stop >/dev/null 2>&1 || true
@@ -103,12 +110,27 @@ rel_fail() {
 	REL_FAILED=$((REL_FAILED + 1))
 	echo "not ok - $*"
 }
+# rel_todo MESSAGE REASON CMD...: a known, reported bug: shown as TAP
+# "not ok ... # TODO" while it fails, without failing the run
+REL_TODO=0
+rel_todo() {
+	local msg=$1 why=$2
+	shift 2
+	if "$@"; then
+		rel_ok "$msg (TODO fixed: $why)"
+	else
+		REL_TODO=$((REL_TODO + 1))
+		echo "not ok - $msg # TODO $why"
+	fi
+}
 rel_check() { # rel_check MESSAGE CMD...
 	local msg=$1
 	shift
 	if "$@"; then rel_ok "$msg"; else rel_fail "$msg"; fi
 }
 rel_summary() {
-	echo "$1: $REL_PASSED passed, $REL_FAILED failed"
+	local todo=""
+	[ "$REL_TODO" -gt 0 ] && todo=", $REL_TODO known bugs (TODO)"
+	echo "$1: $REL_PASSED passed, $REL_FAILED failed$todo"
 	[ "$REL_FAILED" -eq 0 ]
 }
