@@ -8,7 +8,12 @@ PGFILEDESC	= "goalmetrics - goal and results management for PostgreSQL"
 # One C file per concern; target_*.c are pure C (no backend headers).
 TARGET_SRCS	= src/target_parse.c src/target_format.c src/target_codec.c
 MODULE_big	= goalmetrics
-OBJS		= $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+OBJS		= src/goalmetrics.o \
+			  src/target_parse.o src/target_format.o src/target_codec.o \
+			  src/metric_target.o \
+			  src/fulfilment.o \
+			  src/rollup.o \
+			  src/settings.o
 
 # The install script is the SQL sources concatenated in name order: each
 # file is one chapter of the SQL API (src/sql/README.md).
@@ -17,8 +22,9 @@ EXTSQL		= $(EXTENSION)--$(EXTVERSION).sql
 DATA_built	= $(EXTSQL)
 DATA		= $(filter-out $(EXTSQL),$(wildcard updates/$(EXTENSION)--*--*.sql))
 
-# pg_regress suite: sql/*.sql against expected/*.out
-REGRESS		= $(sort $(basename $(notdir $(wildcard sql/*.sql))))
+# pg_regress suite: sql/*.sql against expected/*.out; each file stands alone
+REGRESS		= extension metric_target fulfilment settings rollup rollup_parallel \
+			  schema readme
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 # Warnings are errors for our own code; the server's headers are system
