@@ -10,10 +10,16 @@ BEGIN;
 \i data/helsingborg-2016.sql
 \o
 \set ECHO all
+-- ids are numbered in the report's order, independent of the sequences
+-- (which other tests advance)
 CREATE TEMP VIEW metric_outcome AS
-SELECT g.goal_id, p.name_sv AS perspective, m.metric_id, y.year, o.value AS outcome, t.target
+SELECT dense_rank() OVER (ORDER BY c.name, p.sort, g.sort, g.goal_id) AS goal_id,
+       p.name_sv AS perspective,
+       dense_rank() OVER (ORDER BY c.name, p.sort, g.sort, g.goal_id, m.sort, m.metric_id) AS metric_id,
+       y.year, o.value AS outcome, t.target
   FROM goalmetrics.metric m
   JOIN goalmetrics.goal g USING (goal_id)
+  JOIN goalmetrics.committee c USING (committee_id)
   JOIN goalmetrics.perspective p USING (perspective_id)
   CROSS JOIN generate_series(2014, 2016) AS y(year)
   LEFT JOIN goalmetrics.outcome o ON o.metric_id = m.metric_id AND o.year = y.year
