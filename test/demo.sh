@@ -28,7 +28,7 @@ SELECT perspective, goal, metric, outcome_prev2 AS "2014", outcome_prev1 AS "201
        target AS "Målvärde 2016", status_label, trend
   FROM goalmetrics.annual_report(2016, 'Socialnämnden');
 \echo
-\echo == Goals 2016 (mean of the goal's metrics, capped at 100 %)
+\echo == Goals 2016 (mean of the metrics of each goal, each capped at 100 %)
 SELECT committee, perspective, goal, round(fulfilment, 1) AS "fulfilment %", status_label,
        metrics, fulfilled, partly, not_fulfilled, not_followed_up
   FROM goalmetrics.goal_status WHERE year = 2016
