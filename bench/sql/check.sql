@@ -5,13 +5,13 @@
 -- compare nothing.
 \set ON_ERROR_STOP on
 
--- The single-row result of a catalogue query, as text.
+-- The result of a catalogue query as text (its rows as JSON, sorted).
 CREATE FUNCTION bench.result_text(qname text, n bigint) RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE
 	res text;
 BEGIN
-	EXECUTE format('SELECT row_to_json(x)::text FROM (%s) x',
+	EXECUTE format('SELECT string_agg(j, '','' ORDER BY j) FROM (SELECT row_to_json(x)::text AS j FROM (%s) x) y',
 				   bench.expand((SELECT sql FROM bench.query WHERE name = qname), n))
 		INTO STRICT res;
 	RETURN res;
@@ -132,6 +132,8 @@ BEGIN
 	PERFORM bench.check_inlined('q3_fulfil_sqlfn', 'fulfilment_sql', n);
 	PERFORM bench.check_same('status counts',
 		'{q2_status_gm,q3_status_case,q3_status_nodiv,q3_status_sqlfn,q3_status_plpgsql}', n);
+	PERFORM bench.check_same('status counts, FILTER form',
+		'{q2_status_gm_filter,q3_status_case_filter}', n);
 	PERFORM bench.check_same('fulfilment > 90 counts',
 		'{q2_fulfil_gm,q3_fulfil_case,q3_fulfil_sqlfn,q3_fulfil_plpgsql}', n);
 	PERFORM bench.check_grouped('goal roll-up', 'q4_rollup_gm', 'q4_rollup_plain', 'goal_id', n);

@@ -98,7 +98,7 @@ BEGIN
 					   array_length(goals, 1));
 	RETURN NEXT '';
 	RETURN NEXT 'For scale, the same status query with a constant instead of any function call '
-				'(`q2_shape_floor`: the scan, deforming both columns and the four `FILTER`s) bounds what any '
+				'(`q2_shape_floor`: the scan, deforming both columns, grouping and counting) bounds what any '
 				'`status()` can reach, serial: '
 		|| coalesce((SELECT string_agg(format('%s rows: %s × `sum(outcome)`, so at most %s × faster than the `CASE`',
 					bench.size_label(s),
