@@ -136,6 +136,11 @@ typedef struct GmNumView
 #define GM_FRAC_DIGITS (GM_PCT_SCALE + 2)
 
 static uint128 pow10_table[GM_COEF_DIGITS + 1];
+/* (10^38 - 1) / 10^n: overflow checks without a 128-bit division per digit */
+static uint128 coef_limit_div[GM_COEF_DIGITS + 1];
+/* 10^GM_FAST_DIGITS / 10^n and (2^128 - 1) / 10^n, for the same reason */
+static uint128 fast_limit_div[GM_COEF_DIGITS + 1];
+static uint128 u128_max_div[GM_COEF_DIGITS + 1];
 static bool    pow10_ready = false;
 
 static inline void
@@ -149,6 +154,16 @@ init_pow10(void)
 		{
 			pow10_table[i] = p;
 			p *= 10;
+		}
+		for (int i = 0; i <= GM_COEF_DIGITS; i++)
+		{
+			coef_limit_div[i] =
+				(pow10_table[GM_COEF_DIGITS] - 1) / pow10_table[i];
+			fast_limit_div[i] =
+				i <= GM_FAST_DIGITS
+					? pow10_table[GM_FAST_DIGITS] / pow10_table[i]
+					: 0;
+			u128_max_div[i] = ~(uint128)0 / pow10_table[i];
 		}
 		pow10_ready = true;
 	}
@@ -339,7 +354,7 @@ view_to_int128(const GmNumView *v, int128 *coef, int *scale)
 				/* shift the previous digits by this digit's width */
 				int w = Min(NUM_DEC_DIGITS, NUM_DEC_DIGITS + Min(e, 0));
 
-				if (acc > limit / pow10_u128(w))
+				if (acc > coef_limit_div[w])
 				{
 					ok = false;
 					break;
@@ -357,7 +372,7 @@ view_to_int128(const GmNumView *v, int128 *coef, int *scale)
 				ok = false;
 			else if (i == last && e > 0)
 			{
-				if (e > GM_COEF_DIGITS || acc > limit / pow10_u128(e))
+				if (e > GM_COEF_DIGITS || acc > coef_limit_div[e])
 					ok = false;
 				else
 					acc *= pow10_u128(e);
@@ -726,7 +741,7 @@ scale_up(int128 coef, int shift, int128 *out)
 	}
 	if (shift > GM_FAST_DIGITS)
 		return false;
-	if (a >= pow10_u128(GM_FAST_DIGITS) / pow10_u128(shift))
+	if (a >= fast_limit_div[shift])
 		return false;
 	*out = coef * (int128)pow10_u128(shift);
 	return true;
@@ -739,17 +754,40 @@ scale_up(int128 coef, int shift, int128 *out)
 static int64
 fraction_units(uint128 num, uint128 den, bool *inexact)
 {
-	uint128       q = 0;
-	uint128       r = num;
-	int           remaining = GM_FRAC_DIGITS;
-	const uint128 max = ~(uint128)0;
+	uint128 q = 0;
+	uint128 r = num;
+	int     remaining = GM_FRAC_DIGITS;
+	/*
+	 * Most denominators are small: then r * 10^9 < 2^64 and 64-bit
+	 * division, much cheaper than 128-bit, does it in two steps.
+	 */
+	if (den <= UINT64CONST(18000000000))
+	{
+		uint64 d = (uint64)den;
+		uint64 r64 = (uint64)num;
+		uint64 q64 = 0;
+
+		while (remaining > 0)
+		{
+			int    k = Min(remaining, 9);
+			uint64 p = (uint64)pow10_u128(k);
+			uint64 x = r64 * p;
+			uint64 qq = x / d;
+
+			r64 = x - qq * d;
+			q64 = q64 * p + qq;
+			remaining -= k;
+		}
+		*inexact = r64 != 0;
+		return (int64)q64;
+	}
 
 	while (remaining > 0)
 	{
 		int     k = remaining;
 		uint128 x, qq;
 
-		while (den > max / pow10_u128(k))
+		while (den > u128_max_div[k])
 			k--;
 		Assert(k >= 1);
 		x = r * pow10_u128(k);

@@ -171,21 +171,62 @@ report_parse_error(Node *escontext, const char *input, size_t len,
 /*
  * Unpack a metric_target datum.  Stored values have a 1-byte header and
  * are read in place; nothing is allocated unless the value was compressed.
+ *
+ * Decoding validates every field, which costs more than the fulfilment
+ * arithmetic itself, and a column of targets repeats a limited set of
+ * values: a small direct-mapped cache keyed by the packed bytes keeps
+ * decoded targets (decoding is a pure function of the bytes, so a hit is
+ * exactly what decoding would give).
  */
+#define UNPACK_CACHE_SIZE 256 /* a power of two */
+
+typedef struct UnpackCacheEntry
+{
+	uint8_t  len; /* 0: empty (no valid encoding is empty) */
+	uint8_t  bytes[GM_MAX_ENCODED];
+	GmTarget target;
+} UnpackCacheEntry;
+
+static UnpackCacheEntry unpack_cache[UNPACK_CACHE_SIZE];
+
 void
 metric_target_unpack(Datum datum, GmTarget *out)
 {
-	struct varlena *v = (struct varlena *)DatumGetPointer(datum);
-	GmError         err;
+	struct varlena   *v = (struct varlena *)DatumGetPointer(datum);
+	const uint8_t    *data;
+	size_t            len;
+	uint32            h = 2166136261u;
+	UnpackCacheEntry *e;
+	GmError           err;
 
 	if (VARATT_IS_EXTENDED(v) && !VARATT_IS_SHORT(v))
 		v = pg_detoast_datum_packed(v);
+	data = (const uint8_t *)VARDATA_ANY(v);
+	len = VARSIZE_ANY_EXHDR(v);
 
-	if (!gm_target_decode((const uint8_t *)VARDATA_ANY(v),
-						  VARSIZE_ANY_EXHDR(v), out, &err))
+	if (len == 0 || len > GM_MAX_ENCODED)
+		e = NULL;
+	else
+	{
+		for (size_t i = 0; i < len; i++)
+			h = (h ^ data[i]) * 16777619u;
+		e = &unpack_cache[(h ^ (h >> 16)) & (UNPACK_CACHE_SIZE - 1)];
+		if (e->len == len && memcmp(data, e->bytes, len) == 0)
+		{
+			*out = e->target;
+			return;
+		}
+	}
+	if (!gm_target_decode(data, len, out, &err))
 		ereport(ERROR, (errcode(ERRCODE_DATA_CORRUPTED),
 						errmsg("corrupt metric_target value"),
 						errdetail("%s.", err.message)));
+	if (e != NULL)
+	{
+		memcpy(e->bytes, data, len);
+		e->target = *out;
+		e->len = (uint8_t)len;
+	}
 }
 
 /*

@@ -125,8 +125,20 @@ check_thresholds(const GmThresholds *t, const char *source)
 void
 gm_thresholds_from_settings(GmThresholds *out)
 {
-	out->partly_above = gm_percent_to_micro(gm_partly_above);
-	out->fulfilled_at = gm_percent_to_micro(gm_fulfilled_at);
+	/* called per row by status(): convert only when a setting changed */
+	static double       last_partly_above = -1;
+	static double       last_fulfilled_at = -1;
+	static GmThresholds last;
+
+	if (gm_partly_above != last_partly_above ||
+		gm_fulfilled_at != last_fulfilled_at)
+	{
+		last.partly_above = gm_percent_to_micro(gm_partly_above);
+		last.fulfilled_at = gm_percent_to_micro(gm_fulfilled_at);
+		last_partly_above = gm_partly_above;
+		last_fulfilled_at = gm_fulfilled_at;
+	}
+	*out = last;
 	check_thresholds(out, "goalmetrics settings");
 }
 
