@@ -497,10 +497,30 @@ match_any_keyword(const GmParser *ps, size_t i, size_t *end)
 	const GmKeyword *best = NULL;
 	size_t           best_end = 0;
 	size_t           k;
+	unsigned char    first;
 
+	if (i >= ps->len)
+	{
+		*end = 0;
+		return NULL;
+	}
+	/*
+	 * No keyword starts with a space, and the first bytes compare equal up
+	 * to ASCII case (a Swedish letter's lead byte is 0xC3 in either case;
+	 * decomposed, it starts with a or o): skip the keywords that cannot
+	 * match without walking them.
+	 */
+	first = (unsigned char)ps->s[i];
+	if (first >= 'A' && first <= 'Z')
+		first += 'a' - 'A';
 	for (k = 0; k < lengthof(keywords); k++)
 	{
-		size_t m = match_keyword(ps, i, keywords[k].text);
+		size_t        m;
+		unsigned char kf = (unsigned char)keywords[k].text[0];
+
+		if (kf != first && !(kf == 0xC3 && (first == 'a' || first == 'o')))
+			continue;
+		m = match_keyword(ps, i, keywords[k].text);
 
 		if (m > best_end)
 		{
