@@ -333,6 +333,39 @@ view_to_int128(const GmNumView *v, int128 *coef, int *scale)
 	if (need < 0)
 		need = 0;
 
+	/*
+	 * The common case, a value below 10^18 at the display scale: every
+	 * partial sum is below |value| * 10^scale < 10^18, so plain uint64
+	 * arithmetic gives the same coefficient as the general loop below.
+	 */
+	sc = Max(v->dscale, need);
+	if (NUM_DEC_DIGITS * (v->weight + 1) + sc <= 18)
+	{
+		uint64 acc64 = 0;
+
+		for (int i = 0; i <= last; i++)
+		{
+			int d = view_digit(v, i);
+			int e = NUM_DEC_DIGITS * (v->weight - i) + sc; /* 10^e */
+
+			if (d < 0 || d >= NUM_NBASE)
+				ereport(ERROR,
+						(errcode(ERRCODE_DATA_CORRUPTED),
+						 errmsg("invalid digit %d in numeric value", d)));
+			if (i > 0)
+				acc64 *= (uint64)pow10_u128(
+					Min(NUM_DEC_DIGITS, NUM_DEC_DIGITS + Min(e, 0)));
+			if (e < 0)
+				d /= (int)pow10_u128(-e);
+			acc64 += (uint64)d;
+			if (i == last && e > 0)
+				acc64 *= (uint64)pow10_u128(e);
+		}
+		*coef = v->neg ? -(int128)acc64 : (int128)acc64;
+		*scale = sc;
+		return true;
+	}
+
 	/* prefer the display scale; fall back to the exact minimum */
 	for (int attempt = 0; attempt < 2; attempt++)
 	{
