@@ -52,7 +52,7 @@ $(EXTSQL): $(SQL_SRCS) $(EXTENSION).control
 	@printf '%s\n' '\echo Use "CREATE EXTENSION goalmetrics" to load this file. \quit' >> $@
 	@for f in $(SQL_SRCS); do printf '\n-- ==== %s ====\n' "$$f"; sed '/^\\echo Use "CREATE EXTENSION/d' "$$f"; done >> $@
 
-.PHONY: test unit fuzz format format-check demo bench
+.PHONY: test unit fuzz fuzz-deps format format-check demo bench
 
 # Everything, in a throwaway cluster; installs missing packages first.
 test:
@@ -68,11 +68,16 @@ test/unit/test_target: test/unit/test_target.c $(TARGET_SRCS) src/target.h
 
 # libFuzzer on the parser and the binary decoder; FUZZ_SECONDS bounds it.
 FUZZ_SECONDS ?= 60
-fuzz: test/fuzz/fuzz_target
+fuzz: fuzz-deps
+	$(MAKE) test/fuzz/fuzz_target
 	mkdir -p test/fuzz/findings
 	./test/fuzz/fuzz_target -max_total_time=$(FUZZ_SECONDS) -timeout=5 \
 		-artifact_prefix=test/fuzz/findings/ -print_final_stats=1 \
 		test/fuzz/findings test/fuzz/corpus
+
+# clang and its libFuzzer runtime, from Debian's packages when missing
+fuzz-deps:
+	@bash -c '. test/lib.sh && ensure_packages clang libclang-rt-14-dev'
 
 test/fuzz/fuzz_target: test/fuzz/fuzz_target.c $(TARGET_SRCS) src/target.h
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
