@@ -17,7 +17,7 @@ CREATE FUNCTION version()
 RETURNS text
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 AS $$
-	SELECT e.extversion::text
+	SELECT e.extversion::pg_catalog.text
 	FROM pg_catalog.pg_extension e
 	WHERE e.extname OPERATOR(pg_catalog.=) 'goalmetrics'
 $$;
