@@ -25,10 +25,18 @@ INSERT INTO bench.query (pos, name, grp, impl, label, workers, floor_ref, plain_
 -- (first the shape's own floor: the same subquery and four FILTERs over the
 -- same two columns, but a constant status instead of a function call: no
 -- status() can be faster than this)
-(19, 'q2_shape_floor', '2 per row', 'floor', 'status query shape, no function (constant status)', '{0,2}',
+(19, 'q2_shape_floor', '2 per row', 'floor', 'GROUP BY query shape, no function (constant status)', '{0,2}',
  'q1_sum', NULL, '{"goalmetrics.status(numeric,goalmetrics.metric_target)"}', NULL,
  $q$SELECT CASE WHEN outcome IS NULL OR target IS NULL THEN 'not_followed_up'::goalmetrics.status ELSE 'fulfilled'::goalmetrics.status END AS status, count(*)
   FROM {t} GROUP BY 1$q$),
+(24, 'q2_shape_floor_filter', '2 per row', 'floor', 'FILTER query shape, no function (constant status)', '{0}',
+ 'q1_sum', NULL, '{"goalmetrics.status(numeric,goalmetrics.metric_target)"}', NULL,
+ $q$SELECT count(*) FILTER (WHERE s = 'fulfilled') AS fulfilled,
+       count(*) FILTER (WHERE s = 'partly') AS partly,
+       count(*) FILTER (WHERE s = 'not_fulfilled') AS not_fulfilled,
+       count(*) FILTER (WHERE s = 'not_followed_up') AS not_followed_up
+  FROM (SELECT CASE WHEN outcome IS NULL OR target IS NULL THEN 'not_followed_up'::goalmetrics.status
+                    ELSE 'fulfilled'::goalmetrics.status END AS s FROM {t} OFFSET 0) x$q$),
 (20, 'q2_status_gm', '2 per row', 'goalmetrics', 'status() counted: GROUP BY status', '{0,2}',
  'q1_sum', 'q3_status_case', '{"goalmetrics.status(numeric,goalmetrics.metric_target)"}', NULL,
  $q$SELECT goalmetrics.status(outcome, target) AS status, count(*)

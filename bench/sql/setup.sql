@@ -50,6 +50,7 @@ CREATE TABLE bench.result (
 	ms				 float8 NOT NULL,
 	workers_planned	 int,
 	workers_launched int,
+	plan			 text,				-- serial | partial | to leader (all rows through Gather)
 	load1			 float8,			-- 1-minute load average before the run
 	at				 timestamptz NOT NULL DEFAULT clock_timestamp()
 );
@@ -138,6 +139,7 @@ DECLARE
 	t0	timestamptz;
 	wp	int;
 	wl	int;
+	pl	text;
 	ld	float8 := bench.load1();
 BEGIN
 	SELECT * INTO STRICT p FROM bench.plan WHERE id = p_id;
@@ -163,10 +165,13 @@ BEGIN
 		ms := (j -> 0 ->> 'Execution Time')::float8;
 		wp := (jsonb_path_query_first(j, 'lax $.**."Workers Planned"'))::int;
 		wl := (jsonb_path_query_first(j, 'lax $.**."Workers Launched"'))::int;
+		pl := CASE WHEN wp IS NULL THEN 'serial'
+				   WHEN jsonb_path_exists(j, 'lax $.**?(@."Partial Mode" == "Partial")') THEN 'partial'
+				   ELSE 'to leader' END;
 	END IF;
 	INSERT INTO bench.result (plan_id, rep, nrows, name, workers, ms,
-							  workers_planned, workers_launched, load1)
-	VALUES (p.id, p.rep, p.nrows, p.name, p.workers, ms, wp, wl, ld);
+							  workers_planned, workers_launched, plan, load1)
+	VALUES (p.id, p.rep, p.nrows, p.name, p.workers, ms, wp, wl, pl, ld);
 	RETURN format('rep %s  %-4s  %-22s w%s  %s ms%s  load %s', p.rep,
 				  bench.size_label(p.nrows), p.name, p.workers, to_char(ms, '999990.0'),
 				  CASE WHEN wl IS NOT NULL THEN format('  (%s launched)', wl) ELSE '' END,
