@@ -52,7 +52,7 @@ $(EXTSQL): $(SQL_SRCS) $(EXTENSION).control
 	@printf '%s\n' '\echo Use "CREATE EXTENSION goalmetrics" to load this file. \quit' >> $@
 	@for f in $(SQL_SRCS); do printf '\n-- ==== %s ====\n' "$$f"; sed '/^\\echo Use "CREATE EXTENSION/d' "$$f"; done >> $@
 
-.PHONY: test unit fuzz fuzz-deps format format-check demo bench
+.PHONY: test unit fuzz fuzz-deps format format-check demo bench reliability
 
 # Everything, in a throwaway cluster; installs missing packages first.
 test:
@@ -96,3 +96,8 @@ demo:
 
 bench:
 	@bash bench/run.sh
+
+# Sanitizers, memory, load, crashes, dump and restore (doc/reliability.md);
+# RELIABILITY="load crash" runs some of them.
+reliability:
+	@bash test/reliability/run.sh

@@ -9,7 +9,7 @@ SET LOCAL search_path = public, goalmetrics;
 SET LOCAL client_min_messages = warning;
 
 \ir ../../data/helsingborg-2016.sql
-SELECT refresh_summary(y) FROM generate_series(2014, 2016) y;
+DO $$ BEGIN PERFORM goalmetrics.refresh_summary(y) FROM generate_series(2014, 2016) y; END $$;
 
 -- ===================================================== hostile search_path
 -- A schema "evil" goes first on the path, before pg_catalog, filled with

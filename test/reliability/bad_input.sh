@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.."
 bad_input_sql_ascii() {
 	"$REL_BINDIR/createdb" -E SQL_ASCII -T template0 --locale=C gm_sql_ascii || return 1
 	rel_psql gm_sql_ascii -c 'CREATE EXTENSION goalmetrics' || return 1
-	local hex what state n=0
+	local hex what state n=0 nulls=0
 	while read -r hex what; do
 		n=$((n + 1))
 		# convert_from(..., 'SQL_ASCII') hands the raw bytes to the cast
@@ -31,9 +31,7 @@ bad_input_sql_ascii() {
 		local tried
 		tried=$(rel_value gm_sql_ascii \
 			"SELECT goalmetrics.try_metric_target(convert_from('\\x$hex'::bytea, 'SQL_ASCII')) IS NULL" 2>/dev/null)
-		rel_todo "SQL_ASCII: try_metric_target of $what is NULL" \
-			"metric_target.c server_to_utf8() verifies with a hard error in SQL_ASCII" \
-			[ "$tried" = "t" ]
+		[ "$tried" = "t" ] && nulls=$((nulls + 1))
 	done <<'EOF'
 4d696e7374203635202525ff	byte 0xff in the unit
 4d696e737420363520c3	truncated two-byte sequence
@@ -46,6 +44,9 @@ c3a4c3	ä then a truncated sequence
 4d696e737420363520e282	truncated three-byte sequence
 4d696e737420363520f8888080a0	five-byte sequence
 EOF
+	rel_todo "SQL_ASCII: try_metric_target is NULL for all $n ($nulls)" \
+		"metric_target.c server_to_utf8() verifies with a hard error in SQL_ASCII" \
+		[ "$nulls" -eq "$n" ]
 	rel_check "SQL_ASCII: the server still answers" \
 		[ "$(rel_value gm_sql_ascii 'SELECT 1')" = "1" ]
 	# valid UTF-8 passes through a SQL_ASCII database unchanged

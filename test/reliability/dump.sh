@@ -94,7 +94,7 @@ dump_test() {
 	echo "dump: $(wc -l <"$REL_DIR/fp-original") fingerprints, $(rel_value gm_dump 'SELECT count(*) FROM goalmetrics.outcome') outcomes, plain dump $(wc -c <"$REL_DIR/original.sql") bytes"
 
 	# custom format: pg_dump -Fc, pg_restore into a new database
-	"$REL_BINDIR/pg_dump" -Fc -f "$REL_DIR/dump.custom" gm_dump
+	"$REL_BINDIR/pg_dump" -Fc -f "$REL_DIR/dump.custom" gm_dump 2>"$REL_DIR/dump-custom.log"
 	"$REL_BINDIR/createdb" gm_restored_custom
 	"$REL_BINDIR/pg_restore" --exit-on-error -d gm_restored_custom "$REL_DIR/dump.custom" \
 		>"$REL_DIR/restore-custom.log" 2>&1
