@@ -121,6 +121,17 @@ grep -vE '^\s*ok ' "$W/pgtap.out" | grep -vE '^\s*$' | tail -n 40
 rel_check "pgTAP suite passes under ASan/UBSan ($(grep -cE '^\s*ok ' "$W/pgtap.out" || true) assertions)" \
 	[ "$tstatus" -eq 0 ]
 
+# random targets through the server (sql_fuzz.sql), under the sanitizers
+echo "asan: sql_fuzz"
+"$REL_BINDIR/createdb" gm_sql_fuzz
+rel_psql gm_sql_fuzz -c 'CREATE EXTENSION goalmetrics'
+"$REL_BINDIR/psql" -X -q -At -v ON_ERROR_STOP=1 -v n="${SQL_FUZZ_N:-50000}" -d gm_sql_fuzz \
+	-f test/reliability/sql_fuzz.sql >"$W/sql_fuzz.out" 2>&1
+fstatus=$?
+grep -E '^sql_fuzz|ERROR' "$W/sql_fuzz.out" | sed 's/^/asan: /'
+rel_check "sql_fuzz: $(sed -n 's/^sql_fuzz strings //p' "$W/sql_fuzz.out") random strings, $(sed -n 's/^sql_fuzz parsed //p' "$W/sql_fuzz.out") read, every property holds" \
+	bash -c "[ $fstatus -eq 0 ] && ! grep -qE '^sql_fuzz violations_[a-z_]+ [1-9]' '$W/sql_fuzz.out' && grep -q '^sql_fuzz violations_parallel 0' '$W/sql_fuzz.out'"
+
 # 5. no sanitizer report, no backend killed
 rel_stop
 nrep=$(find "$W/reports" -type f | wc -l)
