@@ -118,6 +118,13 @@ quotable_input(const char *input, size_t len)
 static const char *
 server_to_utf8(const char *s, size_t len)
 {
+	/*
+	 * SQL_ASCII bytes are taken as they are: the parser checks UTF-8 itself
+	 * and reports it softly (try_metric_target gives NULL), where the
+	 * server's own check would raise a hard error first.
+	 */
+	if (GetDatabaseEncoding() == PG_SQL_ASCII)
+		return s;
 	return (const char *)pg_server_to_any(s, (int)len, PG_UTF8);
 }
 
