@@ -14,6 +14,12 @@
 #   BENCH_SHARED_BUFFERS  (default 4GB: holds the 10M-row table)
 #   BENCH_OUT             report path (default bench/results/<date>-<host>.md
 #                         for the default sizes, bench/work/... otherwise)
+#   BENCH_QUIET_CORES     before each measurement, wait until other processes
+#                         use at most this many cores (default 0.1), and
+#                         redo it (up to 3 times) if they did right after
+#   BENCH_QUIET_WAIT      ... but wait at most this many seconds per
+#                         measurement (default 300)
+#   BENCH_QUIET_BUDGET    ... and this many seconds in all (default 3600)
 #   BENCH_KEEP=1          leave the cluster running afterwards (for perf)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +30,9 @@ BENCH_REPS=${BENCH_REPS:-5}
 BENCH_SEED=${BENCH_SEED:-0.42}
 BENCH_SHARED_BUFFERS=${BENCH_SHARED_BUFFERS:-4GB}
 BENCH_KEEP=${BENCH_KEEP:-0}
+BENCH_QUIET_CORES=${BENCH_QUIET_CORES:-0.1}
+BENCH_QUIET_WAIT=${BENCH_QUIET_WAIT:-300}
+BENCH_QUIET_BUDGET=${BENCH_QUIET_BUDGET:-3600}
 read -r -a sizes <<<"$(echo "$BENCH_ROWS" | tr ',' ' ')"
 [ ${#sizes[@]} -ge 1 ] || { echo "bench: BENCH_ROWS is empty" >&2; exit 1; }
 for n in "${sizes[@]}"; do
@@ -136,7 +145,9 @@ q() { "${PSQL[@]}" -At -c "$1"; }
 for f in setup alternatives queries data check memory report; do
 	"${PSQL[@]}" -f "bench/sql/$f.sql"
 done
-q "INSERT INTO bench.env VALUES ('workdir', '$work'), ('seed', '$BENCH_SEED')" >/dev/null
+q "INSERT INTO bench.env VALUES ('workdir', '$work'), ('seed', '$BENCH_SEED'),
+   ('quiet_cores', '$BENCH_QUIET_CORES'), ('quiet_wait_s', '$BENCH_QUIET_WAIT'),
+   ('quiet_budget_s', '$BENCH_QUIET_BUDGET')" >/dev/null
 missing=$(q "SELECT string_agg(name, ', ' ORDER BY pos) FROM bench.query WHERE NOT bench.available(needs)")
 [ -n "$missing" ] && echo "== goalmetrics functions not installed yet, skipping: $missing"
 
@@ -218,6 +229,14 @@ os=$(. /etc/os-release && echo "$PRETTY_NAME")
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 dirty=$(git status --porcelain -- src sql Makefile goalmetrics.control 2>/dev/null | wc -l)
 loads=$(q "SELECT format('min %s, median %s, max %s', min(load1), percentile_cont(0.5) WITHIN GROUP (ORDER BY load1), max(load1)) FROM bench.result")
+others=$(q "SELECT format('before: median %s, max %s; after: median %s, max %s; %s of %s measurements waited (%s s in all), %s redone, %s still taken with others above %s cores (after %s tries, %s s, or the run''s %s s budget)',
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY others_before), max(others_before),
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY others_after), max(others_after),
+                   count(*) FILTER (WHERE waited_s >= 1), count(*), round(sum(waited_s)::numeric),
+                   count(*) FILTER (WHERE attempts > 1),
+                   count(*) FILTER (WHERE others_before > $BENCH_QUIET_CORES OR others_after > $BENCH_QUIET_CORES),
+                   $BENCH_QUIET_CORES, 3, $BENCH_QUIET_WAIT, $BENCH_QUIET_BUDGET)
+            FROM bench.result")
 {
 	echo "# goalmetrics benchmark: $today on $host"
 	echo
@@ -237,6 +256,7 @@ loads=$(q "SELECT format('min %s, median %s, max %s', min(load1), percentile_con
 	echo "| repetitions | $BENCH_REPS per query, size and worker setting, each repetition in its own shuffled order (seed $BENCH_SEED) |"
 	echo "| load average (1, 5, 15 min) | $load_at_start at start; $load_before_timing before timing; $load_after_timing after |"
 	echo "| 1-min load before each measurement | $loads (the benchmark itself adds up to ~1 with 0 workers, ~3 with 2) |"
+	echo "| other processes' CPU (cores) around each measurement | $others |"
 	echo "| timing phase | $t_timing s ($nplan measurements) |"
 	echo "| command | \`make bench$([ "${sizes[*]}" = "1000000 10000000" ] || echo " BENCH_ROWS=\"${sizes[*]}\"")$([ "$BENCH_REPS" = 5 ] || echo " BENCH_REPS=$BENCH_REPS")\` |"
 	echo
@@ -251,6 +271,9 @@ loads=$(q "SELECT format('min %s, median %s, max %s', min(load1), percentile_con
 	echo "  \`TRUNCATE\` in the same transaction (no WAL at \`wal_level = minimal\`)."
 	echo "- Every query runs once per repetition at every size and worker setting, in an order shuffled per"
 	echo "  repetition; the median is reported (with min – max and every run)."
+	echo "- The machine is shared: before each measurement the script waits until other processes use at most"
+	echo "  $BENCH_QUIET_CORES cores (sampled from \`/proc/stat\` for 0.2 s while the benchmark sleeps), and redoes the"
+	echo "  measurement (up to 3 times) when they do right after it. The figures are in the table above."
 	echo "- 0 workers: \`max_parallel_workers_per_gather = 0\`; 2 workers: \`= 2\` (the table has"
 	echo "  \`parallel_workers = 2\`, and \`parallel_setup_cost\` and \`parallel_tuple_cost\` are 0 in these runs so that"
 	echo "  the planner takes a parallel plan wherever one exists; the leader participates, so 3 processes"

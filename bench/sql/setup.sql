@@ -51,7 +51,11 @@ CREATE TABLE bench.result (
 	workers_planned	 int,
 	workers_launched int,
 	plan			 text,				-- serial | partial | to leader (all rows through Gather)
-	load1			 float8,			-- 1-minute load average before the run
+	load1			 float8,
+	others_before	 float8,			-- cores other processes kept busy just before
+	others_after	 float8,			-- ... and just after the measurement
+	waited_s		 float8,			-- seconds waited for the others to go quiet
+	attempts		 int,				-- measurements taken (redone when others were busy after)			-- 1-minute load average before the run
 	at				 timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 
@@ -110,6 +114,29 @@ BEGIN
 END
 $$;
 
+-- How many cores other processes kept busy during a short window in which
+-- this session sleeps (from /proc/stat; the benchmark's own psql client and
+-- the server's background processes are idle then).
+CREATE FUNCTION bench.others_busy(win float8 DEFAULT 0.2) RETURNS float8
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+	a1 bigint[];
+	a2 bigint[];
+	ncpu int;
+	st text;
+BEGIN
+	st := pg_read_file('/proc/stat');
+	ncpu := (SELECT count(*) FROM regexp_matches(st, '^cpu[0-9]+ ', 'gn'));
+	a1 := (regexp_split_to_array(split_part(st, E'\n', 1), '\s+'))[2:9]::bigint[];
+	PERFORM pg_sleep(win);
+	st := pg_read_file('/proc/stat');
+	a2 := (regexp_split_to_array(split_part(st, E'\n', 1), '\s+'))[2:9]::bigint[];
+	-- fields: user nice system idle iowait irq softirq steal
+	RETURN round((((a2[1] + a2[2] + a2[3] + a2[6] + a2[7] + a2[8]) - (a1[1] + a1[2] + a1[3] + a1[6] + a1[7] + a1[8]))::numeric
+				  / nullif((SELECT sum(x) FROM unnest(a2) x) - (SELECT sum(x) FROM unnest(a1) x), 0) * ncpu), 2);
+END
+$$;
+
 CREATE FUNCTION bench.load1() RETURNS float8
 LANGUAGE sql VOLATILE AS $$
 	SELECT split_part(pg_read_file('/proc/loadavg'), ' ', 1)::float8
@@ -141,41 +168,68 @@ DECLARE
 	wl	int;
 	pl	text;
 	ld	float8 := bench.load1();
+	quiet float8 := coalesce((SELECT value FROM bench.env WHERE key = 'quiet_cores')::float8, 0.1);
+	-- per measurement, and no more than what is left of the run's budget
+	maxwait float8 := greatest(0, least(
+		coalesce((SELECT value FROM bench.env WHERE key = 'quiet_wait_s')::float8, 300),
+		coalesce((SELECT value FROM bench.env WHERE key = 'quiet_budget_s')::float8, 3600)
+			- coalesce((SELECT sum(waited_s) FROM bench.result), 0)));
+	ob	float8;
+	oa	float8;
+	waited float8 := 0;
+	tries int := 0;
+	w0	timestamptz;
 BEGIN
 	SELECT * INTO STRICT p FROM bench.plan WHERE id = p_id;
 	SELECT * INTO STRICT q FROM bench.query WHERE name = p.name;
 	PERFORM set_config('max_parallel_workers_per_gather', p.workers::text, true);
 	IF p.workers > 0 THEN
 		-- with workers allowed, take a parallel plan wherever there is one:
-		-- at the default costs the planner keeps small tables serial, and
+		-- at the default costs the planner keeps these plans serial, and
 		-- the 0/2-worker comparison would then compare nothing
 		PERFORM set_config('parallel_setup_cost', '0', true);
 		PERFORM set_config('parallel_tuple_cost', '0', true);
 	END IF;
 	sql := bench.expand(q.sql, p.nrows);
-	IF q.prep IS NOT NULL THEN
-		EXECUTE bench.expand(q.prep, p.nrows);
-	END IF;
-	IF q.grp = '6 parse' THEN
-		t0 := clock_timestamp();
-		EXECUTE sql;
-		ms := 1000 * extract(epoch FROM clock_timestamp() - t0);
-	ELSE
-		EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON, FORMAT JSON) ' || sql INTO j;
-		ms := (j -> 0 ->> 'Execution Time')::float8;
-		wp := (jsonb_path_query_first(j, 'lax $.**."Workers Planned"'))::int;
-		wl := (jsonb_path_query_first(j, 'lax $.**."Workers Launched"'))::int;
-		pl := CASE WHEN wp IS NULL THEN 'serial'
-				   WHEN jsonb_path_exists(j, 'lax $.**?(@."Partial Mode" == "Partial")') THEN 'partial'
-				   ELSE 'to leader' END;
-	END IF;
-	INSERT INTO bench.result (plan_id, rep, nrows, name, workers, ms,
-							  workers_planned, workers_launched, plan, load1)
-	VALUES (p.id, p.rep, p.nrows, p.name, p.workers, ms, wp, wl, pl, ld);
-	RETURN format('rep %s  %-4s  %-22s w%s  %s ms%s  load %s', p.rep,
+	LOOP
+		tries := tries + 1;
+		-- wait (up to quiet_wait_s in all) until no other process is busy
+		w0 := clock_timestamp();
+		LOOP
+			ob := bench.others_busy();
+			EXIT WHEN ob <= quiet OR waited + extract(epoch FROM clock_timestamp() - w0) >= maxwait;
+			PERFORM pg_sleep(1);
+		END LOOP;
+		waited := waited + extract(epoch FROM clock_timestamp() - w0);
+		IF q.prep IS NOT NULL THEN
+			EXECUTE bench.expand(q.prep, p.nrows);
+		END IF;
+		IF q.grp = '6 parse' THEN
+			t0 := clock_timestamp();
+			EXECUTE sql;
+			ms := 1000 * extract(epoch FROM clock_timestamp() - t0);
+		ELSE
+			EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON, FORMAT JSON) ' || sql INTO j;
+			ms := (j -> 0 ->> 'Execution Time')::float8;
+			wp := (jsonb_path_query_first(j, 'lax $.**."Workers Planned"'))::int;
+			wl := (jsonb_path_query_first(j, 'lax $.**."Workers Launched"'))::int;
+			pl := CASE WHEN wp IS NULL THEN 'serial'
+					   WHEN jsonb_path_exists(j, 'lax $.**?(@."Partial Mode" == "Partial")') THEN 'partial'
+					   ELSE 'to leader' END;
+		END IF;
+		-- someone else busy right after: they probably overlapped; redo
+		oa := bench.others_busy();
+		EXIT WHEN oa <= quiet OR tries >= 3 OR waited >= maxwait;
+	END LOOP;
+	INSERT INTO bench.result (plan_id, rep, nrows, name, workers, ms, workers_planned,
+							  workers_launched, plan, load1, others_before, others_after,
+							  waited_s, attempts)
+	VALUES (p.id, p.rep, p.nrows, p.name, p.workers, ms, wp, wl, pl, ld, ob, oa, waited, tries);
+	RETURN format('rep %s  %-4s  %-22s w%s  %s ms%s  others %s/%s cores%s', p.rep,
 				  bench.size_label(p.nrows), p.name, p.workers, to_char(ms, '999990.0'),
 				  CASE WHEN wl IS NOT NULL THEN format('  (%s launched)', wl) ELSE '' END,
-				  ld);
+				  ob, oa,
+				  CASE WHEN waited >= 1 OR tries > 1 THEN format('  (waited %s s, %s tries)', round(waited::numeric), tries) ELSE '' END);
 END
 $$;
 
