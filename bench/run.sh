@@ -194,7 +194,7 @@ rss_anon() { # RssAnon of a process in kB
 	echo 0
 }
 for n in "${sizes[@]}"; do
-	for name in m8_avg_1m m8_rollup_gm_1m m8_rollup_plain_1m; do
+	for name in m8_count_1m m8_avg_1m m8_rollup_gm_1m m8_rollup_plain_1m; do
 		res=$(q "SELECT bench.hashagg_memory('$name', $n)")
 		[ -n "$res" ] || continue
 		echo "   $res"

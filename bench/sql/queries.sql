@@ -144,6 +144,9 @@ INSERT INTO bench.query (pos, name, grp, impl, label, workers, floor_ref, plain_
 
 -- 8. memory: a roll-up of min(rows, 1 000 000) groups, measured once per
 -- size (memory.sql), not timed in the loop (workers '{}')
+(79, 'm8_count_1m', '8 memory', 'floor', 'count(*), 1M groups (baseline: hash table and keys)', '{}',
+ NULL, NULL, NULL, NULL,
+ $q$SELECT id % 1000000 AS k, count(*) FROM {t} GROUP BY 1$q$),
 (80, 'm8_avg_1m', '8 memory', 'floor', 'avg(outcome), 1M groups', '{}',
  NULL, NULL, NULL, NULL,
  $q$SELECT id % 1000000 AS k, avg(outcome) FROM {t} GROUP BY 1$q$),
