@@ -342,6 +342,53 @@ SELECT o, t, capped, uncapped, want_uncapped, met, want_met, st FROM gen_x
 WHERE capped <> least(100, uncapped) OR uncapped <> want_uncapped OR met <> want_met
 LIMIT 5;
 
+-- status() under other thresholds, against the rule in SQL: met, else the
+-- capped exact percent >= fulfilled_at (below 100 only), else > partly_above.
+-- Band edges are compared exactly (frac_num * 100 against edge * frac_den).
+CREATE TEMP TABLE gen_th (p numeric, f numeric);
+INSERT INTO gen_th VALUES (90, 100), (0, 100), (50, 95), (0, 0.000001), (99.999999, 100),
+  (12.345678, 12.345679), (89.999999, 90), (90, 90.000001);
+SELECT p, f, count(*) AS pairs,
+       count(*) FILTER (WHERE status(o, t, p, f) = CASE
+           WHEN want_met THEN 'fulfilled'
+           WHEN f < 100 AND CASE WHEN frac_num IS NULL THEN konst >= f
+                                 WHEN frac_num <= 0 THEN 0 >= f
+                                 ELSE least(frac_num, frac_den) * 100 >= f * frac_den END THEN 'fulfilled'
+           WHEN CASE WHEN frac_num IS NULL THEN konst > p
+                     WHEN frac_num <= 0 THEN 0 > p
+                     ELSE least(frac_num, frac_den) * 100 > p * frac_den END THEN 'partly'
+           ELSE 'not_fulfilled' END::status) AS status_in_sql,
+       count(*) FILTER (WHERE NOT want_met AND frac_num > 0 AND frac_num < frac_den
+                          AND frac_num * 100 IN (p * frac_den, f * frac_den)) AS exactly_on_an_edge
+FROM gen_x, gen_th GROUP BY p, f ORDER BY p, f;
+-- and at and around every edge: one-directional targets, outcomes at the
+-- edge (to 6 decimals) and a millionth either side
+SELECT count(*) AS cases,
+       count(*) FILTER (WHERE status(o, t, p, f) = want) AS status_in_sql,
+       count(*) FILTER (WHERE NOT met AND num * 100 IN (p * den, f * den)) AS exactly_on_an_edge
+FROM (
+  SELECT *, CASE WHEN met THEN 'fulfilled'
+                 WHEN f < 100 AND num * 100 >= f * den THEN 'fulfilled'
+                 WHEN num * 100 > p * den THEN 'partly'
+                 ELSE 'not_fulfilled' END::status AS want
+  FROM (
+    SELECT t, p, f, o,
+           CASE c WHEN 'at_least' THEN o >= tv WHEN 'above' THEN o > tv
+                  WHEN 'at_most' THEN o <= tv ELSE o < tv END AS met,
+           CASE WHEN c IN ('at_least', 'above') THEN greatest(o, 0) ELSE tv END AS num,
+           CASE WHEN c IN ('at_least', 'above') THEN tv ELSE o END AS den
+    FROM (
+      SELECT DISTINCT t, target_comparator(t) AS c, target_value(t) AS tv, p, f,
+             round(CASE WHEN target_comparator(t) IN ('at_least', 'above')
+                        THEN target_value(t) * e / 100 ELSE target_value(t) * 100 / e END, 6) + d AS o
+      FROM gen_t, gen_th, LATERAL (VALUES (p), (f)) ee(e), (VALUES (-0.000001), (0), (0.000001)) dd(d)
+      WHERE target_comparator(t) IN ('at_least', 'above', 'at_most', 'below')
+        AND target_baseline(t) IS NULL AND target_value(t) > 0 AND e > 0
+    ) a
+  ) b
+  WHERE den > 0
+) c;
+
 -- float8, real, integer and bigint overloads decide as numeric decides the printed value
 SELECT count(*) AS tested,
        count(*) FILTER (WHERE status(f, t) = status(f::text::numeric, t)

@@ -834,14 +834,27 @@ fraction_units(uint128 num, uint128 den, bool *inexact)
 }
 
 /*
- * Score on the fast path; false (nothing decided) when an operand does not
- * fit.
+ * A rule evaluated on the fast path: met, and the fulfilment as konst
+ * percent (0 or 100) or, when konst < 0, as num / den with den > 0 (not
+ * yet clamped to 0 .. 1).
  */
-static bool
-score_fast(int128 oc, int os, const GmTarget *t, GmScore *out)
+typedef struct GmFraction
+{
+	bool   met;
+	int    konst;
+	int128 num;
+	int128 den;
+} GmFraction;
+
+/*
+ * The fraction of a rule on the fast path; false (nothing decided) when an
+ * operand does not fit.
+ */
+static inline bool
+fraction_fast(int128 oc, int os, const GmTarget *t, GmFraction *f)
 {
 	int    s = os;
-	int128 o, v, u = 0, b = 0, x, num, den;
+	int128 o, v, u = 0, b = 0, x;
 	GmRule r;
 
 	/* zero needs no decimals, however many its display scale shows */
@@ -866,30 +879,91 @@ score_fast(int128 oc, int os, const GmTarget *t, GmScore *out)
 	decide_rule(t, sign_of(o), sign_of(o - v),
 				t->cmp == GM_BETWEEN ? sign_of(o - u) : 0, &r);
 
-	out->followed_up = true;
-	out->met = r.met;
-	out->inexact = false;
+	f->met = r.met;
+	f->konst = r.konst;
 	if (r.konst >= 0)
-	{
-		out->pct = r.konst * GM_PCT_ONE;
 		return true;
-	}
 
 	x = (r.x == &t->upper) ? u : v;
-	num = r.no * o + r.nx * x + r.nb * b;
-	den = r.dox * o + r.dx * x + r.db * b;
-	Assert(den != 0);
-	if (den < 0)
+	f->num = r.no * o + r.nx * x + r.nb * b;
+	f->den = r.dox * o + r.dx * x + r.db * b;
+	Assert(f->den != 0);
+	if (f->den < 0)
 	{
-		num = -num;
-		den = -den;
+		f->num = -f->num;
+		f->den = -f->den;
 	}
-	if (num <= 0)
+	return true;
+}
+
+/*
+ * Score on the fast path; false (nothing decided) when an operand does not
+ * fit.
+ */
+static bool
+score_fast(int128 oc, int os, const GmTarget *t, GmScore *out)
+{
+	GmFraction f;
+
+	if (!fraction_fast(oc, os, t, &f))
+		return false;
+	out->followed_up = true;
+	out->met = f.met;
+	out->inexact = false;
+	if (f.konst >= 0)
+		out->pct = f.konst * GM_PCT_ONE;
+	else if (f.num <= 0)
 		out->pct = 0;
-	else if (num >= den)
+	else if (f.num >= f.den)
 		out->pct = GM_PCT_100;
 	else
-		out->pct = fraction_units((uint128)num, (uint128)den, &out->inexact);
+		out->pct =
+			fraction_units((uint128)f.num, (uint128)f.den, &out->inexact);
+	return true;
+}
+
+/*
+ * The status on the fast path; false when an operand does not fit.  A
+ * status needs only the band, so instead of the division a fulfilment
+ * needs, the edges are compared by cross-multiplication, exactly:
+ *	 num / den * 100 % >= e micro-percent  <=>  num * 10^8 >= den * e
+ * (and the same with >).  That takes num and den below 2^64 and the
+ * thresholds at most 10^8 micro-percent, so nothing overflows int128.
+ */
+static bool
+status_fast(int128 oc, int os, const GmTarget *t, const GmThresholds *th,
+			GmStatus *out)
+{
+	GmFraction f;
+	int128     lhs;
+
+	if (!fraction_fast(oc, os, t, &f))
+		return false;
+	if (f.met)
+	{
+		*out = GM_STATUS_FULFILLED;
+		return true;
+	}
+	if (f.konst >= 0 || f.num <= 0 || f.num >= f.den ||
+		f.den > (int128)PG_UINT64_MAX)
+	{
+		/* a constant, clamped or huge fraction: the general rule */
+		GmScore score;
+
+		if (!score_fast(oc, os, t, &score))
+			return false;
+		*out = gm_status_of_score(&score, th);
+		return true;
+	}
+	/* 0 < num < den < 2^64: as gm_status_of_score, exactly */
+	lhs = f.num * (int128)100000000;
+	if (th->fulfilled_at < 100000000 &&
+		lhs >= f.den * (int128)th->fulfilled_at)
+		*out = GM_STATUS_FULFILLED;
+	else if (lhs > f.den * (int128)th->partly_above)
+		*out = GM_STATUS_PARTLY;
+	else
+		*out = GM_STATUS_NOT_FULFILLED;
 	return true;
 }
 
@@ -1261,7 +1335,7 @@ fulfilment_common(FunctionCallInfo fcinfo, GmOutcomeType type)
 	bool      capped = PG_NARGS() < 3 || PG_GETARG_BOOL(2);
 
 	outcome_from_datum(PG_GETARG_DATUM(0), type, &o);
-	metric_target_unpack(PG_GETARG_DATUM(1), &t);
+	metric_target_unpack_rule(PG_GETARG_DATUM(1), &t);
 	if (capped)
 	{
 		score_outcome(&o, &t, &s);
@@ -1287,7 +1361,7 @@ meets_common(FunctionCallInfo fcinfo, GmOutcomeType type)
 	GmScore   s;
 
 	outcome_from_datum(PG_GETARG_DATUM(0), type, &o);
-	metric_target_unpack(PG_GETARG_DATUM(1), &t);
+	metric_target_unpack_rule(PG_GETARG_DATUM(1), &t);
 	score_outcome(&o, &t, &s);
 	PG_RETURN_BOOL(s.met);
 }
@@ -1304,6 +1378,7 @@ status_common(FunctionCallInfo fcinfo, GmOutcomeType type)
 	GmOutcome    o;
 	GmTarget     t;
 	GmScore      s;
+	GmStatus     status;
 	bool explicit = PG_NARGS() == 4;
 
 	if (PG_ARGISNULL(1) || (explicit && (PG_ARGISNULL(2) || PG_ARGISNULL(3))))
@@ -1318,7 +1393,9 @@ status_common(FunctionCallInfo fcinfo, GmOutcomeType type)
 		PG_RETURN_DATUM(gm_status_datum(GM_STATUS_NOT_FOLLOWED_UP));
 
 	outcome_from_datum(PG_GETARG_DATUM(0), type, &o);
-	metric_target_unpack(PG_GETARG_DATUM(1), &t);
+	metric_target_unpack_rule(PG_GETARG_DATUM(1), &t);
+	if (o.fits && status_fast(o.coef, o.scale, &t, &th, &status))
+		PG_RETURN_DATUM(gm_status_datum(status));
 	score_outcome(&o, &t, &s);
 	PG_RETURN_DATUM(gm_status_datum(gm_status_of_score(&s, &th)));
 }

@@ -237,6 +237,27 @@ metric_target_unpack(Datum datum, GmTarget *out)
 }
 
 /*
+ * Unpack what judging an outcome needs (gm_target_decode_rule): the
+ * per-row path of fulfilment(), status(), meets() and the roll-ups.  Its
+ * checks are bounded and cheap, so it needs no cache; the unit's bytes
+ * are not read (out->unit is empty).
+ */
+void
+metric_target_unpack_rule(Datum datum, GmTarget *out)
+{
+	struct varlena *v = (struct varlena *)DatumGetPointer(datum);
+	GmError         err;
+
+	if (VARATT_IS_EXTENDED(v) && !VARATT_IS_SHORT(v))
+		v = pg_detoast_datum_packed(v);
+	if (unlikely(!gm_target_decode_rule((const uint8_t *)VARDATA_ANY(v),
+										VARSIZE_ANY_EXHDR(v), out, &err)))
+		ereport(ERROR, (errcode(ERRCODE_DATA_CORRUPTED),
+						errmsg("corrupt metric_target value"),
+						errdetail("%s.", err.message)));
+}
+
+/*
  * Pack a target into a new varlena with a 4-byte header; heap_form_tuple
  * shortens the header when the value is stored.
  */

@@ -22,6 +22,7 @@
  * ERRCODE_DATA_CORRUPTED.
  */
 extern void metric_target_unpack(Datum datum, GmTarget *out);
+extern void metric_target_unpack_rule(Datum datum, GmTarget *out);
 
 /* Pack a valid target into a new varlena in CurrentMemoryContext. */
 extern Datum metric_target_pack(const GmTarget *t);

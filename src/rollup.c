@@ -850,7 +850,7 @@ score_args(FunctionCallInfo fcinfo, const GmRollupState *s, GmScore *score,
 		*status = GM_STATUS_NOT_FOLLOWED_UP;
 		return true;
 	}
-	metric_target_unpack(PG_GETARG_DATUM(2), &target);
+	metric_target_unpack_rule(PG_GETARG_DATUM(2), &target);
 	gm_score_numeric(numeric_arg(PG_GETARG_DATUM(1), &nbuf), &target, score);
 	th.partly_above = s->partly_above;
 	th.fulfilled_at = s->fulfilled_at;

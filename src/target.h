@@ -161,6 +161,17 @@ extern size_t gm_target_encode(const GmTarget *t, uint8_t *buf);
 extern bool   gm_target_decode(const uint8_t *buf, size_t len, GmTarget *out,
 							   GmError *err);
 
+/*
+ * Decode only what judging an outcome needs, for the per-row paths: the
+ * comparator, flags and decimals with every check decode makes (structure,
+ * canonical form, range order, direction), and the unit's length, but not
+ * its bytes: out->unit is left empty (unit_len 0) while unit_pos is kept.
+ * Never reads past len.  Cheaper than gm_target_decode, whose unit check
+ * re-runs the unit normalisation.
+ */
+extern bool gm_target_decode_rule(const uint8_t *buf, size_t len,
+								  GmTarget *out, GmError *err);
+
 /* Total order (documented in doc/metric_target.md); numerically equal
  * decimals compare equal.  Returns <0, 0, >0. */
 extern int gm_target_cmp(const GmTarget *a, const GmTarget *b);

@@ -360,20 +360,13 @@ validate_decimal(GmDecimal d, const char *field, GmError *err)
 }
 
 /*
- * Check every invariant of a target; see target.h.  The codes are those the
- * parser would give for the same problem (GM_ERR_RANGE_ORDER,
- * GM_ERR_DIRECTION, GM_ERR_SCALE, ...); impossible combinations of fields
- * that no text can produce are GM_ERR_BINARY.  err->pos is 0, or a
- * position within the unit for a bad unit.
+ * The invariants of everything but the unit: comparator and unit position
+ * codes, the decimals, the bare form, the range order and the direction
+ * of a change.
  */
-bool
-gm_target_validate(const GmTarget *t, GmError *err)
+static bool
+validate_rule(const GmTarget *t, GmError *err)
 {
-	GmTarget copy;
-	GmError  uerr;
-
-	clear_error(err);
-
 	if ((unsigned int)t->cmp > GM_COMPARATOR_MAX)
 		return set_error(err, GM_ERR_BINARY, 0,
 						 "expected a comparator code from 0 to %d, found %d",
@@ -430,6 +423,25 @@ gm_target_validate(const GmTarget *t, GmError *err)
 				err, GM_ERR_DIRECTION, 0,
 				"expected a value below the baseline for a decrease");
 	}
+	return true;
+}
+
+/*
+ * Check every invariant of a target; see target.h.  The codes are those the
+ * parser would give for the same problem (GM_ERR_RANGE_ORDER,
+ * GM_ERR_DIRECTION, GM_ERR_SCALE, ...); impossible combinations of fields
+ * that no text can produce are GM_ERR_BINARY.  err->pos is 0, or a
+ * position within the unit for a bad unit.
+ */
+bool
+gm_target_validate(const GmTarget *t, GmError *err)
+{
+	GmTarget copy;
+	GmError  uerr;
+
+	clear_error(err);
+	if (!validate_rule(t, err))
+		return false;
 
 	/* the unit: consistent length, then exactly what the parser makes */
 	if (t->unit_len > GM_MAX_UNIT_LEN)
@@ -568,22 +580,18 @@ decode_decimal(const uint8_t *buf, size_t len, size_t *off, GmDecimal *d,
 }
 
 /*
- * Read a packed target.  Every malformed byte string gives GM_ERR_BINARY
- * with a message naming the field and err->pos at its byte; a structurally
- * sound one that breaks an invariant too (the message then is
- * gm_target_validate's).  Never reads past len.
+ * The fields of a packed target, with every structural check; the unit's
+ * bytes are copied only when with_unit.  Never reads past len.
  */
-bool
-gm_target_decode(const uint8_t *buf, size_t len, GmTarget *out, GmError *err)
+static bool
+decode_fields(const uint8_t *buf, size_t len, GmTarget *t, bool with_unit,
+			  GmError *err)
 {
-	GmTarget     t;
-	GmError      verr;
 	size_t       off = 1;
 	uint8_t      flags;
 	unsigned int cmp;
 	unsigned int unit_pos;
 
-	clear_error(err);
 	if (buf == NULL || len == 0)
 		return set_error(
 			err, GM_ERR_BINARY, 0,
@@ -607,22 +615,25 @@ gm_target_decode(const uint8_t *buf, size_t len, GmTarget *out, GmError *err)
 			"invalid packed target: expected a unit position from 0 to 2 in the flags byte, found %u",
 			unit_pos);
 
-	memset(&t, 0, sizeof(t));
-	t.cmp = (GmComparator)cmp;
-	t.bare = (flags & FLAG_BARE) != 0;
-	t.has_baseline = (flags & FLAG_BASELINE) != 0;
-	t.unit_pos = (GmUnitPos)unit_pos;
+	t->cmp = (GmComparator)cmp;
+	t->bare = (flags & FLAG_BARE) != 0;
+	t->has_baseline = (flags & FLAG_BASELINE) != 0;
+	t->unit_pos = (GmUnitPos)unit_pos;
+	t->upper.coef = t->baseline.coef = 0;
+	t->upper.scale = t->baseline.scale = 0;
+	t->unit_len = 0;
+	t->unit[0] = '\0';
 
-	if (!decode_decimal(buf, len, &off, &t.value, "value", err))
+	if (!decode_decimal(buf, len, &off, &t->value, "value", err))
 		return false;
-	if (t.cmp == GM_BETWEEN &&
-		!decode_decimal(buf, len, &off, &t.upper, "upper bound", err))
+	if (t->cmp == GM_BETWEEN &&
+		!decode_decimal(buf, len, &off, &t->upper, "upper bound", err))
 		return false;
-	if (t.has_baseline &&
-		!decode_decimal(buf, len, &off, &t.baseline, "baseline", err))
+	if (t->has_baseline &&
+		!decode_decimal(buf, len, &off, &t->baseline, "baseline", err))
 		return false;
 
-	if (t.unit_pos == GM_UNIT_NONE)
+	if (t->unit_pos == GM_UNIT_NONE)
 	{
 		if (off < len)
 			return set_error(
@@ -642,13 +653,54 @@ gm_target_decode(const uint8_t *buf, size_t len, GmTarget *out, GmError *err)
 				err, GM_ERR_BINARY, off,
 				"invalid packed target: expected a unit of at most %d bytes at byte %zu, found %zu",
 				GM_MAX_UNIT_LEN, off, len - off);
-		t.unit_len = (uint8_t)(len - off);
-		memcpy(t.unit, buf + off, len - off);
+		if (with_unit)
+		{
+			t->unit_len = (uint8_t)(len - off);
+			memcpy(t->unit, buf + off, len - off);
+			t->unit[t->unit_len] = '\0';
+		}
 	}
+	return true;
+}
 
+/*
+ * Read a packed target.  Every malformed byte string gives GM_ERR_BINARY
+ * with a message naming the field and err->pos at its byte; a structurally
+ * sound one that breaks an invariant too (the message then is
+ * gm_target_validate's).  Never reads past len.
+ */
+bool
+gm_target_decode(const uint8_t *buf, size_t len, GmTarget *out, GmError *err)
+{
+	GmTarget t;
+	GmError  verr;
+
+	clear_error(err);
+	memset(&t, 0, sizeof(t));
+	if (!decode_fields(buf, len, &t, true, err))
+		return false;
 	if (!gm_target_validate(&t, &verr))
 		return set_error(err, GM_ERR_BINARY, 0, "invalid packed target: %s",
 						 verr.message);
 	*out = t;
+	return true;
+}
+
+/*
+ * Read the rule of a packed target (target.h): every check of
+ * gm_target_decode but the unit's bytes, which are skipped.
+ */
+bool
+gm_target_decode_rule(const uint8_t *buf, size_t len, GmTarget *out,
+					  GmError *err)
+{
+	GmError verr;
+
+	clear_error(err);
+	if (!decode_fields(buf, len, out, false, err))
+		return false;
+	if (!validate_rule(out, &verr))
+		return set_error(err, GM_ERR_BINARY, 0, "invalid packed target: %s",
+						 verr.message);
 	return true;
 }

@@ -146,7 +146,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	else
 		check_error(&e, size);
 
-	/* as a packed form */
+	/* as a packed form; decode_rule accepts at least what decode accepts */
+	{
+		GmTarget r;
+		GmError  re;
+
+		if (gm_target_decode_rule(data, size, &r, &re))
+			REQUIRE(r.unit_len == 0 && r.unit[0] == '\0');
+		else
+		{
+			check_error(&re, size);
+			REQUIRE(re.code == GM_ERR_BINARY);
+			REQUIRE(!gm_target_decode(data, size, &t, &e));
+		}
+	}
 	if (gm_target_decode(data, size, &t, &e))
 	{
 		uint8_t enc[GM_MAX_ENCODED];

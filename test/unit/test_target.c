@@ -73,6 +73,42 @@ parse_str(const char *in, GmTarget *t, GmError *e)
 	return parse_exact(in, strlen(in), t, e);
 }
 
+/*
+ * gm_target_decode_rule on the same bytes agrees with gm_target_decode:
+ * whatever decode accepts (full, non-NULL), it accepts with the same
+ * comparator, flags and decimals and an empty unit; whatever it refuses,
+ * decode refuses too.  Silent when it agrees, to keep the count meaningful.
+ */
+static void
+check_decode_rule(const uint8_t *buf, size_t len, const GmTarget *full)
+{
+	GmTarget r;
+	GmError  e;
+	bool     ok_rule = gm_target_decode_rule(buf, len, &r, &e);
+
+	if (full == NULL)
+	{
+		if (!ok_rule && e.code != GM_ERR_BINARY)
+			ok(0, "decode_rule error code %d, not GM_ERR_BINARY", e.code);
+		return;
+	}
+	if (!ok_rule)
+		ok(0, "decode_rule refuses what decode accepts: %s", e.message);
+	else if (r.cmp != full->cmp || r.bare != full->bare ||
+			 r.has_baseline != full->has_baseline ||
+			 r.unit_pos != full->unit_pos ||
+			 gm_decimal_cmp(r.value, full->value) != 0 ||
+			 r.value.scale != full->value.scale ||
+			 (full->cmp == GM_BETWEEN &&
+			  (gm_decimal_cmp(r.upper, full->upper) != 0 ||
+			   r.upper.scale != full->upper.scale)) ||
+			 (full->has_baseline &&
+			  (gm_decimal_cmp(r.baseline, full->baseline) != 0 ||
+			   r.baseline.scale != full->baseline.scale)) ||
+			 r.unit_len != 0 || r.unit[0] != '\0')
+		ok(0, "decode_rule gives other fields than decode");
+}
+
 /* Decode from a heap copy of exactly len bytes */
 static bool
 decode_exact(const uint8_t *buf, size_t len, GmTarget *t, GmError *e)
@@ -84,6 +120,7 @@ decode_exact(const uint8_t *buf, size_t len, GmTarget *t, GmError *e)
 		abort();
 	memcpy(copy, buf, len);
 	r = gm_target_decode(copy, len, t, e);
+	check_decode_rule(copy, len, r ? t : NULL);
 	free(copy);
 	return r;
 }
@@ -1901,6 +1938,33 @@ test_codec(void)
 	buf[0] = 0x18;
 	memcpy(buf + 3, "\x10\x04", 2);
 	expect_decode_error(buf, 5, "baseline", "bare with baseline");
+
+	/*
+	 * decode_rule skips only the unit's bytes: a bad unit still gives the
+	 * rule, a bad length or anything else is refused
+	 */
+	memcpy(buf, "\x40\x10\x05\xc3", 4);
+	ok(gm_target_decode_rule(buf, 4, &t, &e) && t.cmp == GM_AT_LEAST &&
+		   t.value.coef == 5 && t.unit_pos == GM_UNIT_AFTER &&
+		   t.unit_len == 0 && t.unit[0] == '\0',
+	   "decode_rule: bad UTF-8 in the unit is not read");
+	memcpy(buf, "\x40\x10\x05procent", 10);
+	ok(gm_target_decode_rule(buf, 10, &t, &e),
+	   "decode_rule: an unnormalised unit is not read");
+	memcpy(buf, "\x40\x10\x05", 3);
+	ok(!gm_target_decode_rule(buf, 3, &t, &e) && e.code == GM_ERR_BINARY,
+	   "decode_rule: unit missing");
+	memset(buf + 3, 'a', 65);
+	ok(!gm_target_decode_rule(buf, 68, &t, &e) && e.code == GM_ERR_BINARY,
+	   "decode_rule: unit of 65 bytes");
+	memcpy(buf, "\x05\x10\x06\x10\x05", 5);
+	ok(!gm_target_decode_rule(buf, 5, &t, &e) && e.code == GM_ERR_BINARY,
+	   "decode_rule: range 6..5");
+	memcpy(buf, "\x10\x10\x05\x10\x06", 5);
+	ok(!gm_target_decode_rule(buf, 5, &t, &e) && e.code == GM_ERR_BINARY,
+	   "decode_rule: increase from 6 to 5");
+	ok(!gm_target_decode_rule(NULL, 0, &t, &e) && e.code == GM_ERR_BINARY,
+	   "decode_rule: NULL buffer");
 
 	corrupt_encoding("Minst 65 %");
 	corrupt_encoding("Högst 2 100 barn");
