@@ -169,6 +169,28 @@ init_pow10(void)
 	}
 }
 
+/* Powers of ten below 2^64, for 64-bit arithmetic on the common path */
+static const uint64 pow10_u64[20] = { UINT64CONST(1),
+									  UINT64CONST(10),
+									  UINT64CONST(100),
+									  UINT64CONST(1000),
+									  UINT64CONST(10000),
+									  UINT64CONST(100000),
+									  UINT64CONST(1000000),
+									  UINT64CONST(10000000),
+									  UINT64CONST(100000000),
+									  UINT64CONST(1000000000),
+									  UINT64CONST(10000000000),
+									  UINT64CONST(100000000000),
+									  UINT64CONST(1000000000000),
+									  UINT64CONST(10000000000000),
+									  UINT64CONST(100000000000000),
+									  UINT64CONST(1000000000000000),
+									  UINT64CONST(10000000000000000),
+									  UINT64CONST(100000000000000000),
+									  UINT64CONST(1000000000000000000),
+									  UINT64CONST(10000000000000000000) };
+
 static inline uint128
 pow10_u128(int n)
 {
@@ -312,6 +334,44 @@ view_to_int128(const GmNumView *v, int128 *coef, int *scale)
 	int     sc;
 	uint128 acc = 0;
 	uint128 limit;
+
+	/*
+	 * The common case, up to four base-10000 digits whose value stays below
+	 * 10^18 at the display scale, straight through: the digits as one
+	 * integer (below 10^16), then shifted to the scale.  Same result as the
+	 * general code below.
+	 */
+	if (likely(last >= 0 && last < 4 && view_digit(v, last) != 0))
+	{
+		uint64 acc64 = 0;
+		int    d = view_digit(v, last);
+		int    tz = d % 10 != 0 ? 0 : d % 100 != 0 ? 1 : d % 1000 != 0 ? 2 : 3;
+		int    e;
+
+		need = Max(-NUM_DEC_DIGITS * (v->weight - last) - tz, 0);
+		sc = Max(v->dscale, need);
+		if (NUM_DEC_DIGITS * (v->weight + 1) + sc <= 18)
+		{
+			for (int i = 0; i <= last; i++)
+			{
+				d = view_digit(v, i);
+				if (unlikely(d < 0 || d >= NUM_NBASE))
+					ereport(ERROR,
+							(errcode(ERRCODE_DATA_CORRUPTED),
+							 errmsg("invalid digit %d in numeric value", d)));
+				acc64 = acc64 * NUM_NBASE + (uint64)d;
+			}
+			/* acc64 is the value * 10^(-4 (weight - last)); e >= -3 */
+			e = NUM_DEC_DIGITS * (v->weight - last) + sc;
+			if (e >= 0)
+				acc64 *= pow10_u64[e];
+			else
+				acc64 /= pow10_u64[-e];
+			*coef = v->neg ? -(int128)acc64 : (int128)acc64;
+			*scale = sc;
+			return true;
+		}
+	}
 
 	init_pow10();
 	limit = pow10_u128(GM_COEF_DIGITS) - 1;
@@ -869,6 +929,49 @@ fraction_fast(int128 oc, int os, const GmTarget *t, GmFraction *f)
 	if (!scale_up(oc, s - os, &o) ||
 		!scale_up(t->value.coef, s - t->value.scale, &v))
 		return false;
+
+	/*
+	 * The common comparators without a baseline, as decide_rule has them:
+	 * O / T for at least and above, T / O for at most and below.
+	 */
+	if (!t->has_baseline && t->cmp <= GM_BELOW)
+	{
+		bool upward = t->cmp == GM_AT_LEAST || t->cmp == GM_ABOVE;
+
+		switch (t->cmp)
+		{
+			case GM_AT_LEAST:
+				f->met = o >= v;
+				break;
+			case GM_ABOVE:
+				f->met = o > v;
+				break;
+			case GM_AT_MOST:
+				f->met = o <= v;
+				break;
+			default:
+				f->met = o < v;
+				break;
+		}
+		if (v <= 0 || (upward && o <= 0))
+			f->konst = (f->met && (v <= 0 || !upward)) ? 100 : 0;
+		else if (upward)
+		{
+			f->konst = -1;
+			f->num = o;
+			f->den = v;
+		}
+		else if (o > 0)
+		{
+			f->konst = -1;
+			f->num = v;
+			f->den = o;
+		}
+		else
+			f->konst = f->met ? 100 : 0;
+		return true;
+	}
+
 	if (t->cmp == GM_BETWEEN &&
 		!scale_up(t->upper.coef, s - t->upper.scale, &u))
 		return false;
