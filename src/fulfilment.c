@@ -1070,6 +1070,139 @@ status_fast(int128 oc, int os, const GmTarget *t, const GmThresholds *th,
 	return true;
 }
 
+/*
+ * status() of a numeric outcome against a one-directional target (at
+ * least, at most, above, below; no baseline), straight through: the
+ * outcome's base-10000 digits read as one 64-bit integer, both operands
+ * brought to one decimal scale in int128, the band decided by
+ * cross-multiplication as in status_fast.  False (nothing decided) for
+ * anything else: a long-format, special or toasted numeric, more than
+ * four digits or out-of-range digits (the general path then reads it or
+ * raises the error), other comparators, fractions of 2^64 or more.
+ * Agrees with score_outcome and gm_status_of_score (sql/fulfilment.sql).
+ */
+static bool
+status_numeric_fast(Datum outcome, const GmTarget *t, const GmThresholds *th,
+					GmStatus *out)
+{
+	const struct varlena *vl = (const struct varlena *)DatumGetPointer(outcome);
+	const char           *data;
+	Size                  len;
+	uint16                header;
+	int                   ndigits;
+	int                   os = 0;
+	int                   s;
+	uint64                acc = 0;
+	int128                o, v, num, den, lhs;
+	bool                  met;
+
+	if (t->has_baseline || t->cmp > GM_BELOW)
+		return false;
+	if (VARATT_IS_SHORT(vl))
+	{
+		data = VARDATA_SHORT(vl);
+		len = VARSIZE_SHORT(vl) - VARHDRSZ_SHORT;
+	}
+	else if (!VARATT_IS_EXTENDED(vl))
+	{
+		data = VARDATA(vl);
+		len = VARSIZE(vl) - VARHDRSZ;
+	}
+	else
+		return false;
+	if (len < sizeof(uint16))
+		return false;
+	header = read_u16(data);
+	ndigits = (int)((len - sizeof(uint16)) / sizeof(int16));
+	if ((header & NUM_SIGN_MASK) != NUM_SHORT || ndigits > 4)
+		return false;
+
+	if (ndigits > 0)
+	{
+		int weight = header & NUM_SHORT_WEIGHT_MASK;
+		int exp4;
+
+		if (header & NUM_SHORT_WEIGHT_SIGN)
+			weight |= ~NUM_SHORT_WEIGHT_MASK;
+		for (int i = 0; i < ndigits; i++)
+		{
+			uint16 d = read_u16(data + sizeof(uint16) + i * sizeof(int16));
+
+			if (d >= NUM_NBASE)
+				return false;
+			acc = acc * NUM_NBASE + d;
+		}
+		/* acc * 10000^exp4 is the value; below 10^16 as read */
+		exp4 = weight - (ndigits - 1);
+		if (exp4 > 0)
+		{
+			if (weight > 3)
+				return false;
+			acc *= pow10_u64[NUM_DEC_DIGITS * exp4];
+		}
+		else
+			os = -NUM_DEC_DIGITS * exp4;
+		if (os > 18)
+			return false;
+	}
+
+	s = Max(os, (int)t->value.scale);
+	o = (int128)(int64)acc * (int64)pow10_u64[s - os];
+	if (header & NUM_SHORT_SIGN_MASK)
+		o = -o;
+	v = (int128)t->value.coef * (int64)pow10_u64[s - t->value.scale];
+
+	switch (t->cmp)
+	{
+		case GM_AT_LEAST:
+			met = o >= v;
+			break;
+		case GM_ABOVE:
+			met = o > v;
+			break;
+		case GM_AT_MOST:
+			met = o <= v;
+			break;
+		default:
+			met = o < v;
+			break;
+	}
+	if (met)
+	{
+		*out = GM_STATUS_FULFILLED;
+		return true;
+	}
+	/* not met: O / T (upward) or T / O, or 0 % (fraction_fast's rules) */
+	if (t->cmp == GM_AT_LEAST || t->cmp == GM_ABOVE)
+	{
+		num = o;
+		den = v;
+	}
+	else
+	{
+		num = v;
+		den = o;
+	}
+	if (v <= 0 || num <= 0)
+	{
+		GmScore zero = { true, false, false, 0 };
+
+		*out = gm_status_of_score(&zero, th);
+		return true;
+	}
+	if (den > (int128)PG_UINT64_MAX)
+		return false;
+	/* 0 < num <= den < 2^64 */
+	lhs = num * (int128)100000000;
+	if (th->fulfilled_at < 100000000 && lhs >= den * (int128)th->fulfilled_at)
+		*out = GM_STATUS_FULFILLED;
+	else if (lhs > den * (int128)th->partly_above)
+		*out = GM_STATUS_PARTLY;
+	else
+		*out = GM_STATUS_NOT_FULFILLED;
+	return true;
+}
+
 /* ----------------------------------------------------------------------
  * The slow path: numeric
  * ----------------------------------------------------------------------
@@ -1495,8 +1628,11 @@ status_common(FunctionCallInfo fcinfo, GmOutcomeType type)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_DATUM(gm_status_datum(GM_STATUS_NOT_FOLLOWED_UP));
 
-	outcome_from_datum(PG_GETARG_DATUM(0), type, &o);
 	metric_target_unpack_rule(PG_GETARG_DATUM(1), &t);
+	if (type == GM_OUT_NUMERIC &&
+		status_numeric_fast(PG_GETARG_DATUM(0), &t, &th, &status))
+		PG_RETURN_DATUM(gm_status_datum(status));
+	outcome_from_datum(PG_GETARG_DATUM(0), type, &o);
 	if (o.fits && status_fast(o.coef, o.scale, &t, &th, &status))
 		PG_RETURN_DATUM(gm_status_datum(status));
 	score_outcome(&o, &t, &s);

@@ -129,17 +129,20 @@ gm_thresholds_from_settings(GmThresholds *out)
 	static double       last_partly_above = -1;
 	static double       last_fulfilled_at = -1;
 	static GmThresholds last;
+	static bool         last_ok = false;
 
 	if (gm_partly_above != last_partly_above ||
 		gm_fulfilled_at != last_fulfilled_at)
 	{
 		last.partly_above = gm_percent_to_micro(gm_partly_above);
 		last.fulfilled_at = gm_percent_to_micro(gm_fulfilled_at);
+		last_ok = last.partly_above < last.fulfilled_at;
 		last_partly_above = gm_partly_above;
 		last_fulfilled_at = gm_fulfilled_at;
 	}
 	*out = last;
-	check_thresholds(out, "goalmetrics settings");
+	if (unlikely(!last_ok))
+		check_thresholds(out, "goalmetrics settings");
 }
 
 static void

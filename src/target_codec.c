@@ -696,6 +696,57 @@ gm_target_decode_rule(const uint8_t *buf, size_t len, GmTarget *out,
 {
 	GmError verr;
 
+	/*
+	 * The common case straight through: a comparator other than between,
+	 * no baseline, not bare-with-a-unit-before, and a value of at most
+	 * seven bytes (always) that is minimal, not a negative zero and below
+	 * 10^15; the unit, if any, 1 to 64 bytes.  Exactly the checks of the
+	 * general path below for these flags, which need no validate_rule.
+	 */
+	if (buf != NULL && len >= 2)
+	{
+		uint8_t      flags = buf[0];
+		uint8_t      h = buf[1];
+		unsigned int n = (h & DEC_LEN_MASK) >> DEC_LEN_SHIFT;
+		unsigned int unit_pos = (flags & FLAG_UNIT_MASK) >> FLAG_UNIT_SHIFT;
+		size_t       rest;
+
+		if ((flags & (FLAG_RESERVED | FLAG_BASELINE)) == 0 &&
+			(flags & FLAG_CMP_MASK) <= GM_BELOW && unit_pos <= GM_UNIT_AFTER &&
+			len - 2 >= n)
+		{
+			uint64_t mag = 0;
+
+			rest = len - 2 - n;
+			for (unsigned int k = 0; k < n; k++)
+				mag |= (uint64_t)buf[2 + k] << (8 * k);
+			if ((n == 0 || buf[1 + n] != 0) && !((h & DEC_SIGN) && mag == 0) &&
+				mag < (uint64_t)COEF_LIMIT &&
+				(unit_pos == GM_UNIT_NONE
+					 ? rest == 0
+					 : rest >= 1 && rest <= GM_MAX_UNIT_LEN) &&
+				(!(flags & FLAG_BARE) ||
+				 ((flags & FLAG_CMP_MASK) == GM_AT_LEAST &&
+				  unit_pos != GM_UNIT_BEFORE)))
+			{
+				out->cmp = (GmComparator)(flags & FLAG_CMP_MASK);
+				out->bare = (flags & FLAG_BARE) != 0;
+				out->has_baseline = false;
+				out->value.coef =
+					(h & DEC_SIGN) ? -(int64_t)mag : (int64_t)mag;
+				out->value.scale = (uint8_t)(h & DEC_SCALE_MASK);
+				out->upper.coef = out->baseline.coef = 0;
+				out->upper.scale = out->baseline.scale = 0;
+				out->unit_pos = (GmUnitPos)unit_pos;
+				out->unit_len = 0;
+				out->unit[0] = '\0';
+				if (err != NULL)
+					err->code = GM_OK;
+				return true;
+			}
+		}
+	}
+
 	clear_error(err);
 	if (!decode_fields(buf, len, out, false, err))
 		return false;

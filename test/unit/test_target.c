@@ -86,6 +86,32 @@ check_decode_rule(const uint8_t *buf, size_t len, const GmTarget *full)
 	GmError  e;
 	bool     ok_rule = gm_target_decode_rule(buf, len, &r, &e);
 
+	if (ok_rule)
+	{
+		/*
+		 * Whatever it accepts is canonical up to the unit, has a unit of a
+		 * valid length, and is a valid target with a valid unit in place
+		 */
+		GmTarget x = r;
+		uint8_t  enc[GM_MAX_ENCODED];
+		size_t   m = gm_target_encode(&r, enc);
+		GmError  ve;
+
+		if (m > len || memcmp(enc, buf, m) != 0)
+			ok(0, "decode_rule accepts a non-canonical rule");
+		else if (r.unit_pos == GM_UNIT_NONE ? len != m
+											: len - m < 1 ||
+												  len - m > GM_MAX_UNIT_LEN)
+			ok(0, "decode_rule accepts a unit of %zu bytes", len - m);
+		if (x.unit_pos != GM_UNIT_NONE)
+		{
+			x.unit[0] = 'x';
+			x.unit[1] = '\0';
+			x.unit_len = 1;
+		}
+		if (!gm_target_validate(&x, &ve))
+			ok(0, "decode_rule accepts an invalid rule: %s", ve.message);
+	}
 	if (full == NULL)
 	{
 		if (!ok_rule && e.code != GM_ERR_BINARY)
