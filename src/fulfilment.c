@@ -1085,16 +1085,17 @@ static bool
 status_numeric_fast(Datum outcome, const GmTarget *t, const GmThresholds *th,
 					GmStatus *out)
 {
-	const struct varlena *vl = (const struct varlena *)DatumGetPointer(outcome);
-	const char           *data;
-	Size                  len;
-	uint16                header;
-	int                   ndigits;
-	int                   os = 0;
-	int                   s;
-	uint64                acc = 0;
-	int128                o, v, num, den, lhs;
-	bool                  met;
+	const struct varlena *vl =
+		(const struct varlena *)DatumGetPointer(outcome);
+	const char *data;
+	Size        len;
+	uint16      header;
+	int         ndigits;
+	int         os = 0;
+	int         s;
+	uint64      acc = 0;
+	int128      o, v, num, den, lhs;
+	bool        met;
 
 	if (t->has_baseline || t->cmp > GM_BELOW)
 		return false;
