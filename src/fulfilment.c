@@ -501,6 +501,78 @@ gm_numeric_to_int128(Numeric num, int128 *coef, int *scale)
 	return view_to_int128(&v, coef, scale);
 }
 
+/*
+ * The common numeric straight through: a short-format finite numeric
+ * (1-byte or 4-byte varlena header, as stored or as a constant) of at most
+ * four base-10000 digits, read as one 64-bit integer *coef (below 10^16)
+ * at *scale decimals, a multiple of four up to 16 rather than the display
+ * scale.  False for anything else: the general reader then takes it, or
+ * raises the error for NaN, infinities and corrupt digits.
+ */
+static inline bool
+numeric_read_short(Datum d, int64 *coef, int *scale)
+{
+	const struct varlena *vl = (const struct varlena *)DatumGetPointer(d);
+	const char           *data;
+	Size                  len;
+	uint16                header;
+	int                   ndigits;
+	int                   os = 0;
+	uint64                acc = 0;
+
+	if (VARATT_IS_SHORT(vl))
+	{
+		data = VARDATA_SHORT(vl);
+		len = VARSIZE_SHORT(vl) - VARHDRSZ_SHORT;
+	}
+	else if (!VARATT_IS_EXTENDED(vl))
+	{
+		data = VARDATA(vl);
+		len = VARSIZE(vl) - VARHDRSZ;
+	}
+	else
+		return false;
+	if (len < sizeof(uint16))
+		return false;
+	header = read_u16(data);
+	ndigits = (int)((len - sizeof(uint16)) / sizeof(int16));
+	if ((header & NUM_SIGN_MASK) != NUM_SHORT || ndigits > 4)
+		return false;
+
+	if (ndigits > 0)
+	{
+		int weight = header & NUM_SHORT_WEIGHT_MASK;
+		int exp4;
+
+		if (header & NUM_SHORT_WEIGHT_SIGN)
+			weight |= ~NUM_SHORT_WEIGHT_MASK;
+		for (int i = 0; i < ndigits; i++)
+		{
+			uint16 digit = read_u16(data + sizeof(uint16) + i * sizeof(int16));
+
+			if (digit >= NUM_NBASE)
+				return false;
+			acc = acc * NUM_NBASE + digit;
+		}
+		/* acc * 10000^exp4 is the value; below 10^16 as read */
+		exp4 = weight - (ndigits - 1);
+		if (exp4 > 0)
+		{
+			if (weight > 3)
+				return false;
+			acc *= pow10_u64[NUM_DEC_DIGITS * exp4];
+		}
+		else
+			os = -NUM_DEC_DIGITS * exp4;
+		if (os > 18)
+			return false;
+	}
+
+	*coef = (header & NUM_SHORT_SIGN_MASK) ? -(int64)acc : (int64)acc;
+	*scale = os;
+	return true;
+}
+
 /* ----------------------------------------------------------------------
  * Outcomes of every input type
  * ----------------------------------------------------------------------
@@ -603,8 +675,15 @@ outcome_from_datum(Datum d, GmOutcomeType type, GmOutcome *o)
 			const char *data;
 			Size        len;
 			GmNumView   v;
+			int64       c;
 
 			o->num = d;
+			if (numeric_read_short(d, &c, &o->scale))
+			{
+				o->coef = c;
+				o->fits = true;
+				break;
+			}
 			numeric_payload((const struct varlena *)DatumGetPointer(d), &data,
 							&len);
 			numeric_view(data, len, &v);
@@ -1085,72 +1164,18 @@ static bool
 status_numeric_fast(Datum outcome, const GmTarget *t, const GmThresholds *th,
 					GmStatus *out)
 {
-	const struct varlena *vl =
-		(const struct varlena *)DatumGetPointer(outcome);
-	const char *data;
-	Size        len;
-	uint16      header;
-	int         ndigits;
-	int         os = 0;
-	int         s;
-	uint64      acc = 0;
-	int128      o, v, num, den, lhs;
-	bool        met;
+	int64  oc;
+	int    os;
+	int    s;
+	int128 o, v, num, den, lhs;
+	bool   met;
 
-	if (t->has_baseline || t->cmp > GM_BELOW)
+	if (t->has_baseline || t->cmp > GM_BELOW ||
+		!numeric_read_short(outcome, &oc, &os))
 		return false;
-	if (VARATT_IS_SHORT(vl))
-	{
-		data = VARDATA_SHORT(vl);
-		len = VARSIZE_SHORT(vl) - VARHDRSZ_SHORT;
-	}
-	else if (!VARATT_IS_EXTENDED(vl))
-	{
-		data = VARDATA(vl);
-		len = VARSIZE(vl) - VARHDRSZ;
-	}
-	else
-		return false;
-	if (len < sizeof(uint16))
-		return false;
-	header = read_u16(data);
-	ndigits = (int)((len - sizeof(uint16)) / sizeof(int16));
-	if ((header & NUM_SIGN_MASK) != NUM_SHORT || ndigits > 4)
-		return false;
-
-	if (ndigits > 0)
-	{
-		int weight = header & NUM_SHORT_WEIGHT_MASK;
-		int exp4;
-
-		if (header & NUM_SHORT_WEIGHT_SIGN)
-			weight |= ~NUM_SHORT_WEIGHT_MASK;
-		for (int i = 0; i < ndigits; i++)
-		{
-			uint16 d = read_u16(data + sizeof(uint16) + i * sizeof(int16));
-
-			if (d >= NUM_NBASE)
-				return false;
-			acc = acc * NUM_NBASE + d;
-		}
-		/* acc * 10000^exp4 is the value; below 10^16 as read */
-		exp4 = weight - (ndigits - 1);
-		if (exp4 > 0)
-		{
-			if (weight > 3)
-				return false;
-			acc *= pow10_u64[NUM_DEC_DIGITS * exp4];
-		}
-		else
-			os = -NUM_DEC_DIGITS * exp4;
-		if (os > 18)
-			return false;
-	}
 
 	s = Max(os, (int)t->value.scale);
-	o = (int128)(int64)acc * (int64)pow10_u64[s - os];
-	if (header & NUM_SHORT_SIGN_MASK)
-		o = -o;
+	o = (int128)oc * (int64)pow10_u64[s - os];
 	v = (int128)t->value.coef * (int64)pow10_u64[s - t->value.scale];
 
 	switch (t->cmp)

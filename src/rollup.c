@@ -839,11 +839,13 @@ score_args(FunctionCallInfo fcinfo, const GmRollupState *s, GmScore *score,
 		   GmStatus *status)
 {
 	GmTarget     target;
-	GmNumericBuf nbuf;
 	GmThresholds th;
 
 	if (PG_ARGISNULL(2))
+	{
+		*status = GM_STATUS_NOT_FOLLOWED_UP; /* not used; no metric */
 		return false;
+	}
 	if (PG_ARGISNULL(1))
 	{
 		memset(score, 0, sizeof(GmScore));
@@ -851,7 +853,9 @@ score_args(FunctionCallInfo fcinfo, const GmRollupState *s, GmScore *score,
 		return true;
 	}
 	metric_target_unpack_rule(PG_GETARG_DATUM(2), &target);
-	gm_score_numeric(numeric_arg(PG_GETARG_DATUM(1), &nbuf), &target, score);
+	/* read in place, also with a 1-byte header (gm_score_numeric) */
+	gm_score_numeric((Numeric)DatumGetPointer(PG_GETARG_DATUM(1)), &target,
+					 score);
 	th.partly_above = s->partly_above;
 	th.fulfilled_at = s->fulfilled_at;
 	*status = gm_status_of_score(score, &th);
