@@ -929,6 +929,30 @@ fraction_units(uint128 num, uint128 den, bool *inexact)
 	uint128 q = 0;
 	uint128 r = num;
 	int     remaining = GM_FRAC_DIGITS;
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+
+	/*
+	 * A denominator below 2^64: num * 10^17 < 2^121 and the quotient is
+	 * below 10^17, so one 128-by-64-bit divq gives quotient and remainder
+	 * (it cannot overflow: the high word is below den).
+	 */
+	if (den <= (uint128)PG_UINT64_MAX)
+	{
+		uint128 x = num * (uint128)pow10_u64[GM_FRAC_DIGITS];
+		uint64  hi = (uint64)(x >> 64);
+		uint64  lo = (uint64)x;
+		uint64  q64;
+		uint64  r64;
+
+		__asm__("divq %4"
+				: "=a"(q64), "=d"(r64)
+				: "a"(lo), "d"(hi), "rm"((uint64)den));
+		*inexact = r64 != 0;
+		return (int64)q64;
+	}
+#endif
+
 	/*
 	 * Most denominators are small: then r * 10^9 < 2^64 and 64-bit
 	 * division, much cheaper than 128-bit, does it in two steps.
