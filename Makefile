@@ -39,6 +39,9 @@ PG_CONFIG	?= pg_config
 PGXS		:= $(wildcard $(shell $(PG_CONFIG) --pgxs 2>/dev/null))
 ifneq ($(PGXS),)
 include $(PGXS)
+
+# PGXS tracks no header dependencies: rebuild every object when a header changes
+$(OBJS): $(wildcard src/*.h)
 else
 # Without the server headers only `make test` / `make demo` (which install
 # them) and the pure-C targets work.

@@ -27,6 +27,10 @@
 #define numeric_is_inf(n) ((void)(n), false)
 #endif
 
+#include "visibility.h"
+
+GM_INTERNAL_BEGIN
+
 /*
  * Status bands, in the order of the SQL enum goalmetrics.status (fixed:
  * the enum's labels and order never change once released).
@@ -97,5 +101,7 @@ extern bool gm_numeric_to_int128(Numeric num, int128 *coef, int *scale);
 /* The enum OID for a status, looked up by label once per backend. */
 extern Datum    gm_status_datum(GmStatus status);
 extern GmStatus gm_status_from_datum(Datum d);
+
+GM_INTERNAL_END
 
 #endif /* GOALMETRICS_FULFILMENT_H */

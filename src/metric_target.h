@@ -15,6 +15,10 @@
 
 #include "target.h"
 
+#include "visibility.h"
+
+GM_INTERNAL_BEGIN
+
 /*
  * Unpack a metric_target datum into *out.  Reads the short (1-byte header)
  * varlena in place; allocates only if the value was toasted, which values
@@ -29,5 +33,7 @@ extern Datum metric_target_pack(const GmTarget *t);
 
 #define PG_GETARG_METRIC_TARGET(n, out) \
 	metric_target_unpack(PG_GETARG_DATUM(n), (out))
+
+GM_INTERNAL_END
 
 #endif /* GOALMETRICS_METRIC_TARGET_H */

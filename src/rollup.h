@@ -23,6 +23,10 @@
 #include "fulfilment.h"
 #include "target.h"
 
+#include "visibility.h"
+
+GM_INTERNAL_BEGIN
+
 /* Format version, first in the text and binary forms; never reuse. */
 #define GM_ROLLUP_STATE_VERSION 1
 #define GM_TREND_STATE_VERSION  1
@@ -106,5 +110,7 @@ typedef struct GmTrendState
 } GmTrendState;
 
 #define GM_TREND_STATE_SIZE 152
+
+GM_INTERNAL_END
 
 #endif /* GOALMETRICS_ROLLUP_H */

@@ -11,6 +11,10 @@
 
 #include "postgres.h"
 
+#include "visibility.h"
+
+GM_INTERNAL_BEGIN
+
 typedef enum GmRollupMethod
 {
 	GM_ROLLUP_MEAN = 0,     /* mean of the parts' capped fulfilment */
@@ -46,5 +50,7 @@ extern void gm_thresholds_from_numeric(Datum partly_above, Datum fulfilled_at,
 
 /* Percent as a double (a setting) to millionths, exactly as printed. */
 extern int64 gm_percent_to_micro(double percent);
+
+GM_INTERNAL_END
 
 #endif /* GOALMETRICS_SETTINGS_H */

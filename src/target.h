@@ -18,6 +18,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "visibility.h"
+
+GM_INTERNAL_BEGIN
+
 /* Limits of the type; documented in doc/metric_target.md */
 #define GM_MAX_DIGITS    15 /* significant digits of a number */
 #define GM_MAX_SCALE     15 /* digits after the decimal separator */
@@ -183,5 +187,7 @@ extern uint64_t gm_target_hash(const GmTarget *t, uint64_t seed);
 /* Names used by target_comparator() / with_comparator(): "at_least", ... */
 extern const char *gm_comparator_name(GmComparator cmp);
 extern bool gm_comparator_from_name(const char *name, GmComparator *out);
+
+GM_INTERNAL_END
 
 #endif /* GOALMETRICS_TARGET_H */
