@@ -1174,25 +1174,21 @@ status_fast(int128 oc, int os, const GmTarget *t, const GmThresholds *th,
 }
 
 /*
- * status() of a numeric outcome against a one-directional target (at
+ * The fraction of a numeric outcome against a one-directional target (at
  * least, at most, above, below; no baseline), straight through: the
- * outcome's base-10000 digits read as one 64-bit integer, both operands
- * brought to one decimal scale in int128, the band decided by
- * cross-multiplication as in status_fast.  False (nothing decided) for
- * anything else: a long-format, special or toasted numeric, more than
- * four digits or out-of-range digits (the general path then reads it or
- * raises the error), other comparators, fractions of 2^64 or more.
- * Agrees with score_outcome and gm_status_of_score (sql/fulfilment.sql).
+ * outcome read by numeric_read_short, both operands brought to one decimal
+ * scale in int128 (below 10^31 each), the rule as decide_rule has it: O / T
+ * upward, T / O downward, a constant when a sign rules it out.  False
+ * (nothing decided) for anything else: the general path then takes it.
  */
-static bool
-status_numeric_fast(Datum outcome, const GmTarget *t, const GmThresholds *th,
-					GmStatus *out)
+static inline bool
+simple_fraction(Datum outcome, const GmTarget *t, GmFraction *f)
 {
 	int64  oc;
 	int    os;
 	int    s;
-	int128 o, v, num, den, lhs;
-	bool   met;
+	int128 o, v;
+	bool   upward = t->cmp == GM_AT_LEAST || t->cmp == GM_ABOVE;
 
 	if (t->has_baseline || t->cmp > GM_BELOW ||
 		!numeric_read_short(outcome, &oc, &os))
@@ -1205,48 +1201,66 @@ status_numeric_fast(Datum outcome, const GmTarget *t, const GmThresholds *th,
 	switch (t->cmp)
 	{
 		case GM_AT_LEAST:
-			met = o >= v;
+			f->met = o >= v;
 			break;
 		case GM_ABOVE:
-			met = o > v;
+			f->met = o > v;
 			break;
 		case GM_AT_MOST:
-			met = o <= v;
+			f->met = o <= v;
 			break;
 		default:
-			met = o < v;
+			f->met = o < v;
 			break;
 	}
-	if (met)
+	if (v <= 0 || o <= 0)
 	{
-		*out = GM_STATUS_FULFILLED;
+		/* upward: 100 % only when met with T <= 0; downward: when met */
+		f->konst = (f->met && (v <= 0 || !upward)) ? 100 : 0;
 		return true;
 	}
-	/* not met: O / T (upward) or T / O, or 0 % (fraction_fast's rules) */
-	if (t->cmp == GM_AT_LEAST || t->cmp == GM_ABOVE)
-	{
-		num = o;
-		den = v;
-	}
-	else
-	{
-		num = v;
-		den = o;
-	}
-	if (v <= 0 || num <= 0)
-	{
-		GmScore zero = { true, false, false, 0 };
+	f->konst = -1;
+	f->num = upward ? o : v;
+	f->den = upward ? v : o;
+	return true;
+}
 
-		*out = gm_status_of_score(&zero, th);
+/*
+ * status() of a numeric outcome against a one-directional target, from
+ * simple_fraction, with the band edges decided by cross-multiplication as
+ * in status_fast.  False when simple_fraction is, or the fraction's terms
+ * reach 2^64.  Agrees with score_outcome and gm_status_of_score (tested in
+ * sql/fulfilment.sql).
+ */
+static bool
+status_numeric_fast(Datum outcome, const GmTarget *t, const GmThresholds *th,
+					GmStatus *out)
+{
+	GmFraction f;
+	int128     lhs;
+
+	if (!simple_fraction(outcome, t, &f))
+		return false;
+	if (f.met)
+	{
+		*out = GM_STATUS_FULFILLED;
 		return true;
 	}
-	if (den > (int128)PG_UINT64_MAX)
+	if (f.konst >= 0)
+	{
+		GmScore score = { true, false, false, f.konst * GM_PCT_ONE };
+
+		*out = gm_status_of_score(&score, th);
+		return true;
+	}
+	if (f.den > (int128)PG_UINT64_MAX)
 		return false;
-	/* 0 < num <= den < 2^64 */
-	lhs = num * (int128)100000000;
-	if (th->fulfilled_at < 100000000 && lhs >= den * (int128)th->fulfilled_at)
+	/* not met, so 0 < num <= den < 2^64 */
+	lhs = f.num * (int128)100000000;
+	if (th->fulfilled_at < 100000000 &&
+		lhs >= f.den * (int128)th->fulfilled_at)
 		*out = GM_STATUS_FULFILLED;
-	else if (lhs > den * (int128)th->partly_above)
+	else if (lhs > f.den * (int128)th->partly_above)
 		*out = GM_STATUS_PARTLY;
 	else
 		*out = GM_STATUS_NOT_FULFILLED;
@@ -1438,8 +1452,23 @@ score_outcome(GmOutcome *o, const GmTarget *t, GmScore *out)
 void
 gm_score_numeric(Numeric outcome, const GmTarget *target, GmScore *out)
 {
-	GmOutcome o;
+	GmOutcome  o;
+	GmFraction f;
 
+	if (simple_fraction(NumericGetDatum(outcome), target, &f))
+	{
+		out->followed_up = true;
+		out->met = f.met;
+		out->inexact = false;
+		if (f.konst >= 0)
+			out->pct = f.konst * GM_PCT_ONE;
+		else if (f.num >= f.den)
+			out->pct = GM_PCT_100;
+		else
+			out->pct =
+				fraction_units((uint128)f.num, (uint128)f.den, &out->inexact);
+		return;
+	}
 	outcome_from_datum(NumericGetDatum(outcome), GM_OUT_NUMERIC, &o);
 	score_outcome(&o, target, out);
 }
