@@ -37,6 +37,17 @@ INSERT INTO bench.query (pos, name, grp, impl, label, workers, floor_ref, plain_
        count(*) FILTER (WHERE s = 'not_followed_up') AS not_followed_up
   FROM (SELECT CASE WHEN outcome IS NULL OR target IS NULL THEN 'not_followed_up'::goalmetrics.status
                     ELSE 'fulfilled'::goalmetrics.status END AS s FROM {t} OFFSET 0) x$q$),
+-- (and the same shape with one built-in numeric comparison in the CASE:
+-- what reading the outcome once costs any function of it)
+(25, 'q2_shape_cmp_filter', '2 per row', 'floor', 'FILTER query shape, one numeric comparison (outcome >= target_value)', '{0}',
+ 'q1_sum', NULL, '{"goalmetrics.status(numeric,goalmetrics.metric_target)"}', NULL,
+ $q$SELECT count(*) FILTER (WHERE s = 'fulfilled') AS fulfilled,
+       count(*) FILTER (WHERE s = 'partly') AS partly,
+       count(*) FILTER (WHERE s = 'not_fulfilled') AS not_fulfilled,
+       count(*) FILTER (WHERE s = 'not_followed_up') AS not_followed_up
+  FROM (SELECT CASE WHEN outcome IS NULL OR target IS NULL THEN 'not_followed_up'::goalmetrics.status
+                    WHEN outcome >= target_value THEN 'fulfilled'::goalmetrics.status
+                    ELSE 'not_fulfilled'::goalmetrics.status END AS s FROM {t} OFFSET 0) x$q$),
 (20, 'q2_status_gm', '2 per row', 'goalmetrics', 'status() counted: GROUP BY status', '{0,2}',
  'q1_sum', 'q3_status_case', '{"goalmetrics.status(numeric,goalmetrics.metric_target)"}', NULL,
  $q$SELECT goalmetrics.status(outcome, target) AS status, count(*)

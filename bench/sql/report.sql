@@ -116,6 +116,14 @@ BEGIN
 					to_char(bench.med('q3_status_case', s, 0) / bench.med('q2_shape_floor', s, 0), 'FM990.00')), '. ')
 			FROM unnest(sizes) s), 'not measured') || '.';
 	RETURN NEXT '';
+	RETURN NEXT 'Reading the outcome costs every implementation something: the `FILTER` shape with a single built-in '
+				'numeric comparison (`outcome >= target_value`, `q2_shape_cmp_filter`) instead of a constant takes '
+		|| coalesce((SELECT string_agg(format('%s × `sum(outcome)` at %s rows (`status()` %s ×)',
+					to_char(bench.med('q2_shape_cmp_filter', s, 0) / bench.med('q1_sum', s, 0), 'FM990.00'),
+					bench.size_label(s),
+					to_char(bench.med('q2_status_gm_filter', s, 0) / bench.med('q1_sum', s, 0), 'FM990.00')), ', ')
+			FROM unnest(sizes) s), 'not measured') || '.';
+	RETURN NEXT '';
 	RETURN NEXT '| goal | rows | measured | limit | result |';
 	RETURN NEXT '| --- | --- | ---: | --- | --- |';
 	FOREACH g IN ARRAY goals LOOP
