@@ -31,6 +31,9 @@
  *	  normalisation, byte for byte (so "kr" and "Kr" differ).
  *	- A unit cannot stand before the second number of a range or change
  *	  ("Mellan 5 och index 10" is GM_ERR_MISSING_NUMBER).
+ *	- A comparator keyword is no unit word before a number: "Minst Högst 5"
+ *	  and "Minst index max 5" are GM_ERR_UNKNOWN_COMPARATOR (two
+ *	  comparators).  After the number it is a unit word ("Högst 5 min").
  *	- Any digit that follows a number after a single thousands separator is
  *	  a malformed number (GM_ERR_BAD_NUMBER): "1 23", "1000 000",
  *	  "0,123 456"; so is a decimal separator directly after a number ("5.",
@@ -938,8 +941,35 @@ unit_normalise_percent(GmUnitBuf *u)
 }
 
 /*
+ * Length of the comparator keyword ("Högst", "at most", ...) at i, or 0.
+ * A unit word before the number may not be one: "Minst Högst 5" has two
+ * comparators, not the unit "Högst".
+ */
+static size_t
+comparator_len_at(const GmParser *ps, size_t i)
+{
+	size_t           m;
+	const GmKeyword *kw = match_any_keyword(ps, i, &m);
+
+	return (kw != NULL && kw->kind == KW_COMPARATOR) ? m - i : 0;
+}
+
+/* A comparator keyword where a unit before the number or the number belongs */
+static bool
+fail_second_comparator(GmParser *ps, size_t pos, size_t n)
+{
+	char q[QUOTE_MAX + 4];
+
+	return fail(
+		ps, GM_ERR_UNKNOWN_COMPARATOR, pos,
+		"expected a unit or a number at character %zu, found the comparator \"%s\" (a target has one comparator)",
+		char_number(ps, pos), quote_bytes(ps->s + pos, n, q));
+}
+
+/*
  * Collect the unit words written before a number.  A word that spells NaN
- * or infinity is refused here: the user meant it as the number.
+ * or infinity is refused here: the user meant it as the number.  So is a
+ * comparator keyword: the user wrote two comparators.
  */
 static bool
 scan_unit_before(GmParser *ps, size_t *pi, GmUnitBuf *u)
@@ -950,12 +980,15 @@ scan_unit_before(GmParser *ps, size_t *pi, GmUnitBuf *u)
 	{
 		size_t j = skip_space(ps, i);
 		size_t w;
+		size_t c;
 
 		if (nan_inf_len_at(ps, j) > 0)
 			return fail_nan_inf(ps, j);
 		w = unit_word_len(ps, j);
 		if (w == 0)
 			break;
+		if ((c = comparator_len_at(ps, j)) > 0)
+			return fail_second_comparator(ps, j, c);
 		if (!unit_append(ps, u, j, w))
 			return false;
 		i = j + w;
@@ -1385,6 +1418,12 @@ gm_target_set_unit(GmTarget *t, const char *unit, size_t len, GmUnitPos pos,
 			return fail(&ps, GM_ERR_STRAY_TEXT, i,
 						"unexpected text \"%s\" in the unit at character %zu",
 						quote_at(&ps, i, q), char_number(&ps, i));
+		if (pos == GM_UNIT_BEFORE && comparator_len_at(&ps, i) > 0)
+			return fail(
+				&ps, GM_ERR_UNKNOWN_COMPARATOR, i,
+				"expected a unit word at character %zu, found \"%s\", which reads as a comparator before the number",
+				char_number(&ps, i),
+				quote_bytes(ps.s + i, comparator_len_at(&ps, i), q));
 		if (!unit_append(&ps, &u, i, w))
 			return false;
 		i += w;

@@ -65,6 +65,10 @@ INSERT INTO bad_text (input, state, what) VALUES
 	('Minst5', '22P02', 'comparator glued to the number'),
 	('Minimum 65', '22P02', 'word that only starts like Min'),
 	('Minska 65', '22P02', 'direction word without från'),
+	('Minst Högst 5', '22P02', 'two comparators (Högst is no unit)'),
+	('Högst max 5 %', '22P02', 'two comparators, lower case'),
+	('Minst index Högst 5', '22P02', 'comparator after a unit word'),
+	('Mellan minst 5 och 10', '22P02', 'comparator before a range bound'),
 	(repeat(U&'\2265', 100000), '22P02', '100 000 ≥ signs'),
 	-- two numbers, stray numbers, malformed numbers
 	('Minst 65 70', '22P02', 'two numbers'),
@@ -153,8 +157,10 @@ INSERT INTO bad_text (input, state, what) VALUES
 	('Minst ' || repeat('y', 65) || ' 5', '22001', '65-byte unit before'),
 	('5 ' || repeat('ord ', 20), '22001', 'twenty unit words, 79 bytes'),
 	('Minst 5 ' || repeat('x', 1048576), '22001', 'a megabyte of unit'),
-	-- after a comparator, words before the number are a unit (grammar)
-	(repeat('Minst ', 10000) || '5', '22001', '10 000 comparators: an overlong unit'),
+	-- after a comparator, words before the number are a unit (grammar), but
+	-- not a comparator word (two comparators are 22P02, above)
+	(repeat('Minst ', 10000) || '5', '22P02', '10 000 comparators: the second is no unit word'),
+	('Minst ' || repeat('index ', 10000) || '5', '22001', '10 000 unit words before the number'),
 	('Mellan 1 och 2 ' || repeat('z', 65), '22001', 'overlong unit of a range'),
 	('Minst index 79 %', '22P02', 'unit before and after'),
 	('Mellan 5 % och 10 st', '22P02', 'range with two units'),
@@ -234,6 +240,7 @@ INSERT INTO bad_binary (bytes, what) VALUES
 	('\x01091005', 'bare at_most'),
 	('\x0118104b1046', 'bare with a baseline'),
 	('\x0128100578', 'bare with a unit before'),
+	('\x0120100548c3b6677374', 'unit "Högst" before the number: a comparator'),
 	('\x01', 'only the version byte'),
 	-- decimals
 	('\x010070ffffffffffffff', 'magnitude 2^56 - 1, above 10^15'),

@@ -99,9 +99,9 @@ check_decode_rule(const uint8_t *buf, size_t len, const GmTarget *full)
 
 		if (m > len || memcmp(enc, buf, m) != 0)
 			ok(0, "decode_rule accepts a non-canonical rule");
-		else if (r.unit_pos == GM_UNIT_NONE ? len != m
-											: len - m < 1 ||
-												  len - m > GM_MAX_UNIT_LEN)
+		else if (r.unit_pos == GM_UNIT_NONE
+					 ? len != m
+					 : len - m < 1 || len - m > GM_MAX_UNIT_LEN)
 			ok(0, "decode_rule accepts a unit of %zu bytes", len - m);
 		if (x.unit_pos != GM_UNIT_NONE)
 		{
@@ -2143,6 +2143,75 @@ test_order(void)
 	}
 }
 
+/*
+ * A comparator keyword is no unit word before the number: "Minst Högst 5"
+ * has two comparators (it used to read as at least 5 with the unit
+ * "Högst").  After the number such a word is still a unit.
+ */
+static void
+test_second_comparator(void)
+{
+	GmTarget t;
+	GmError  e;
+
+	expect_error(
+		"Minst Högst 5", GM_ERR_UNKNOWN_COMPARATOR, 6,
+		"expected a unit or a number at character 7, found the comparator \"Högst\" (a target has one comparator)");
+	expect_error("Högst MINST 5 %", GM_ERR_UNKNOWN_COMPARATOR, 7, NULL);
+	expect_error("Minst max 5", GM_ERR_UNKNOWN_COMPARATOR, 6, NULL);
+	expect_error("Minst Max. 5", GM_ERR_UNKNOWN_COMPARATOR, 6,
+				 "expected a unit or a number at character 7, found the "
+				 "comparator \"Max.\" (a target has one comparator)");
+	expect_error(">= under 5", GM_ERR_UNKNOWN_COMPARATOR, 3, NULL);
+	expect_error("≥ Över 5", GM_ERR_UNKNOWN_COMPARATOR, 4,
+				 "expected a unit or a number at character 3, found the "
+				 "comparator \"Över\" (a target has one comparator)");
+	expect_error("Minst ho\xcc\x88gst 5", GM_ERR_UNKNOWN_COMPARATOR, 6, NULL);
+	expect_error("Minst at  least 5", GM_ERR_UNKNOWN_COMPARATOR, 6,
+				 "expected a unit or a number at character 7, found the "
+				 "comparator \"at  least\" (a target has one comparator)");
+	expect_error("Minst index Högst 5", GM_ERR_UNKNOWN_COMPARATOR, 12, NULL);
+	expect_error("Exakt Maximalt 5", GM_ERR_UNKNOWN_COMPARATOR, 6, NULL);
+	expect_error("Mellan minst 5 och 10", GM_ERR_UNKNOWN_COMPARATOR, 7, NULL);
+	expect_error("Öka från Högst 5 till 10", GM_ERR_UNKNOWN_COMPARATOR, 11,
+				 NULL);
+	/* errors that come first, and text that is no unit word, stay */
+	expect_error("Minst inf Högst 5", GM_ERR_NAN_INF, 6, NULL);
+	expect_error("Minst >= 5", GM_ERR_MISSING_NUMBER, 6, NULL);
+	expect_error("Minst Högst", GM_ERR_UNKNOWN_COMPARATOR, 6, NULL);
+
+	/* not keywords at a word boundary, or after the number: units */
+	expect_target("Minst Maxi 5", GM_AT_LEAST, false, 5, 0, GM_UNIT_BEFORE,
+				  "Maxi");
+	expect_target("Minst minuter 5", GM_AT_LEAST, false, 5, 0, GM_UNIT_BEFORE,
+				  "minuter");
+	expect_target("Minst at 5", GM_AT_LEAST, false, 5, 0, GM_UNIT_BEFORE,
+				  "at");
+	expect_target("Minst 5 max", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER,
+				  "max");
+	expect_target("Högst 5 min", GM_AT_MOST, false, 5, 0, GM_UNIT_AFTER,
+				  "min");
+
+	/* the same rule for a unit set before the number, so decode agrees */
+	t = base_target();
+	ok(!gm_target_set_unit(&t, "Högst", 6, GM_UNIT_BEFORE, &e) &&
+		   e.code == GM_ERR_UNKNOWN_COMPARATOR && e.pos == 0,
+	   "set_unit: Högst before: %s", e.message);
+	ok(!gm_target_set_unit(&t, "index min", 9, GM_UNIT_BEFORE, &e) &&
+		   e.code == GM_ERR_UNKNOWN_COMPARATOR && e.pos == 6,
+	   "set_unit: index min before: %s", e.message);
+	ok(gm_target_set_unit(&t, "Högst", 6, GM_UNIT_AFTER, &e) &&
+		   strcmp(t.unit, "Högst") == 0,
+	   "set_unit: Högst after is a unit");
+	ok(gm_target_set_unit(&t, "Maxi", 4, GM_UNIT_BEFORE, &e),
+	   "set_unit: Maxi before is a unit");
+	t = base_target();
+	set_unit_raw(&t, "max", GM_UNIT_BEFORE);
+	expect_invalid(&t, GM_ERR_UNKNOWN_COMPARATOR, "unit \"max\" before");
+	set_unit_raw(&t, "at least", GM_UNIT_BEFORE);
+	expect_invalid(&t, GM_ERR_UNKNOWN_COMPARATOR, "unit \"at least\" before");
+}
+
 static void
 test_names(void)
 {
@@ -2188,6 +2257,7 @@ main(void)
 	test_codec();
 	test_order();
 	test_names();
+	test_second_comparator();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed > 0 ? 1 : 0;
 }
