@@ -125,6 +125,18 @@ extern bool gm_target_parse(const char *input, size_t len, GmTarget *out,
 							GmError *err);
 
 /*
+ * The two halves of gm_target_parse(), for the unit tests and the fuzzer.
+ * The fast path reads only plain targets ("Minst 65 %", "Högst 2 100 barn",
+ * ">= 77 %", "Minst index 79", "80 %") and returns false, leaving *out
+ * alone, for anything else (every error included); the general parser reads
+ * every form and reports every error.  Where the fast path answers, the
+ * general parser gives the identical target.
+ */
+extern bool gm_target_parse_fast(const char *input, size_t len, GmTarget *out);
+extern bool gm_target_parse_general(const char *input, size_t len,
+									GmTarget *out, GmError *err);
+
+/*
  * Set (or, with empty or blank text, remove) the unit of a target,
  * normalised as the parser does it: words joined by one space, "%",
  * "procent" and "percent" become "%" written after the number.  pos is

@@ -4,8 +4,10 @@
  *	  libFuzzer harness for the pure-C target module.
  *
  * Each input is used twice:
- *	- as text: if it parses, the target must be valid, every style must
- *	  format within GM_MAX_FORMATTED and parse back to the identical target
+ *	- as text: the fast path, where it answers, gives exactly what the
+ *	  general parser gives, and gm_target_parse gives the general parser's
+ *	  result or error; if it parses, the target must be valid, every style
+ *	  must format within GM_MAX_FORMATTED and parse back to the identical target
  *	  (same packed bytes, so the same scale, bare, has_baseline and
  *	  unit_pos), formatting must be stable, the hash must agree, and the
  *	  packed form must decode back to it; if it does not parse, the error
@@ -48,6 +50,22 @@ same_target(const GmTarget *a, const GmTarget *b)
 	size_t  nb = gm_target_encode(b, eb);
 
 	return na == nb && memcmp(ea, eb, na) == 0;
+}
+
+/* Every field, the unit's spare bytes included */
+static bool
+identical_fields(const GmTarget *a, const GmTarget *b)
+{
+	return a->cmp == b->cmp && a->bare == b->bare &&
+		   a->has_baseline == b->has_baseline &&
+		   a->value.coef == b->value.coef &&
+		   a->value.scale == b->value.scale &&
+		   a->upper.coef == b->upper.coef &&
+		   a->upper.scale == b->upper.scale &&
+		   a->baseline.coef == b->baseline.coef &&
+		   a->baseline.scale == b->baseline.scale &&
+		   a->unit_pos == b->unit_pos && a->unit_len == b->unit_len &&
+		   memcmp(a->unit, b->unit, sizeof(a->unit)) == 0;
 }
 
 /* Is the error filled in sensibly? */
@@ -145,6 +163,27 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	else
 		check_error(&e, size);
+
+	/*
+	 * the fast path agrees with the general parser wherever it answers, and
+	 * gm_target_parse gives what the general parser gives
+	 */
+	{
+		GmTarget f;
+		GmTarget g;
+		GmError  ge;
+		bool     fr = gm_target_parse_fast((const char *)data, size, &f);
+		bool gr = gm_target_parse_general((const char *)data, size, &g, &ge);
+
+		REQUIRE(!fr || gr);
+		REQUIRE(!fr || identical_fields(&f, &g));
+		REQUIRE(gr == (e.code == GM_OK));
+		if (gr)
+			REQUIRE(identical_fields(&t, &g));
+		else
+			REQUIRE(ge.code == e.code && ge.pos == e.pos &&
+					strcmp(ge.message, e.message) == 0);
+	}
 
 	/* as a packed form; decode_rule accepts at least what decode accepts */
 	{

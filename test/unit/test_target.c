@@ -52,6 +52,64 @@ ok(int cond, const char *fmt, ...)
 	printf("\n");
 }
 
+/* Every field, the unit's spare bytes included (both paths zero them) */
+static bool
+identical_fields(const GmTarget *a, const GmTarget *b)
+{
+	return a->cmp == b->cmp && a->bare == b->bare &&
+		   a->has_baseline == b->has_baseline &&
+		   a->value.coef == b->value.coef &&
+		   a->value.scale == b->value.scale &&
+		   a->upper.coef == b->upper.coef &&
+		   a->upper.scale == b->upper.scale &&
+		   a->baseline.coef == b->baseline.coef &&
+		   a->baseline.scale == b->baseline.scale &&
+		   a->unit_pos == b->unit_pos && a->unit_len == b->unit_len &&
+		   memcmp(a->unit, b->unit, sizeof(a->unit)) == 0;
+}
+
+static int fast_answered; /* inputs the fast path took, for the summary */
+
+/*
+ * The fast path and the general parser agree on the same bytes: where the
+ * fast path answers, the general parser succeeds with identical fields;
+ * gm_target_parse gives what the general parser gives, errors included.
+ * Silent when they agree, so that every parse in this file is also a
+ * differential check without changing the count.
+ */
+static void
+check_fast_general(const char *copy, size_t len, bool r, const GmTarget *t,
+				   const GmError *e)
+{
+	GmTarget f;
+	GmTarget g;
+	GmError  ge;
+	bool     fr = gm_target_parse_fast(copy, len, &f);
+	bool     gr = gm_target_parse_general(copy, len, &g, &ge);
+
+	if (fr)
+		fast_answered++;
+	if (fr && !gr)
+		ok(0, "fast path takes \"%.*s\", the general parser refuses it: %s",
+		   (int)len, copy, ge.message);
+	else if (fr && !identical_fields(&f, &g))
+		ok(0, "fast path and general parser differ on \"%.*s\"", (int)len,
+		   copy);
+	if (r != gr)
+		ok(0, "gm_target_parse and the general parser differ on \"%.*s\"",
+		   (int)len, copy);
+	else if (r && !identical_fields(t, &g))
+		ok(0,
+		   "gm_target_parse and the general parser give other fields on \"%.*s\"",
+		   (int)len, copy);
+	else if (!r && e != NULL &&
+			 (e->code != ge.code || e->pos != ge.pos ||
+			  strcmp(e->message, ge.message) != 0))
+		ok(0,
+		   "gm_target_parse and the general parser give other errors on \"%.*s\"",
+		   (int)len, copy);
+}
+
 /* Parse from a heap copy of exactly len bytes (ASan sees over-reads) */
 static bool
 parse_exact(const char *in, size_t len, GmTarget *t, GmError *e)
@@ -63,6 +121,7 @@ parse_exact(const char *in, size_t len, GmTarget *t, GmError *e)
 		abort();
 	memcpy(copy, in, len);
 	r = gm_target_parse(len > 0 ? copy : NULL, len, t, e);
+	check_fast_general(len > 0 ? copy : NULL, len, r, t, e);
 	free(copy);
 	return r;
 }
@@ -2143,6 +2202,354 @@ test_order(void)
 	}
 }
 
+/* ---------------------------------------------------------------------
+ * The fast path against the general parser
+ * ---------------------------------------------------------------------
+ */
+
+/* The fast path takes in and gives what the general parser gives */
+static void
+expect_fast(const char *in)
+{
+	GmTarget f;
+	GmTarget g;
+	GmError  e;
+	size_t   len = strlen(in);
+	char    *copy = malloc(len > 0 ? len : 1);
+
+	if (copy == NULL)
+		abort();
+	memcpy(copy, in, len);
+	ok(gm_target_parse_fast(copy, len, &f) &&
+		   gm_target_parse_general(copy, len, &g, &e) &&
+		   identical_fields(&f, &g),
+	   "fast path reads \"%s\" as the general parser does", in);
+	free(copy);
+}
+
+/* The fast path leaves in to the general parser, which agrees with itself */
+static void
+expect_not_fast(const char *in)
+{
+	GmTarget f;
+	GmTarget t;
+	GmError  e;
+	size_t   len = strlen(in);
+	char    *copy = malloc(len > 0 ? len : 1);
+
+	if (copy == NULL)
+		abort();
+	memcpy(copy, in, len);
+	ok(!gm_target_parse_fast(copy, len, &f),
+	   "fast path leaves \"%s\" to the general parser", in);
+	free(copy);
+	parse_exact(in, len, &t, &e); /* silent differential check */
+}
+
+/* Append src to buf (of size cap), never past it */
+static void
+append(char *buf, size_t cap, const char *src)
+{
+	size_t n = strlen(buf);
+	size_t m = strlen(src);
+
+	if (n + m >= cap)
+		abort();
+	memcpy(buf + n, src, m + 1);
+}
+
+static void
+test_fast_path(void)
+{
+	static const char *const fast[] = {
+		/* the bench's and the seed tables' targets */
+		"Minst 65 %",
+		"Max 13,2 %",
+		"Högst 2 100 barn",
+		"Minst index 79",
+		"80 %",
+		"Minst 0 tkr",
+		"Högst 14 vårddygn",
+		">= 77 %",
+		"<= 55 %",
+		"Lägst 88 %",
+		"Max NKI 36",
+		"Högst 10 675 vårddygn",
+		"Minst 25 st",
+		"Minst 3 500 tkr",
+		"Minst 69 000",
+		"Minst 72,3",
+		"100 %",
+		"Minst 6",
+		/* every single-word and symbolic comparator, in any case */
+		"MINST 65 %",
+		"minst 65 %",
+		"mInSt 65 %",
+		"HÖGST 5",
+		"högst 5",
+		"HöGsT 5",
+		"LÄGST 5",
+		"lägst 5",
+		"MAX 5",
+		"max 5",
+		"Min 5",
+		"MIN 5",
+		"Maximalt 5",
+		"MAXIMALT 5",
+		"Över 5",
+		"ÖVER 5",
+		"över 5",
+		"Under 5",
+		"UNDER 5",
+		"Exakt 5",
+		"EXAKT 5",
+		"exactly 5",
+		"above 5",
+		"Below 5",
+		">= 5",
+		"=> 5",
+		"<= 5",
+		"=< 5",
+		"> 5",
+		"< 5",
+		"= 5",
+		"\xe2\x89\xa5 5",
+		"\xe2\x89\xa4 5",
+		">=5",
+		"<5",
+		"\xe2\x89\xa5"
+		"5 %",
+		">=index 5",
+		/* spaces, glued percent, percent words, units */
+		"  Minst   65   %  ",
+		"Minst 65%",
+		"65%",
+		"Minst 5 procent",
+		"Minst 5 PERCENT",
+		"5 Procent",
+		"Minst procent 5",
+		"Minst 5 kr per invånare",
+		"Minst 5 m2",
+		"Minst 5 kr/st",
+		"Högst 5 st.",
+		"Minst 5 Å",
+		"Minst 5 %x",
+		"Minst 5 e5",
+		"Minst Index NKI 5",
+		"Minst 5 kr  per   invånare",
+		"Högst  index   NKI  5",
+		"Minst index  5",
+		"Minst 5 ÅÄÖ éü",
+		/* numbers: groups, decimals, leading zeros, 15 digits */
+		"Minst 1 000 000",
+		"Minst 123 456 789 012 345",
+		"Minst 123456789012345",
+		"Minst 0,5",
+		"Minst 0.5",
+		"Minst 007",
+		"Minst 42,0",
+		"Minst 0",
+		"Minst 0,00000000000001",
+		"Minst 2,100",
+		"Minst 12 345,678",
+	};
+	static const char *const not_fast[] = {
+		/* whitespace other than ASCII space */
+		"Minst\xc2\xa0"
+		"65 %",
+		"Minst 2\xc2\xa0"
+		"100",
+		"Minst\t65",
+		"Minst 65\n",
+		"\nMinst 65",
+		"Minst 65 \xe2\x80\xaf%",
+		"Minst 2\xe2\x80\x89"
+		"100",
+		/* decomposed letters, other keywords, two-word comparators */
+		"ho\xcc\x88gst 5",
+		"Minst 5 a\xcc\x88",
+		"at least 5",
+		"at most 5",
+		"Mer än 5",
+		"mindre än 5",
+		"Min. 5",
+		"Max. 5",
+		"Mellan 5 och 10",
+		"between 5 and 10",
+		"Öka från 1 till 2",
+		"från 1 till 2",
+		"ska öka från 1 till 2",
+		"5-10 %",
+		"5–10 %",
+		"5 kr-10 kr",
+		/* signs, malformed numbers, too many digits */
+		"Minst -5",
+		"Minst +5",
+		"Minst \xe2\x88\x92"
+		"5",
+		"-5 %",
+		"Minst 1e5",
+		"Minst 5E3",
+		"Minst 1 23",
+		"Minst 1000 000",
+		"Minst 5.",
+		"Minst .5",
+		"Minst 1,2,3",
+		"Minst 0,123 456",
+		"Minst 1234567890123456",
+		"Minst 0000000000000001",
+		"Minst 1 234 567 890 123 456",
+		/* NaN, infinity, keywords and numbers as units */
+		"Minst NaN",
+		"Minst inf 5",
+		"Minst Infinity",
+		"Minst \xe2\x88\x9e",
+		"Minst Högst 5",
+		"Minst max 5",
+		"Minst under 5",
+		"Minst mellan 5",
+		"Minst index79 5",
+		"Minst 5 covid-19",
+		/* errors of every other kind */
+		"",
+		"   ",
+		"Minst",
+		"Minst index",
+		"Minst5",
+		"Ungefär 65",
+		"Minst index 79 %",
+		"Minst 65 %;",
+		"Minst 5 (st)",
+		"Minst 5 ≥",
+		"Minst \x01 5",
+		"Minst \xff",
+		"Minst 5 \xc3",
+	};
+	static const char *const cmps[] = {
+		"",       "Minst ",   "MINST ", "minst ", "Högst ",        "HÖGST ",
+		"Lägst ", "Max ",     ">= ",    "<=",     "\xe2\x89\xa5 ", "Över ",
+		"Min ",   "at most ", "Min. "
+	};
+	static const char *const befores[] = { "",     "index ",
+										   "NKI ", "Index  Nki ",
+										   "max ", "inf " };
+	static const char *const nums[] = {
+		"0",
+		"5",
+		"65",
+		"13,2",
+		"13.25",
+		"2 100",
+		"10 675",
+		"1 000 000",
+		"007",
+		"0,5",
+		"1 23",
+		"2,100",
+		"1234",
+		"-5",
+		"5.",
+		"1e5",
+		"2\xc2\xa0"
+		"100",
+		"123 456 789 012 345",
+		"1 234 567 890 123 456",
+	};
+	static const char *const afters[] = {
+		"",
+		" %",
+		"%",
+		" barn",
+		" vårddygn",
+		" VÅRDDYGN",
+		" st",
+		" tkr",
+		" procent",
+		" Procent",
+		" kr per invånare",
+		" kr  per   invånare",
+		" m2",
+		"  %  ",
+		" %;",
+		" - 3",
+		"\xc2\xa0%",
+		" och 5",
+	};
+	static const char *const mutants[] = {
+		"Högst 2 100 barn", "Minst index 79", ">= 13,2 %", "80 %",
+		"LÄGST 5 procent",
+	};
+	static const unsigned char bytes[] = {
+		' ',  '\t', '\n', 0x00, 0x7F, 0xA0, 0xC2, 0xC3, 0xCC, 0xE2,
+		0x80, 0x96, 0xFF, 'e',  'E',  '-',  '+',  '%',  '0',  '9',
+		',',  '.',  'a',  'Z',  '/',  '(',  '>',  '=',  '<',
+	};
+	size_t   k;
+	size_t   a;
+	size_t   b;
+	size_t   c;
+	size_t   d;
+	int      before;
+	int      inputs = 0;
+	int      valid = 0;
+	GmTarget t;
+	GmError  e;
+
+	for (k = 0; k < sizeof(fast) / sizeof(fast[0]); k++)
+		expect_fast(fast[k]);
+	for (k = 0; k < sizeof(not_fast) / sizeof(not_fast[0]); k++)
+		expect_not_fast(not_fast[k]);
+
+	/*
+	 * Every combination of comparator, unit before, number and unit after,
+	 * valid or not: the general parser has the last word (silent checks in
+	 * parse_exact); the fast path must take a good share of them.
+	 */
+	before = fast_answered;
+	for (a = 0; a < sizeof(cmps) / sizeof(cmps[0]); a++)
+		for (b = 0; b < sizeof(befores) / sizeof(befores[0]); b++)
+			for (c = 0; c < sizeof(nums) / sizeof(nums[0]); c++)
+				for (d = 0; d < sizeof(afters) / sizeof(afters[0]); d++)
+				{
+					char buf[160] = "";
+
+					append(buf, sizeof(buf), cmps[a]);
+					append(buf, sizeof(buf), befores[b]);
+					append(buf, sizeof(buf), nums[c]);
+					append(buf, sizeof(buf), afters[d]);
+					if (parse_str(buf, &t, &e))
+						valid++;
+					inputs++;
+				}
+	ok(fast_answered - before > valid / 2,
+	   "the fast path takes %d of the %d valid among %d generated targets",
+	   fast_answered - before, valid, inputs);
+
+	/* every single-byte change and every cut of a few plain targets */
+	for (k = 0; k < sizeof(mutants) / sizeof(mutants[0]); k++)
+	{
+		size_t n = strlen(mutants[k]);
+
+		for (a = 0; a < n; a++)
+		{
+			char buf[64];
+
+			parse_exact(mutants[k], a, &t, &e);
+			for (b = 0; b < sizeof(bytes); b++)
+			{
+				memcpy(buf, mutants[k], n);
+				buf[a] = (char)bytes[b];
+				parse_exact(buf, n, &t, &e);
+				/* and the byte inserted */
+				memcpy(buf, mutants[k], a);
+				buf[a] = (char)bytes[b];
+				memcpy(buf + a + 1, mutants[k] + a, n - a);
+				parse_exact(buf, n + 1, &t, &e);
+			}
+		}
+	}
+}
+
 /*
  * A comparator keyword is no unit word before the number: "Minst Högst 5"
  * has two comparators (it used to read as at least 5 with the unit
@@ -2258,6 +2665,7 @@ main(void)
 	test_order();
 	test_names();
 	test_second_comparator();
+	test_fast_path();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed > 0 ? 1 : 0;
 }
