@@ -930,12 +930,15 @@ fraction_units(uint128 num, uint128 den, bool *inexact)
 	uint128 r = num;
 	int     remaining = GM_FRAC_DIGITS;
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && \
+	!defined(GM_PORTABLE_ARITH)
 
 	/*
 	 * A denominator below 2^64: num * 10^17 < 2^121 and the quotient is
 	 * below 10^17, so one 128-by-64-bit divq gives quotient and remainder
-	 * (it cannot overflow: the high word is below den).
+	 * (it cannot overflow: the high word is below den).  The sanitizer run
+	 * (test/reliability/asan.sh) builds with GM_PORTABLE_ARITH to test the
+	 * portable path below.
 	 */
 	if (den <= (uint128)PG_UINT64_MAX)
 	{

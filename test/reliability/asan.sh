@@ -74,7 +74,7 @@ tar cf - --exclude=.git --exclude='*.o' --exclude='*.bc' --exclude='*.so' \
 SAN_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -g"
 echo "asan: building goalmetrics.so with $SAN_FLAGS"
 if ! make -s -C "$W/src" PG_CONFIG="$ASAN_PG_CONFIG" \
-	PG_CFLAGS="-Wall -Wextra -Werror $SAN_FLAGS" \
+	PG_CFLAGS="-Wall -Wextra -Werror $SAN_FLAGS -DGM_PORTABLE_ARITH" \
 	PG_LDFLAGS="-fsanitize=address,undefined" >"$W/build.log" 2>&1 ||
 	! make -s -C "$W/src" PG_CONFIG="$ASAN_PG_CONFIG" install >>"$W/build.log" 2>&1; then
 	cat "$W/build.log" >&2
