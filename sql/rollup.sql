@@ -4,6 +4,15 @@
 -- in the comments.
 SET search_path = public, goalmetrics;
 
+-- First in this backend: a roll-up whose one fraction has a denominator
+-- above 2^64 (20 000 000 at the outcome's 12 decimals: 2 * 10^19), which
+-- takes the 128-bit long division before any other path has run.
+-- 9 999.999999999999 / 20 000 000 = 0.0499999999999999995 %, shown to 12
+-- decimals: 0.05
+SELECT (rollup(o, 'Minst 20 000 000')).fulfilment,
+       (rollup(o, 'Minst 20 000 000')).status
+FROM (VALUES (9999.999999999999::numeric)) v(o);
+
 -- ===================================================================
 -- The mean and its band
 -- ===================================================================

@@ -930,6 +930,9 @@ fraction_units(uint128 num, uint128 den, bool *inexact)
 	uint128 r = num;
 	int     remaining = GM_FRAC_DIGITS;
 
+	/* the tables below; callers need not have built them */
+	init_pow10();
+
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && \
 	!defined(GM_PORTABLE_ARITH)
 
