@@ -598,8 +598,8 @@ typedef struct GmOutcome
 	char   text[DOUBLE_SHORTEST_DECIMAL_LEN + 1]; /* float outcomes */
 } GmOutcome;
 
-static void
-outcome_not_finite(const char *value)
+void
+gm_outcome_not_finite(const char *value)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -688,11 +688,11 @@ outcome_from_datum(Datum d, GmOutcomeType type, GmOutcome *o)
 							&len);
 			numeric_view(data, len, &v);
 			if (v.kind == GM_NUM_NAN)
-				outcome_not_finite("NaN");
+				gm_outcome_not_finite("NaN");
 			else if (v.kind == GM_NUM_PINF)
-				outcome_not_finite("Infinity");
+				gm_outcome_not_finite("Infinity");
 			else if (v.kind == GM_NUM_NINF)
-				outcome_not_finite("-Infinity");
+				gm_outcome_not_finite("-Infinity");
 			o->fits = view_to_int128(&v, &o->coef, &o->scale);
 			break;
 		}
@@ -701,9 +701,9 @@ outcome_from_datum(Datum d, GmOutcomeType type, GmOutcome *o)
 			float8 f = DatumGetFloat8(d);
 
 			if (isnan(f))
-				outcome_not_finite("NaN");
+				gm_outcome_not_finite("NaN");
 			if (isinf(f))
-				outcome_not_finite(f > 0 ? "Infinity" : "-Infinity");
+				gm_outcome_not_finite(f > 0 ? "Infinity" : "-Infinity");
 			double_to_shortest_decimal_buf(f, o->text);
 			o->fits = parse_shortest(o->text, &o->coef, &o->scale);
 			break;
@@ -713,9 +713,9 @@ outcome_from_datum(Datum d, GmOutcomeType type, GmOutcome *o)
 			float4 f = DatumGetFloat4(d);
 
 			if (isnan(f))
-				outcome_not_finite("NaN");
+				gm_outcome_not_finite("NaN");
 			if (isinf(f))
-				outcome_not_finite(f > 0 ? "Infinity" : "-Infinity");
+				gm_outcome_not_finite(f > 0 ? "Infinity" : "-Infinity");
 			float_to_shortest_decimal_buf(f, o->text);
 			o->fits = parse_shortest(o->text, &o->coef, &o->scale);
 			break;

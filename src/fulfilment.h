@@ -83,6 +83,13 @@ typedef struct GmScore
 extern void gm_score_numeric(Numeric outcome, const GmTarget *target,
 							 GmScore *out);
 
+/*
+ * Raise the error for an outcome that is NaN or infinite (22023), with the
+ * value as text ("NaN", "Infinity", "-Infinity").  Shared by every function
+ * that reads outcomes, so they all report it alike.
+ */
+extern void gm_outcome_not_finite(const char *value) pg_attribute_noreturn();
+
 /* The band of a score under thresholds (settings.h). */
 extern GmStatus gm_status_of_score(const GmScore      *score,
 								   const GmThresholds *th);

@@ -1864,8 +1864,9 @@ gm_trend_accum(PG_FUNCTION_ARGS)
 		int          scale;
 		bool         ok;
 
-		ok = !numeric_is_nan(num) && !numeric_is_inf(num) &&
-			 gm_numeric_to_int128(num, &coef, &scale);
+		if (numeric_is_nan(num) || numeric_is_inf(num))
+			gm_outcome_not_finite(numeric_cstring(num));
+		ok = gm_numeric_to_int128(num, &coef, &scale);
 		if (ok && coef == 0 && scale > 127)
 			scale = 127; /* a zero written with many decimals */
 		if (!ok || scale > 127 || scale < -127)
@@ -1875,7 +1876,7 @@ gm_trend_accum(PG_FUNCTION_ARGS)
 				 errmsg("trend outcome \"%s\" is out of range",
 						numeric_cstring(num)),
 				 errdetail(
-					 "trend() takes finite outcomes of at most 38 significant digits.")));
+					 "trend() takes outcomes of at most 38 significant digits.")));
 		memset(&pt, 0, sizeof(pt));
 		pt.present = 1;
 		pt.year = year;

@@ -369,8 +369,9 @@ INSERT INTO bad_call (sql, state, what) VALUES
 	($$SELECT goalmetrics.rollup(r) FROM (VALUES (ROW(100, 'fulfilled', 2147483647, 2147483647, 2147483647, 0, 0, 0)::goalmetrics.rollup_result), (ROW(100, 'fulfilled', 1, 2147483647, 2147483647, 0, 0, 0)::goalmetrics.rollup_result)) v(r)$$, '22003', 'rollup counts beyond integer'),
 	($$SELECT goalmetrics.rollup_combine(goalmetrics.rollup_accum(NULL, 5, 'Minst 5'), goalmetrics.rollup_accum(NULL, ROW(100, 'fulfilled', 1, 1, 1, 0, 0, 0)::goalmetrics.rollup_result))$$, '22023', 'combining a metric state with a roll-up state'),
 	-- trend()
-	($$SELECT goalmetrics.trend(y, o, 'Minst 5') FROM (VALUES (2014, 'NaN'::numeric), (2015, 5)) v(y, o)$$, '22003', 'trend of a NaN outcome'),
-	($$SELECT goalmetrics.trend(y, o, 'Minst 5') FROM (VALUES (2014, 'Infinity'::numeric), (2015, 5)) v(y, o)$$, '22003', 'trend of an infinite outcome'),
+	($$SELECT goalmetrics.trend(y, o, 'Minst 5') FROM (VALUES (2014, 'NaN'::numeric), (2015, 5)) v(y, o)$$, '22023', 'trend of a NaN outcome, as fulfilment()'),
+	($$SELECT goalmetrics.trend(y, o, 'Minst 5') FROM (VALUES (2014, 'Infinity'::numeric), (2015, 5)) v(y, o)$$, '22023', 'trend of an infinite outcome, as fulfilment()'),
+	($$SELECT goalmetrics.trend(y, o, 'Minst 5') FROM (VALUES (2014, '-Infinity'::numeric), (2015, 5)) v(y, o)$$, '22023', 'trend of a -Infinity outcome, as fulfilment()'),
 	($$SELECT goalmetrics.trend(y, o, 'Minst 5') FROM (VALUES (2014, 1e1000), (2015, 5)) v(y, o)$$, '22003', 'trend of a 1001-digit outcome'),
 	($$SELECT goalmetrics.trend(y, o, 'Minst 5') FROM (VALUES (2014, 1e-1000), (2015, 5)) v(y, o)$$, '22003', 'trend of an outcome with 1000 decimals'),
 	-- the aggregate state types' text forms
