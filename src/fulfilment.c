@@ -1281,8 +1281,8 @@ status_numeric_fast(Datum outcome, const GmTarget *t, const GmThresholds *th,
 /*
  * coef * 10^-scale as a numeric of display scale "scale" (0..18).
  */
-static Datum
-numeric_from_scaled(int64 coef, int scale)
+Datum
+gm_numeric_from_scaled(int64 coef, int scale)
 {
 #if PG_VERSION_NUM >= 140000
 	return NumericGetDatum(int64_div_fast_to_numeric(coef, scale));
@@ -1307,7 +1307,7 @@ numeric_from_scaled(int64 coef, int scale)
 static Datum
 numeric_of_decimal(GmDecimal d)
 {
-	return numeric_from_scaled(d.coef, d.scale);
+	return gm_numeric_from_scaled(d.coef, d.scale);
 }
 
 static inline int
@@ -1433,7 +1433,7 @@ score_slow(Datum o, const GmTarget *t, GmScore *out, Datum *uncapped)
 		Datum res;
 
 		res = DirectFunctionCall2(numeric_mul, q,
-								  numeric_from_scaled(1, GM_PCT_SCALE));
+								  gm_numeric_from_scaled(1, GM_PCT_SCALE));
 		*uncapped = DirectFunctionCall1(numeric_trim_scale, res);
 	}
 }
@@ -1641,7 +1641,7 @@ pct_to_numeric(int64 pct)
 		pct /= 10;
 		scale--;
 	}
-	return numeric_from_scaled(pct, scale);
+	return gm_numeric_from_scaled(pct, scale);
 }
 
 /*
@@ -1741,9 +1741,9 @@ percent_cmp_micro(Datum pct, const GmNumView *v, int64 micro)
 		if (scale_up(coef, s - scale, &a) && scale_up(micro, s - 6, &b))
 			return sign_of(a - b);
 	}
-	return ncmp(pct, numeric_from_scaled(micro, 6)) > 0   ? 1
-		   : ncmp(pct, numeric_from_scaled(micro, 6)) < 0 ? -1
-														  : 0;
+	return ncmp(pct, gm_numeric_from_scaled(micro, 6)) > 0   ? 1
+		   : ncmp(pct, gm_numeric_from_scaled(micro, 6)) < 0 ? -1
+															 : 0;
 }
 
 /*

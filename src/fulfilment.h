@@ -90,6 +90,12 @@ extern void gm_score_numeric(Numeric outcome, const GmTarget *target,
  */
 extern void gm_outcome_not_finite(const char *value) pg_attribute_noreturn();
 
+/*
+ * coef * 10^-scale as a numeric of display scale "scale" (0..18), built
+ * without going through text on PostgreSQL 14 and later.
+ */
+extern Datum gm_numeric_from_scaled(int64 coef, int scale);
+
 /* The band of a score under thresholds (settings.h). */
 extern GmStatus gm_status_of_score(const GmScore      *score,
 								   const GmThresholds *th);

@@ -1335,7 +1335,7 @@ pct_to_numeric(int64 q)
 		units /= 10;
 		scale--;
 	}
-	return decimal_to_numeric(units, scale);
+	return DatumGetNumeric(gm_numeric_from_scaled(units, scale));
 }
 
 static int32
