@@ -366,6 +366,18 @@ COPY (SELECT overlay(rollup_state_send(rollup_accum(NULL, 100, 'Minst 100')) PLA
 COPY state_back FROM :'state_file' (FORMAT binary);
 COPY (SELECT substr(rollup_state_send(rollup_accum(NULL, 100, 'Minst 100')), 1, 100)) TO :'state_file' (FORMAT binary);
 COPY state_back FROM :'state_file' (FORMAT binary);
+-- counts are 32-bit in the state (as in rollup_result): 2^31 parts is
+-- refused in the binary form (parts at bytes 19-26) and in the text form
+COPY (SELECT overlay(rollup_state_send(rollup_accum(NULL, 100, 'Minst 100')) PLACING '\x0000000080000000' FROM 19 FOR 8)) TO :'state_file' (FORMAT binary);
+COPY state_back FROM :'state_file' (FORMAT binary);
+SELECT replace(rollup_accum(NULL, 100, 'Minst 100')::text, 'parts=1', 'parts=2147483648')::rollup_state;
+-- 2^31 - 1 of everything is a valid state; one more part is out of range
+CREATE TEMP TABLE state_max AS
+SELECT replace(rollup_accum(NULL, 100, 'Minst 100')::text,
+			   'parts=1 metrics=1 fulfilled=1', 'parts=2147483647 metrics=2147483647 fulfilled=2147483647')::rollup_state AS s;
+SELECT s::text LIKE '%parts=2147483647 metrics=2147483647%' AS int32_max_read FROM state_max;
+SELECT rollup_accum(s, 100, 'Minst 100') FROM state_max;
+SELECT rollup_combine(s, rollup_accum(NULL, 100, 'Minst 100')) FROM state_max;
 SELECT count(*) AS states_back FROM state_back;
 
 -- ===================================================================

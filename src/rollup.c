@@ -252,6 +252,8 @@ rollup_state_problem(const GmRollupState *s)
 	for (int i = 0; i < (int)sizeof(s->reserved); i++)
 		if (s->reserved[i] != 0)
 			return "reserved bytes must be zero";
+	if (s->reserved2 != 0)
+		return "reserved bytes must be zero";
 	if (s->level == GM_LEVEL_EMPTY)
 	{
 		if (s->partly_above != 0 || s->fulfilled_at != 0 || s->parts != 0 ||
@@ -342,6 +344,7 @@ rollup_state_problem(const GmRollupState *s)
 typedef enum RsFieldKind
 {
 	RS_U8,
+	RS_I32, /* an int64 in the binary form, range-checked */
 	RS_I64,
 	RS_I128
 } RsFieldKind;
@@ -357,25 +360,25 @@ typedef struct RsField
 static const RsField rs_fields[] = {
 	{ "v", RS_U8, offsetof(GmRollupState, version) },
 	{ "level", RS_U8, offsetof(GmRollupState, level) },
-	{ "partly_above", RS_I64, offsetof(GmRollupState, partly_above) },
-	{ "fulfilled_at", RS_I64, offsetof(GmRollupState, fulfilled_at) },
-	{ "parts", RS_I64, offsetof(GmRollupState, parts) },
-	{ "metrics", RS_I64, offsetof(GmRollupState, metrics) },
-	{ "fulfilled", RS_I64,
-	  offsetof(GmRollupState, count) + GM_STATUS_FULFILLED * sizeof(int64) },
-	{ "partly", RS_I64,
-	  offsetof(GmRollupState, count) + GM_STATUS_PARTLY * sizeof(int64) },
-	{ "not_fulfilled", RS_I64,
+	{ "partly_above", RS_I32, offsetof(GmRollupState, partly_above) },
+	{ "fulfilled_at", RS_I32, offsetof(GmRollupState, fulfilled_at) },
+	{ "parts", RS_I32, offsetof(GmRollupState, parts) },
+	{ "metrics", RS_I32, offsetof(GmRollupState, metrics) },
+	{ "fulfilled", RS_I32,
+	  offsetof(GmRollupState, count) + GM_STATUS_FULFILLED * sizeof(int32) },
+	{ "partly", RS_I32,
+	  offsetof(GmRollupState, count) + GM_STATUS_PARTLY * sizeof(int32) },
+	{ "not_fulfilled", RS_I32,
 	  offsetof(GmRollupState, count) +
-		  GM_STATUS_NOT_FULFILLED * sizeof(int64) },
-	{ "not_followed_up", RS_I64,
+		  GM_STATUS_NOT_FULFILLED * sizeof(int32) },
+	{ "not_followed_up", RS_I32,
 	  offsetof(GmRollupState, count) +
-		  GM_STATUS_NOT_FOLLOWED_UP * sizeof(int64) },
-	{ "valued", RS_I64, offsetof(GmRollupState, valued) },
-	{ "valued_met", RS_I64, offsetof(GmRollupState, valued_met) },
+		  GM_STATUS_NOT_FOLLOWED_UP * sizeof(int32) },
+	{ "valued", RS_I32, offsetof(GmRollupState, valued) },
+	{ "valued_met", RS_I32, offsetof(GmRollupState, valued_met) },
 	{ "worst", RS_I64, offsetof(GmRollupState, worst) },
-	{ "worst_n", RS_I64, offsetof(GmRollupState, worst_n) },
-	{ "worst_exact", RS_I64, offsetof(GmRollupState, worst_exact) },
+	{ "worst_n", RS_I32, offsetof(GmRollupState, worst_n) },
+	{ "worst_exact", RS_I32, offsetof(GmRollupState, worst_exact) },
 	{ "weight", RS_I128, offsetof(GmRollupState, weight) },
 	{ "weighted_pct", RS_I128, offsetof(GmRollupState, weighted_pct) },
 	{ "weighted_met", RS_I128, offsetof(GmRollupState, weighted_met) },
@@ -452,6 +455,7 @@ gm_rollup_state_in(PG_FUNCTION_ARGS)
 										   f->name, (int)(p - input) + 1));
 		p += klen + 1;
 		max = f->kind == RS_U8    ? (uint128)PG_UINT8_MAX
+			  : f->kind == RS_I32 ? (uint128)PG_INT32_MAX
 			  : f->kind == RS_I64 ? (uint128)PG_INT64_MAX
 								  : (uint128)GM_INT128_MAX;
 		if (!parse_canonical_uint(&p, max, &v))
@@ -464,6 +468,9 @@ gm_rollup_state_in(PG_FUNCTION_ARGS)
 		{
 			case RS_U8:
 				*((uint8 *)s + f->offset) = (uint8)v;
+				break;
+			case RS_I32:
+				*(int32 *)((char *)s + f->offset) = (int32)v;
 				break;
 			case RS_I64:
 				*(int64 *)((char *)s + f->offset) = (int64)v;
@@ -502,6 +509,9 @@ gm_rollup_state_out(PG_FUNCTION_ARGS)
 			case RS_U8:
 				v = *((const uint8 *)s + f->offset);
 				break;
+			case RS_I32:
+				v = *(const int32 *)((const char *)s + f->offset);
+				break;
 			case RS_I64:
 				v = *(const int64 *)((const char *)s + f->offset);
 				break;
@@ -536,6 +546,19 @@ gm_rollup_state_recv(PG_FUNCTION_ARGS)
 			case RS_U8:
 				*((uint8 *)s + f->offset) = (uint8)pq_getmsgbyte(buf);
 				break;
+			case RS_I32:
+			{
+				int64 v = pq_getmsgint64(buf);
+
+				if (v < 0 || v > PG_INT32_MAX)
+					ereport(ERROR,
+							(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+							 errmsg("invalid binary rollup_state"),
+							 errdetail("\"%s\" is out of range: " INT64_FORMAT,
+									   f->name, v)));
+				*(int32 *)((char *)s + f->offset) = (int32)v;
+				break;
+			}
 			case RS_I64:
 				*(int64 *)((char *)s + f->offset) = pq_getmsgint64(buf);
 				break;
@@ -579,6 +602,10 @@ gm_rollup_state_send(PG_FUNCTION_ARGS)
 		{
 			case RS_U8:
 				pq_sendbyte(&buf, *((const uint8 *)s + f->offset));
+				break;
+			case RS_I32:
+				pq_sendint64(&buf,
+							 *(const int32 *)((const char *)s + f->offset));
 				break;
 			case RS_I64:
 				pq_sendint64(&buf,
@@ -667,11 +694,16 @@ i128_add(GmInt128 *v, int128 x)
 	i128_set(v, cur + x);
 }
 
+/* Add to an int32 count of the state; out of range is "sums out of range" */
 static inline void
-i64_add(int64 *v, int64 x)
+count_add(int32 *v, int64 x)
 {
-	if (pg_add_s64_overflow(*v, x, v))
+	int64 sum = (int64)*v + x;
+
+	if (x > PG_INT32_MAX || x < PG_INT32_MIN || sum > PG_INT32_MAX ||
+		sum < PG_INT32_MIN)
 		rollup_overflow();
+	*v = (int32)sum;
 }
 
 /*
@@ -692,16 +724,16 @@ rollup_add_value(GmRollupState *s, int64 weight, int64 pct, bool inexact,
 	}
 	else if (pct == s->worst)
 	{
-		s->worst_n++;
+		count_add(&s->worst_n, 1);
 		if (!inexact)
-			s->worst_exact++;
+			count_add(&s->worst_exact, 1);
 	}
-	s->valued++;
+	count_add(&s->valued, 1);
 	i128_add(&s->weight, w);
 	i128_add(&s->weighted_pct, w * pct);
 	if (met)
 	{
-		s->valued_met++;
+		count_add(&s->valued_met, 1);
 		i128_add(&s->weighted_met, w);
 	}
 }
@@ -879,9 +911,9 @@ rollup_accum_metric(FunctionCallInfo fcinfo, bool weighted)
 	rollup_state_begin(s, GM_LEVEL_METRICS);
 	score_args(fcinfo, s, &score, &status);
 
-	i64_add(&s->parts, 1);
-	i64_add(&s->metrics, 1);
-	s->count[status]++;
+	count_add(&s->parts, 1);
+	count_add(&s->metrics, 1);
+	count_add(&s->count[status], 1);
 	if (status != GM_STATUS_NOT_FOLLOWED_UP && weight > 0)
 		rollup_add_value(s, weight, score.pct, score.inexact, score.met);
 	PG_RETURN_POINTER(s);
@@ -1135,10 +1167,10 @@ gm_rollup_accum_result(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(s);
 	read_result(fcinfo, 1, &in);
 	rollup_state_begin(s, GM_LEVEL_ROLLUPS);
-	i64_add(&s->parts, 1);
-	i64_add(&s->metrics, in.metrics);
+	count_add(&s->parts, 1);
+	count_add(&s->metrics, in.metrics);
 	for (int i = 0; i < GM_STATUS_COUNT; i++)
-		i64_add(&s->count[i], in.count[i]);
+		count_add(&s->count[i], in.count[i]);
 	if (in.valued)
 		rollup_add_value(s, GM_WEIGHT_ONE, in.pct, in.inexact, in.met);
 	PG_RETURN_POINTER(s);
@@ -1210,17 +1242,17 @@ gm_rollup_combine(PG_FUNCTION_ARGS)
 				 "cannot combine roll-up states made with different thresholds"),
 			 errdetail(
 				 "partly_above %s and %s, fulfilled_at %s and %s (millionths of a percent).",
-				 psprintf(INT64_FORMAT, a->partly_above),
-				 psprintf(INT64_FORMAT, b->partly_above),
-				 psprintf(INT64_FORMAT, a->fulfilled_at),
-				 psprintf(INT64_FORMAT, b->fulfilled_at)),
+				 psprintf("%d", a->partly_above),
+				 psprintf("%d", b->partly_above),
+				 psprintf("%d", a->fulfilled_at),
+				 psprintf("%d", b->fulfilled_at)),
 			 errhint(
 				 "Set goalmetrics.partly_above and goalmetrics.fulfilled_at alike on every server.")));
 
-	i64_add(&a->parts, b->parts);
-	i64_add(&a->metrics, b->metrics);
+	count_add(&a->parts, b->parts);
+	count_add(&a->metrics, b->metrics);
 	for (int i = 0; i < GM_STATUS_COUNT; i++)
-		i64_add(&a->count[i], b->count[i]);
+		count_add(&a->count[i], b->count[i]);
 	if (b->valued > 0)
 	{
 		if (a->valued == 0 || b->worst < a->worst)
@@ -1231,11 +1263,11 @@ gm_rollup_combine(PG_FUNCTION_ARGS)
 		}
 		else if (b->worst == a->worst)
 		{
-			i64_add(&a->worst_n, b->worst_n);
-			i64_add(&a->worst_exact, b->worst_exact);
+			count_add(&a->worst_n, b->worst_n);
+			count_add(&a->worst_exact, b->worst_exact);
 		}
-		i64_add(&a->valued, b->valued);
-		i64_add(&a->valued_met, b->valued_met);
+		count_add(&a->valued, b->valued);
+		count_add(&a->valued_met, b->valued_met);
 		i128_add(&a->weight, i128_get(&b->weight));
 		i128_add(&a->weighted_pct, i128_get(&b->weighted_pct));
 		i128_add(&a->weighted_met, i128_get(&b->weighted_met));

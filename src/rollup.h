@@ -58,31 +58,36 @@ typedef struct GmInt128
 } GmInt128;
 
 /*
- * goalmetrics.rollup_state: 160 bytes.  The counts are of metrics (summed
+ * goalmetrics.rollup_state: 112 bytes.  The counts are of metrics (summed
  * through the levels); parts counts inputs.  "Valued" parts are those that
- * take part in the value: followed up, and with a positive weight.
+ * take part in the value: followed up, and with a positive weight.  Counts
+ * are int32, as in rollup_result: a roll-up of more than 2^31 - 1 parts
+ * raises "roll-up sums out of range" (22003) as soon as a count would
+ * exceed it.  Small, so that a hash aggregate's per-group states stay
+ * within two cache lines' worth of data and memory.
  */
 typedef struct GmRollupState
 {
 	uint8    version;      /* GM_ROLLUP_STATE_VERSION */
 	uint8    level;        /* GM_LEVEL_* */
-	uint8    reserved[6];  /* zero */
-	int64    partly_above; /* thresholds (millionths of a percent) */
-	int64    fulfilled_at; /* the counts were made with; 0 when empty */
-	int64    parts;        /* inputs rolled up */
-	int64    metrics;      /* metrics, summed through the levels */
-	int64    count[GM_STATUS_COUNT]; /* metrics by status (GmStatus order) */
-	int64    valued;                 /* parts that take part in the value */
-	int64    valued_met;   /* of those: target met / roll-up fulfilled */
+	uint8    reserved[2];  /* zero */
+	int32    partly_above; /* thresholds (millionths of a percent) */
+	int32    fulfilled_at; /* the counts were made with; 0 when empty */
+	int32    parts;        /* inputs rolled up */
+	int32    metrics;      /* metrics, summed through the levels */
+	int32    count[GM_STATUS_COUNT]; /* metrics by status (GmStatus order) */
+	int32    valued;                 /* parts that take part in the value */
+	int32    valued_met;   /* of those: target met / roll-up fulfilled */
+	int32    worst_n;      /* valued parts at worst */
+	int32    worst_exact;  /* of those, the ones whose pct is exact */
+	int32    reserved2;    /* zero */
 	int64    worst;        /* lowest pct among valued parts */
-	int64    worst_n;      /* valued parts at worst */
-	int64    worst_exact;  /* of those, the ones whose pct is exact */
 	GmInt128 weight;       /* sum of weights of valued parts */
 	GmInt128 weighted_pct; /* sum of weight * pct */
 	GmInt128 weighted_met; /* sum of weights of met valued parts */
 } GmRollupState;
 
-#define GM_ROLLUP_STATE_SIZE 160
+#define GM_ROLLUP_STATE_SIZE 112
 
 /* One end of a trend: the outcome of a year as an exact decimal. */
 typedef struct GmTrendPoint

@@ -21,17 +21,17 @@ CREATE FUNCTION goalmetrics.rollup_state_recv(pg_catalog.internal) RETURNS goalm
 CREATE FUNCTION goalmetrics.rollup_state_send(goalmetrics.rollup_state) RETURNS pg_catalog.bytea
 	AS 'MODULE_PATHNAME', 'gm_rollup_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
--- 160 bytes, fixed (src/rollup.h, GmRollupState)
+-- 112 bytes, fixed (src/rollup.h, GmRollupState)
 CREATE TYPE goalmetrics.rollup_state (
 	INPUT = goalmetrics.rollup_state_in,
 	OUTPUT = goalmetrics.rollup_state_out,
 	RECEIVE = goalmetrics.rollup_state_recv,
 	SEND = goalmetrics.rollup_state_send,
-	INTERNALLENGTH = 160,
+	INTERNALLENGTH = 112,
 	ALIGNMENT = double,
 	STORAGE = plain
 );
-COMMENT ON TYPE goalmetrics.rollup_state IS 'Transition state of rollup(): exact sums and counts, 160 bytes; text and binary forms round-trip exactly';
+COMMENT ON TYPE goalmetrics.rollup_state IS 'Transition state of rollup(): exact sums and counts, 112 bytes; text and binary forms round-trip exactly';
 COMMENT ON FUNCTION goalmetrics.rollup_state_in(pg_catalog.cstring) IS 'Input of rollup_state: the canonical text form only, every invariant checked';
 COMMENT ON FUNCTION goalmetrics.rollup_state_out(goalmetrics.rollup_state) IS 'Output of rollup_state: canonical text';
 COMMENT ON FUNCTION goalmetrics.rollup_state_recv(pg_catalog.internal) IS 'Binary input of rollup_state, checked like the text form';
@@ -96,7 +96,7 @@ COMMENT ON FUNCTION goalmetrics.rollup_final(goalmetrics.rollup_state) IS 'Final
 CREATE AGGREGATE goalmetrics.rollup(outcome pg_catalog.numeric, target goalmetrics.metric_target) (
 	SFUNC = goalmetrics.rollup_accum,
 	STYPE = goalmetrics.rollup_state,
-	SSPACE = 160,
+	SSPACE = 112,
 	FINALFUNC = goalmetrics.rollup_final,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = goalmetrics.rollup_combine,
@@ -104,7 +104,7 @@ CREATE AGGREGATE goalmetrics.rollup(outcome pg_catalog.numeric, target goalmetri
 	MSFUNC = goalmetrics.rollup_accum,
 	MINVFUNC = goalmetrics.rollup_inverse,
 	MSTYPE = goalmetrics.rollup_state,
-	MSSPACE = 160,
+	MSSPACE = 112,
 	MFINALFUNC = goalmetrics.rollup_final,
 	MFINALFUNC_MODIFY = READ_ONLY,
 	MINITCOND = 'v=1 level=0 partly_above=0 fulfilled_at=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0',
@@ -115,7 +115,7 @@ COMMENT ON AGGREGATE goalmetrics.rollup(pg_catalog.numeric, goalmetrics.metric_t
 CREATE AGGREGATE goalmetrics.rollup(outcome pg_catalog.numeric, target goalmetrics.metric_target, weight pg_catalog.numeric) (
 	SFUNC = goalmetrics.rollup_accum,
 	STYPE = goalmetrics.rollup_state,
-	SSPACE = 160,
+	SSPACE = 112,
 	FINALFUNC = goalmetrics.rollup_final,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = goalmetrics.rollup_combine,
@@ -123,7 +123,7 @@ CREATE AGGREGATE goalmetrics.rollup(outcome pg_catalog.numeric, target goalmetri
 	MSFUNC = goalmetrics.rollup_accum,
 	MINVFUNC = goalmetrics.rollup_inverse,
 	MSTYPE = goalmetrics.rollup_state,
-	MSSPACE = 160,
+	MSSPACE = 112,
 	MFINALFUNC = goalmetrics.rollup_final,
 	MFINALFUNC_MODIFY = READ_ONLY,
 	MINITCOND = 'v=1 level=0 partly_above=0 fulfilled_at=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0',
@@ -134,7 +134,7 @@ COMMENT ON AGGREGATE goalmetrics.rollup(pg_catalog.numeric, goalmetrics.metric_t
 CREATE AGGREGATE goalmetrics.rollup(goalmetrics.rollup_result) (
 	SFUNC = goalmetrics.rollup_accum,
 	STYPE = goalmetrics.rollup_state,
-	SSPACE = 160,
+	SSPACE = 112,
 	FINALFUNC = goalmetrics.rollup_final,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = goalmetrics.rollup_combine,
@@ -142,7 +142,7 @@ CREATE AGGREGATE goalmetrics.rollup(goalmetrics.rollup_result) (
 	MSFUNC = goalmetrics.rollup_accum,
 	MINVFUNC = goalmetrics.rollup_inverse,
 	MSTYPE = goalmetrics.rollup_state,
-	MSSPACE = 160,
+	MSSPACE = 112,
 	MFINALFUNC = goalmetrics.rollup_final,
 	MFINALFUNC_MODIFY = READ_ONLY,
 	MINITCOND = 'v=1 level=0 partly_above=0 fulfilled_at=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0',

@@ -124,7 +124,7 @@ SELECT is((SELECT s::text::rollup_state::text FROM (SELECT rollup_accum(rollup_a
 		  (SELECT s::text FROM (SELECT rollup_accum(rollup_accum(NULL, 68, 'Minst 75', 0.5), NULL, 'Minst 1') AS s) x),
 		  'rollup_state text round trip');
 SELECT is(length(rollup_state_send(rollup_accum(NULL, 1, 'Minst 1'))), 154, 'binary rollup_state: version, level, 13 int64, 3 int128 = 154 bytes');
-SELECT is((SELECT typlen FROM pg_type WHERE oid = 'goalmetrics.rollup_state'::regtype), 160::smallint, 'rollup_state is fixed-size');
+SELECT is((SELECT typlen FROM pg_type WHERE oid = 'goalmetrics.rollup_state'::regtype), 112::smallint, 'rollup_state is fixed-size');
 SELECT is((SELECT typlen FROM pg_type WHERE oid = 'goalmetrics.trend_state'::regtype), 152::smallint, 'trend_state is fixed-size');
 SELECT is((SELECT typalign FROM pg_type WHERE oid = 'goalmetrics.rollup_state'::regtype), 'd'::"char", 'rollup_state aligned to double');
 
