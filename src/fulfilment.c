@@ -1016,6 +1016,45 @@ typedef struct GmFraction
 } GmFraction;
 
 /*
+ * The rule of a one-directional target without a baseline, as decide_rule
+ * has it, for an outcome o and a target value v at one scale: met by the
+ * comparator; the fraction O / T for at least and above, T / O for at most
+ * and below, when both are positive; else a constant (100 % only when met
+ * and the sign of T or O, not the outcome's size, decides it).
+ */
+static inline void
+one_way_fraction(int128 o, int128 v, GmComparator cmp, GmFraction *f)
+{
+	bool upward = cmp == GM_AT_LEAST || cmp == GM_ABOVE;
+
+	Assert(cmp <= GM_BELOW);
+	switch (cmp)
+	{
+		case GM_AT_LEAST:
+			f->met = o >= v;
+			break;
+		case GM_ABOVE:
+			f->met = o > v;
+			break;
+		case GM_AT_MOST:
+			f->met = o <= v;
+			break;
+		default:
+			f->met = o < v;
+			break;
+	}
+	if (v <= 0 || o <= 0)
+	{
+		/* upward: 100 % only when met with T <= 0; downward: when met */
+		f->konst = (f->met && (v <= 0 || !upward)) ? 100 : 0;
+		return;
+	}
+	f->konst = -1;
+	f->num = upward ? o : v;
+	f->den = upward ? v : o;
+}
+
+/*
  * The fraction of a rule on the fast path; false (nothing decided) when an
  * operand does not fit.
  */
@@ -1039,45 +1078,9 @@ fraction_fast(int128 oc, int os, const GmTarget *t, GmFraction *f)
 		!scale_up(t->value.coef, s - t->value.scale, &v))
 		return false;
 
-	/*
-	 * The common comparators without a baseline, as decide_rule has them:
-	 * O / T for at least and above, T / O for at most and below.
-	 */
 	if (!t->has_baseline && t->cmp <= GM_BELOW)
 	{
-		bool upward = t->cmp == GM_AT_LEAST || t->cmp == GM_ABOVE;
-
-		switch (t->cmp)
-		{
-			case GM_AT_LEAST:
-				f->met = o >= v;
-				break;
-			case GM_ABOVE:
-				f->met = o > v;
-				break;
-			case GM_AT_MOST:
-				f->met = o <= v;
-				break;
-			default:
-				f->met = o < v;
-				break;
-		}
-		if (v <= 0 || (upward && o <= 0))
-			f->konst = (f->met && (v <= 0 || !upward)) ? 100 : 0;
-		else if (upward)
-		{
-			f->konst = -1;
-			f->num = o;
-			f->den = v;
-		}
-		else if (o > 0)
-		{
-			f->konst = -1;
-			f->num = v;
-			f->den = o;
-		}
-		else
-			f->konst = f->met ? 100 : 0;
+		one_way_fraction(o, v, t->cmp, f);
 		return true;
 	}
 
@@ -1194,7 +1197,6 @@ simple_fraction(Datum outcome, const GmTarget *t, GmFraction *f)
 	int    os;
 	int    s;
 	int128 o, v;
-	bool   upward = t->cmp == GM_AT_LEAST || t->cmp == GM_ABOVE;
 
 	if (t->has_baseline || t->cmp > GM_BELOW ||
 		!numeric_read_short(outcome, &oc, &os))
@@ -1204,30 +1206,7 @@ simple_fraction(Datum outcome, const GmTarget *t, GmFraction *f)
 	o = (int128)oc * (int64)pow10_u64[s - os];
 	v = (int128)t->value.coef * (int64)pow10_u64[s - t->value.scale];
 
-	switch (t->cmp)
-	{
-		case GM_AT_LEAST:
-			f->met = o >= v;
-			break;
-		case GM_ABOVE:
-			f->met = o > v;
-			break;
-		case GM_AT_MOST:
-			f->met = o <= v;
-			break;
-		default:
-			f->met = o < v;
-			break;
-	}
-	if (v <= 0 || o <= 0)
-	{
-		/* upward: 100 % only when met with T <= 0; downward: when met */
-		f->konst = (f->met && (v <= 0 || !upward)) ? 100 : 0;
-		return true;
-	}
-	f->konst = -1;
-	f->num = upward ? o : v;
-	f->den = upward ? v : o;
+	one_way_fraction(o, v, t->cmp, f);
 	return true;
 }
 
