@@ -1138,19 +1138,37 @@ score_fast(int128 oc, int os, const GmTarget *t, GmScore *out)
 }
 
 /*
+ * The band of an unmet target's fulfilment num / den, 0 < num <= den <
+ * 2^64, decided exactly by cross-multiplication as gm_status_of_score
+ * decides it on the truncated percent:
+ *	 num / den * 100 % >= e micro-percent  <=>  num * 10^8 >= den * e
+ * (and the same with >); the thresholds are at most 10^8 micro-percent, so
+ * nothing overflows int128.
+ */
+static inline GmStatus
+band_of_fraction(int128 num, int128 den, const GmThresholds *th)
+{
+	int128 lhs = num * (int128)100000000;
+
+	Assert(num > 0 && num <= den && den <= (int128)PG_UINT64_MAX);
+	if (th->fulfilled_at < 100000000 && lhs >= den * (int128)th->fulfilled_at)
+		return GM_STATUS_FULFILLED;
+	if (lhs > den * (int128)th->partly_above)
+		return GM_STATUS_PARTLY;
+	return GM_STATUS_NOT_FULFILLED;
+}
+
+/*
  * The status on the fast path; false when an operand does not fit.  A
  * status needs only the band, so instead of the division a fulfilment
- * needs, the edges are compared by cross-multiplication, exactly:
- *	 num / den * 100 % >= e micro-percent  <=>  num * 10^8 >= den * e
- * (and the same with >).  That takes num and den below 2^64 and the
- * thresholds at most 10^8 micro-percent, so nothing overflows int128.
+ * needs, the edges are compared by cross-multiplication (band_of_fraction)
+ * when num and den are below 2^64.
  */
 static bool
 status_fast(int128 oc, int os, const GmTarget *t, const GmThresholds *th,
 			GmStatus *out)
 {
 	GmFraction f;
-	int128     lhs;
 
 	if (!fraction_fast(oc, os, t, &f))
 		return false;
@@ -1170,15 +1188,8 @@ status_fast(int128 oc, int os, const GmTarget *t, const GmThresholds *th,
 		*out = gm_status_of_score(&score, th);
 		return true;
 	}
-	/* 0 < num < den < 2^64: as gm_status_of_score, exactly */
-	lhs = f.num * (int128)100000000;
-	if (th->fulfilled_at < 100000000 &&
-		lhs >= f.den * (int128)th->fulfilled_at)
-		*out = GM_STATUS_FULFILLED;
-	else if (lhs > f.den * (int128)th->partly_above)
-		*out = GM_STATUS_PARTLY;
-	else
-		*out = GM_STATUS_NOT_FULFILLED;
+	/* 0 < num < den < 2^64 */
+	*out = band_of_fraction(f.num, f.den, th);
 	return true;
 }
 
@@ -1222,7 +1233,6 @@ status_numeric_fast(Datum outcome, const GmTarget *t, const GmThresholds *th,
 					GmStatus *out)
 {
 	GmFraction f;
-	int128     lhs;
 
 	if (!simple_fraction(outcome, t, &f))
 		return false;
@@ -1241,14 +1251,7 @@ status_numeric_fast(Datum outcome, const GmTarget *t, const GmThresholds *th,
 	if (f.den > (int128)PG_UINT64_MAX)
 		return false;
 	/* not met, so 0 < num <= den < 2^64 */
-	lhs = f.num * (int128)100000000;
-	if (th->fulfilled_at < 100000000 &&
-		lhs >= f.den * (int128)th->fulfilled_at)
-		*out = GM_STATUS_FULFILLED;
-	else if (lhs > f.den * (int128)th->partly_above)
-		*out = GM_STATUS_PARTLY;
-	else
-		*out = GM_STATUS_NOT_FULFILLED;
+	*out = band_of_fraction(f.num, f.den, th);
 	return true;
 }
 
