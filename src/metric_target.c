@@ -393,14 +393,34 @@ metric_target_recv(PG_FUNCTION_ARGS)
 
 /* ---------- comparison and hashing ---------- */
 
+/*
+ * Unpack for comparing and hashing (gm_target_decode_for_order): sorts,
+ * index builds and hash joins call these for every pair or row, and need
+ * the unit's bytes but not their re-normalisation.
+ */
+static void
+unpack_for_order(Datum datum, GmTarget *out)
+{
+	struct varlena *v = (struct varlena *)DatumGetPointer(datum);
+	GmError         err;
+
+	if (VARATT_IS_EXTENDED(v) && !VARATT_IS_SHORT(v))
+		v = pg_detoast_datum_packed(v);
+	if (unlikely(!gm_target_decode_for_order((const uint8_t *)VARDATA_ANY(v),
+											 VARSIZE_ANY_EXHDR(v), out, &err)))
+		ereport(ERROR, (errcode(ERRCODE_DATA_CORRUPTED),
+						errmsg("corrupt metric_target value"),
+						errdetail("%s.", err.message)));
+}
+
 static int
 compare_args(FunctionCallInfo fcinfo)
 {
 	GmTarget a;
 	GmTarget b;
 
-	PG_GETARG_METRIC_TARGET(0, &a);
-	PG_GETARG_METRIC_TARGET(1, &b);
+	unpack_for_order(PG_GETARG_DATUM(0), &a);
+	unpack_for_order(PG_GETARG_DATUM(1), &b);
 	return gm_target_cmp(&a, &b);
 }
 
@@ -457,7 +477,7 @@ metric_target_hash(PG_FUNCTION_ARGS)
 {
 	GmTarget t;
 
-	PG_GETARG_METRIC_TARGET(0, &t);
+	unpack_for_order(PG_GETARG_DATUM(0), &t);
 	PG_RETURN_INT32((int32)(uint32)gm_target_hash(&t, 0));
 }
 
@@ -466,7 +486,7 @@ metric_target_hash_extended(PG_FUNCTION_ARGS)
 {
 	GmTarget t;
 
-	PG_GETARG_METRIC_TARGET(0, &t);
+	unpack_for_order(PG_GETARG_DATUM(0), &t);
 	PG_RETURN_INT64((int64)gm_target_hash(&t, (uint64)PG_GETARG_INT64(1)));
 }
 

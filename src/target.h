@@ -188,6 +188,16 @@ extern bool   gm_target_decode(const uint8_t *buf, size_t len, GmTarget *out,
 extern bool gm_target_decode_rule(const uint8_t *buf, size_t len,
 								  GmTarget *out, GmError *err);
 
+/*
+ * Decode for comparing and hashing: everything gm_target_decode_rule
+ * checks, plus the unit's bytes copied as stored (1 to 64, NUL-terminated
+ * in out->unit) but not re-normalised, which is what makes a full decode
+ * expensive.  gm_target_cmp and gm_target_hash of the result equal those
+ * of gm_target_decode's wherever that succeeds.  Never reads past len.
+ */
+extern bool gm_target_decode_for_order(const uint8_t *buf, size_t len,
+									   GmTarget *out, GmError *err);
+
 /* Total order (documented in doc/metric_target.md); numerically equal
  * decimals compare equal.  Returns <0, 0, >0. */
 extern int gm_target_cmp(const GmTarget *a, const GmTarget *b);

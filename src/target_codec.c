@@ -687,6 +687,25 @@ gm_target_decode(const uint8_t *buf, size_t len, GmTarget *out, GmError *err)
 }
 
 /*
+ * Read a packed target for comparing and hashing (target.h): every check
+ * of gm_target_decode_rule, and the unit's bytes copied as stored.
+ */
+bool
+gm_target_decode_for_order(const uint8_t *buf, size_t len, GmTarget *out,
+						   GmError *err)
+{
+	GmError verr;
+
+	clear_error(err);
+	if (!decode_fields(buf, len, out, true, err))
+		return false;
+	if (!validate_rule(out, &verr))
+		return set_error(err, GM_ERR_BINARY, 0, "invalid packed target: %s",
+						 verr.message);
+	return true;
+}
+
+/*
  * Read the rule of a packed target (target.h): every check of
  * gm_target_decode but the unit's bytes, which are skipped.
  */

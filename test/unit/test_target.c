@@ -138,6 +138,8 @@ parse_str(const char *in, GmTarget *t, GmError *e)
  * comparator, flags and decimals and an empty unit; whatever it refuses,
  * decode refuses too.  Silent when it agrees, to keep the count meaningful.
  */
+static bool same_target(const GmTarget *a, const GmTarget *b);
+
 static void
 check_decode_rule(const uint8_t *buf, size_t len, const GmTarget *full)
 {
@@ -170,6 +172,28 @@ check_decode_rule(const uint8_t *buf, size_t len, const GmTarget *full)
 		}
 		if (!gm_target_validate(&x, &ve))
 			ok(0, "decode_rule accepts an invalid rule: %s", ve.message);
+	}
+	/*
+	 * decode_for_order accepts what decode_rule accepts; where decode
+	 * succeeds it gives the identical target (unit bytes included), so the
+	 * order and the hash are the same
+	 */
+	{
+		GmTarget o;
+		GmError  oe;
+		bool     ok_order = gm_target_decode_for_order(buf, len, &o, &oe);
+
+		if (ok_order != ok_rule)
+			ok(0, "decode_for_order %s what decode_rule %s",
+			   ok_order ? "accepts" : "refuses",
+			   ok_rule ? "accepts" : "refuses");
+		else if (!ok_order && oe.code != GM_ERR_BINARY)
+			ok(0, "decode_for_order error code %d, not GM_ERR_BINARY",
+			   oe.code);
+		if (full != NULL && ok_order &&
+			(!same_target(full, &o) || gm_target_cmp(full, &o) != 0 ||
+			 gm_target_hash(full, 7) != gm_target_hash(&o, 7)))
+			ok(0, "decode_for_order gives another target than decode");
 	}
 	if (full == NULL)
 	{
@@ -2050,6 +2074,12 @@ test_codec(void)
 	   "decode_rule: increase from 6 to 5");
 	ok(!gm_target_decode_rule(NULL, 0, &t, &e) && e.code == GM_ERR_BINARY,
 	   "decode_rule: NULL buffer");
+	memcpy(buf, "\x40\x10\x05\xc3", 4);
+	ok(gm_target_decode_for_order(buf, 4, &t, &e) && t.unit_len == 1 &&
+		   (uint8_t)t.unit[0] == 0xc3 && t.unit[1] == '\0',
+	   "decode_for_order: the unit's bytes as stored, not re-checked");
+	ok(!gm_target_decode_for_order(NULL, 0, &t, &e) && e.code == GM_ERR_BINARY,
+	   "decode_for_order: NULL buffer");
 
 	corrupt_encoding("Minst 65 %");
 	corrupt_encoding("Högst 2 100 barn");
