@@ -111,6 +111,9 @@ CREATE FUNCTION metric_target_hash(metric_target) RETURNS integer
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION metric_target_hash_extended(metric_target, bigint) RETURNS bigint
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION metric_target_sortsupport(internal) RETURNS void
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION metric_target_sortsupport(internal) IS 'Sort support of the btree operator class: a direct comparator and abbreviated keys';
 
 CREATE OPERATOR = (
 	LEFTARG = metric_target, RIGHTARG = metric_target, PROCEDURE = metric_target_eq,
@@ -150,7 +153,8 @@ CREATE OPERATOR CLASS metric_target_ops
 		OPERATOR 3 = ,
 		OPERATOR 4 >= ,
 		OPERATOR 5 > ,
-		FUNCTION 1 metric_target_cmp(metric_target, metric_target);
+		FUNCTION 1 metric_target_cmp(metric_target, metric_target),
+		FUNCTION 2 metric_target_sortsupport(internal);
 
 CREATE OPERATOR CLASS metric_target_hash_ops
 	DEFAULT FOR TYPE metric_target USING hash AS
