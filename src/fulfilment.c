@@ -697,26 +697,20 @@ outcome_from_datum(Datum d, GmOutcomeType type, GmOutcome *o)
 			break;
 		}
 		case GM_OUT_FLOAT8:
-		{
-			float8 f = DatumGetFloat8(d);
-
-			if (isnan(f))
-				gm_outcome_not_finite("NaN");
-			if (isinf(f))
-				gm_outcome_not_finite(f > 0 ? "Infinity" : "-Infinity");
-			double_to_shortest_decimal_buf(f, o->text);
-			o->fits = parse_shortest(o->text, &o->coef, &o->scale);
-			break;
-		}
 		case GM_OUT_FLOAT4:
 		{
-			float4 f = DatumGetFloat4(d);
+			/* a float4 widens to float8 exactly; its text is float4's own */
+			float8 f = type == GM_OUT_FLOAT8 ? DatumGetFloat8(d)
+											 : (float8)DatumGetFloat4(d);
 
 			if (isnan(f))
 				gm_outcome_not_finite("NaN");
 			if (isinf(f))
 				gm_outcome_not_finite(f > 0 ? "Infinity" : "-Infinity");
-			float_to_shortest_decimal_buf(f, o->text);
+			if (type == GM_OUT_FLOAT8)
+				double_to_shortest_decimal_buf(f, o->text);
+			else
+				float_to_shortest_decimal_buf(DatumGetFloat4(d), o->text);
 			o->fits = parse_shortest(o->text, &o->coef, &o->scale);
 			break;
 		}
