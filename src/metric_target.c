@@ -178,6 +178,32 @@ report_parse_error(Node *escontext, const char *input, size_t len,
 }
 
 /*
+ * The packed bytes of a metric_target datum, read in place (stored values
+ * have a 1-byte header); allocates only for a compressed or external
+ * value, which values of at most GM_MAX_ENCODED bytes never are.
+ */
+static inline const uint8_t *
+packed_bytes(Datum datum, size_t *len)
+{
+	struct varlena *v = (struct varlena *)DatumGetPointer(datum);
+
+	if (VARATT_IS_EXTENDED(v) && !VARATT_IS_SHORT(v))
+		v = pg_detoast_datum_packed(v);
+	*len = VARSIZE_ANY_EXHDR(v);
+	return (const uint8_t *)VARDATA_ANY(v);
+}
+
+static void report_corrupt(const GmError *err) pg_attribute_noreturn();
+
+static void
+report_corrupt(const GmError *err)
+{
+	ereport(ERROR, (errcode(ERRCODE_DATA_CORRUPTED),
+					errmsg("corrupt metric_target value"),
+					errdetail("%s.", err->message)));
+}
+
+/*
  * Unpack a metric_target datum.  Stored values have a 1-byte header and
  * are read in place; nothing is allocated unless the value was compressed.
  *
@@ -201,17 +227,11 @@ static UnpackCacheEntry unpack_cache[UNPACK_CACHE_SIZE];
 void
 metric_target_unpack(Datum datum, GmTarget *out)
 {
-	struct varlena   *v = (struct varlena *)DatumGetPointer(datum);
-	const uint8_t    *data;
 	size_t            len;
+	const uint8_t    *data = packed_bytes(datum, &len);
 	uint32            h = 2166136261u;
 	UnpackCacheEntry *e;
 	GmError           err;
-
-	if (VARATT_IS_EXTENDED(v) && !VARATT_IS_SHORT(v))
-		v = pg_detoast_datum_packed(v);
-	data = (const uint8_t *)VARDATA_ANY(v);
-	len = VARSIZE_ANY_EXHDR(v);
 
 	if (len == 0 || len > GM_MAX_ENCODED)
 		e = NULL;
@@ -227,9 +247,7 @@ metric_target_unpack(Datum datum, GmTarget *out)
 		}
 	}
 	if (!gm_target_decode(data, len, out, &err))
-		ereport(ERROR, (errcode(ERRCODE_DATA_CORRUPTED),
-						errmsg("corrupt metric_target value"),
-						errdetail("%s.", err.message)));
+		report_corrupt(&err);
 	if (e != NULL)
 	{
 		memcpy(e->bytes, data, len);
@@ -247,16 +265,12 @@ metric_target_unpack(Datum datum, GmTarget *out)
 void
 metric_target_unpack_rule(Datum datum, GmTarget *out)
 {
-	struct varlena *v = (struct varlena *)DatumGetPointer(datum);
-	GmError         err;
+	size_t         len;
+	const uint8_t *data = packed_bytes(datum, &len);
+	GmError        err;
 
-	if (VARATT_IS_EXTENDED(v) && !VARATT_IS_SHORT(v))
-		v = pg_detoast_datum_packed(v);
-	if (unlikely(!gm_target_decode_rule((const uint8_t *)VARDATA_ANY(v),
-										VARSIZE_ANY_EXHDR(v), out, &err)))
-		ereport(ERROR, (errcode(ERRCODE_DATA_CORRUPTED),
-						errmsg("corrupt metric_target value"),
-						errdetail("%s.", err.message)));
+	if (unlikely(!gm_target_decode_rule(data, len, out, &err)))
+		report_corrupt(&err);
 }
 
 /*
@@ -403,16 +417,12 @@ metric_target_recv(PG_FUNCTION_ARGS)
 static void
 unpack_for_order(Datum datum, GmTarget *out)
 {
-	struct varlena *v = (struct varlena *)DatumGetPointer(datum);
-	GmError         err;
+	size_t         len;
+	const uint8_t *data = packed_bytes(datum, &len);
+	GmError        err;
 
-	if (VARATT_IS_EXTENDED(v) && !VARATT_IS_SHORT(v))
-		v = pg_detoast_datum_packed(v);
-	if (unlikely(!gm_target_decode_for_order((const uint8_t *)VARDATA_ANY(v),
-											 VARSIZE_ANY_EXHDR(v), out, &err)))
-		ereport(ERROR, (errcode(ERRCODE_DATA_CORRUPTED),
-						errmsg("corrupt metric_target value"),
-						errdetail("%s.", err.message)));
+	if (unlikely(!gm_target_decode_for_order(data, len, out, &err)))
+		report_corrupt(&err);
 }
 
 static int

@@ -1156,30 +1156,41 @@ expect_joiner(GmParser *ps, size_t *pi, const char *sv, const char *en)
  * ---------------------------------------------------------------------
  */
 
-/* "Mellan 95 och 105 %", "between index 1 and 2" */
+/*
+ * The rest of a range after its lower bound and joiner ("och", "and", a
+ * dash): the upper bound at i, units agreeing, bounds in order.
+ */
 static bool
-parse_range_words(GmParser *ps, size_t i, GmTarget *t)
+parse_range_end(GmParser *ps, size_t i, const GmOperand *low, GmTarget *t)
 {
-	GmOperand low;
 	GmOperand high;
 
-	if (!parse_operand(ps, &i, true, "och", "and", &low))
-		return false;
-	if (!expect_joiner(ps, &i, "och", "and"))
-		return false;
 	if (!parse_operand(ps, &i, false, NULL, NULL, &high))
 		return false;
-	if (!combine_units(ps, &low, &high, t))
+	if (!combine_units(ps, low, &high, t))
 		return false;
-	if (gm_decimal_cmp(low.num, high.num) > 0)
+	if (gm_decimal_cmp(low->num, high.num) > 0)
 		return fail(
 			ps, GM_ERR_RANGE_ORDER, high.num_pos,
 			"expected an upper bound not below the lower bound at character %zu",
 			char_number(ps, high.num_pos));
 	t->cmp = GM_BETWEEN;
-	t->value = low.num;
+	t->value = low->num;
 	t->upper = high.num;
 	return expect_end(ps, i);
+}
+
+/* "Mellan 95 och 105 %", "between index 1 and 2" */
+static bool
+parse_range_words(GmParser *ps, size_t i, GmTarget *t)
+{
+	GmOperand low;
+
+	if (!parse_operand(ps, &i, true, "och", "and", &low))
+		return false;
+	if (!expect_joiner(ps, &i, "och", "and"))
+		return false;
+	return parse_range_end(ps, i, &low, t);
 }
 
 /* "[ska] [öka|minska|...] från 70 % till 75 %" from the keyword on */
@@ -1238,7 +1249,6 @@ static bool
 parse_number_first(GmParser *ps, size_t i, GmTarget *t)
 {
 	GmOperand low;
-	GmOperand high;
 	size_t    j;
 	size_t    dash;
 
@@ -1256,19 +1266,7 @@ parse_number_first(GmParser *ps, size_t i, GmTarget *t)
 	}
 
 	i = skip_space(ps, j + dash);
-	if (!parse_operand(ps, &i, false, NULL, NULL, &high))
-		return false;
-	if (!combine_units(ps, &low, &high, t))
-		return false;
-	if (gm_decimal_cmp(low.num, high.num) > 0)
-		return fail(
-			ps, GM_ERR_RANGE_ORDER, high.num_pos,
-			"expected an upper bound not below the lower bound at character %zu",
-			char_number(ps, high.num_pos));
-	t->cmp = GM_BETWEEN;
-	t->value = low.num;
-	t->upper = high.num;
-	return expect_end(ps, i);
+	return parse_range_end(ps, i, &low, t);
 }
 
 /* The whole (trimmed, valid) text from i */
