@@ -141,31 +141,28 @@ static uint128 coef_limit_div[GM_COEF_DIGITS + 1];
 /* 10^GM_FAST_DIGITS / 10^n and (2^128 - 1) / 10^n, for the same reason */
 static uint128 fast_limit_div[GM_COEF_DIGITS + 1];
 static uint128 u128_max_div[GM_COEF_DIGITS + 1];
-static bool    pow10_ready = false;
 
-static inline void
-init_pow10(void)
+/*
+ * Fill the tables above; called once from _PG_init, so that no path can
+ * reach them unfilled (fulfilment.h).
+ */
+void
+gm_fulfilment_init(void)
 {
-	if (unlikely(!pow10_ready))
-	{
-		uint128 p = 1;
+	uint128 p = 1;
 
-		for (int i = 0; i <= GM_COEF_DIGITS; i++)
-		{
-			pow10_table[i] = p;
-			p *= 10;
-		}
-		for (int i = 0; i <= GM_COEF_DIGITS; i++)
-		{
-			coef_limit_div[i] =
-				(pow10_table[GM_COEF_DIGITS] - 1) / pow10_table[i];
-			fast_limit_div[i] =
-				i <= GM_FAST_DIGITS
-					? pow10_table[GM_FAST_DIGITS] / pow10_table[i]
-					: 0;
-			u128_max_div[i] = ~(uint128)0 / pow10_table[i];
-		}
-		pow10_ready = true;
+	for (int i = 0; i <= GM_COEF_DIGITS; i++)
+	{
+		pow10_table[i] = p;
+		p *= 10;
+	}
+	for (int i = 0; i <= GM_COEF_DIGITS; i++)
+	{
+		coef_limit_div[i] = (pow10_table[GM_COEF_DIGITS] - 1) / pow10_table[i];
+		fast_limit_div[i] = i <= GM_FAST_DIGITS
+								? pow10_table[GM_FAST_DIGITS] / pow10_table[i]
+								: 0;
+		u128_max_div[i] = ~(uint128)0 / pow10_table[i];
 	}
 }
 
@@ -373,7 +370,6 @@ view_to_int128(const GmNumView *v, int128 *coef, int *scale)
 		}
 	}
 
-	init_pow10();
 	limit = pow10_u128(GM_COEF_DIGITS) - 1;
 
 	/* ignore zero digits at the end (the format strips them anyway) */
@@ -663,7 +659,6 @@ parse_shortest(const char *s, int128 *coef, int *scale)
 static void
 outcome_from_datum(Datum d, GmOutcomeType type, GmOutcome *o)
 {
-	init_pow10();
 	o->num = (Datum)0;
 	o->fits = false;
 	o->text[0] = '\0';
@@ -923,9 +918,6 @@ fraction_units(uint128 num, uint128 den, bool *inexact)
 	uint128 q = 0;
 	uint128 r = num;
 	int     remaining = GM_FRAC_DIGITS;
-
-	/* the tables below; callers need not have built them */
-	init_pow10();
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && \
 	!defined(GM_PORTABLE_ARITH)
@@ -1748,7 +1740,6 @@ status_of_percent(FunctionCallInfo fcinfo)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_DATUM(gm_status_datum(GM_STATUS_NOT_FOLLOWED_UP));
 
-	init_pow10();
 	pct = PG_GETARG_DATUM(0);
 	numeric_payload((const struct varlena *)DatumGetPointer(pct), &data, &len);
 	numeric_view(data, len, &v);

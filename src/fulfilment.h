@@ -111,6 +111,9 @@ extern GmStatus gm_status_of_score(const GmScore      *score,
  */
 extern bool gm_numeric_to_int128(Numeric num, int128 *coef, int *scale);
 
+/* Build the power-of-ten tables of the exact arithmetic; from _PG_init. */
+extern void gm_fulfilment_init(void);
+
 /* The enum OID for a status, looked up by label once per backend. */
 extern Datum    gm_status_datum(GmStatus status);
 extern GmStatus gm_status_from_datum(Datum d);

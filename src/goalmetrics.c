@@ -17,6 +17,7 @@
 
 #include "fmgr.h"
 
+#include "fulfilment.h"
 #include "settings.h"
 
 PG_MODULE_MAGIC;
@@ -26,5 +27,6 @@ void _PG_init(void);
 void
 _PG_init(void)
 {
+	gm_fulfilment_init();
 	gm_settings_init();
 }
