@@ -7,6 +7,15 @@ PG_BINDIR=/usr/lib/postgresql/$PG_MAJOR/bin
 export PG_CONFIG=${PG_CONFIG:-$PG_BINDIR/pg_config}
 export PATH=$PG_BINDIR:$PATH
 
+# Every suite, the demo and the bench install into the server's own
+# directories: one tree at a time on a machine.  The lock is held until the
+# sourcing script exits; scripts it starts inherit it.
+if [ -z "${GOALMETRICS_SERVER_LOCK:-}" ] && command -v flock >/dev/null 2>&1; then
+	export GOALMETRICS_SERVER_LOCK=/tmp/goalmetrics-pg$PG_MAJOR.lock
+	exec 8>>"$GOALMETRICS_SERVER_LOCK"
+	flock 8 || true
+fi
+
 as_root() {
 	if [ "$(id -u)" -eq 0 ]; then
 		"$@"
