@@ -26,12 +26,71 @@ double gm_fulfilled_at = 100.0;
 int    gm_rollup_method = GM_ROLLUP_MEAN;
 double gm_trend_tolerance = 2.0;
 
+static const char *format_micro_buf(int64 micro);
+
 static const struct config_enum_entry rollup_method_options[] = {
 	{ "mean", GM_ROLLUP_MEAN, false },
 	{ "worst", GM_ROLLUP_WORST, false },
 	{ "share_met", GM_ROLLUP_SHARE_MET, false },
 	{ NULL, 0, false }
 };
+
+/*
+ * A threshold setting is used in millionths of a percent (settings.h): one
+ * with more decimals would be rounded, so that SHOW, and the settings
+ * refresh_summary() records, would not be the value in force.  Refuse it.
+ */
+static bool
+check_percent_micro(double *newval, void **extra, GucSource source)
+{
+	double micro = *newval * GM_MICRO;
+
+	(void)extra;
+	(void)source;
+	/* a double of at most 100 with six decimals is within 1e-7 of them */
+	if (fabs(micro - (double)llround(micro)) > 1e-6)
+	{
+		GUC_check_errdetail("A percent has at most 6 decimals.");
+		GUC_check_errhint("Round it, for example to %.6f.", *newval);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * SHOW and current_setting() of a threshold: the value in force, exactly
+ * (90.000001, not %g's 90), as refresh_summary() records it.
+ */
+static const char *
+show_partly_above(void)
+{
+	static char buf[64];
+
+	strlcpy(buf, format_micro_buf(gm_percent_to_micro(gm_partly_above)),
+			sizeof(buf));
+	return buf;
+}
+
+static const char *
+show_fulfilled_at(void)
+{
+	static char buf[64];
+
+	strlcpy(buf, format_micro_buf(gm_percent_to_micro(gm_fulfilled_at)),
+			sizeof(buf));
+	return buf;
+}
+
+/* trend_tolerance is used in millionths too (trend(), rollup.c) */
+static const char *
+show_trend_tolerance(void)
+{
+	static char buf[64];
+
+	strlcpy(buf, format_micro_buf(gm_percent_to_micro(gm_trend_tolerance)),
+			sizeof(buf));
+	return buf;
+}
 
 /*
  * Define the settings.  Called from _PG_init.
@@ -43,13 +102,15 @@ gm_settings_init(void)
 		"goalmetrics.partly_above",
 		"Fulfilment percent above which an unmet target counts as partly fulfilled.",
 		"At or below it the status is not_fulfilled. Must be below goalmetrics.fulfilled_at.",
-		&gm_partly_above, 90.0, 0.0, 100.0, PGC_USERSET, 0, NULL, NULL, NULL);
+		&gm_partly_above, 90.0, 0.0, 100.0, PGC_USERSET, 0,
+		check_percent_micro, NULL, show_partly_above);
 
 	DefineCustomRealVariable(
 		"goalmetrics.fulfilled_at",
 		"Fulfilment percent at which a metric counts as fulfilled.",
 		"At the default 100 a metric is fulfilled exactly when its target is met; below 100 it is a tolerance.",
-		&gm_fulfilled_at, 100.0, 0.0, 100.0, PGC_USERSET, 0, NULL, NULL, NULL);
+		&gm_fulfilled_at, 100.0, 0.0, 100.0, PGC_USERSET, 0,
+		check_percent_micro, NULL, show_fulfilled_at);
 
 	DefineCustomEnumVariable(
 		"goalmetrics.rollup_method",
@@ -60,8 +121,8 @@ gm_settings_init(void)
 	DefineCustomRealVariable(
 		"goalmetrics.trend_tolerance",
 		"Change, in percent of the earlier outcome, that trend() still calls stable.",
-		NULL, &gm_trend_tolerance, 2.0, 0.0, 100.0, PGC_USERSET, 0, NULL, NULL,
-		NULL);
+		NULL, &gm_trend_tolerance, 2.0, 0.0, 100.0, PGC_USERSET, 0,
+		check_percent_micro, NULL, show_trend_tolerance);
 
 #if PG_VERSION_NUM >= 150000
 	MarkGUCPrefixReserved("goalmetrics");
@@ -84,11 +145,11 @@ gm_percent_to_micro(double percent)
  * A threshold in millionths as the shortest decimal text: 90000000 is
  * "90", 90500000 "90.5".
  */
-static char *
-format_micro(int64 micro)
+static const char *
+format_micro_buf(int64 micro)
 {
-	char buf[64];
-	int  len;
+	static char buf[64];
+	int         len;
 
 	len =
 		snprintf(buf, sizeof(buf), "%s" INT64_FORMAT ".%06d",
@@ -98,7 +159,13 @@ format_micro(int64 micro)
 		buf[--len] = '\0';
 	if (len > 0 && buf[len - 1] == '.')
 		buf[--len] = '\0';
-	return pstrdup(buf);
+	return buf;
+}
+
+static char *
+format_micro(int64 micro)
+{
+	return pstrdup(format_micro_buf(micro));
 }
 
 /*

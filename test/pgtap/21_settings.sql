@@ -2,7 +2,7 @@
 -- outside them, and what partly_above and fulfilled_at change.
 BEGIN;
 SET LOCAL search_path = public, goalmetrics;
-SELECT plan(27);
+SELECT plan(35);
 
 -- load the library (the settings are defined by it)
 SELECT is(status(100)::text, 'fulfilled', 'the library is loaded');
@@ -58,6 +58,24 @@ SELECT throws_ok($$SELECT goalmetrics.status(5, 'Minst 5')$$, '22023',
 SELECT throws_ok($$SELECT goalmetrics.status(50.5)$$, '22023', NULL,
                  'also for the status of a percent');
 SELECT is(status(5, 'Minst 5', 90, 100)::text, 'fulfilled', 'explicit thresholds read no setting');
+
+-- exact values: SHOW and current_setting() give the value in force, which
+-- refresh_summary() records (41_reports.sql); more than six decimals (the
+-- thresholds are used in millionths) is refused, not rounded
+SET LOCAL goalmetrics.fulfilled_at = 100;
+SET LOCAL goalmetrics.partly_above = 90.000001;
+SELECT is(current_setting('goalmetrics.partly_above'), '90.000001', 'partly_above 90.000001 shows as 90.000001, not 90');
+SELECT is(status(90.0000005)::text, 'not_fulfilled', '... and 90.0000005 % is not fulfilled under it');
+SET LOCAL goalmetrics.fulfilled_at = 99.999999;
+SELECT is(current_setting('goalmetrics.fulfilled_at'), '99.999999', 'fulfilled_at 99.999999 shows exactly');
+SET LOCAL goalmetrics.trend_tolerance = 2.000001;
+SELECT is(current_setting('goalmetrics.trend_tolerance'), '2.000001', 'trend_tolerance 2.000001 shows exactly');
+SELECT throws_ok($$SET goalmetrics.partly_above = 90.0000001$$, '22023',
+                 'invalid value for parameter "goalmetrics.partly_above": 90.0000001',
+                 'partly_above with 7 decimals: refused, not rounded to 90');
+SELECT throws_ok($$SET goalmetrics.fulfilled_at = 99.9999995$$, '22023', NULL, 'fulfilled_at with 7 decimals: refused');
+SELECT throws_ok($$SET goalmetrics.trend_tolerance = 2.0000004$$, '22023', NULL, 'trend_tolerance with 7 decimals: refused');
+SELECT is(current_setting('goalmetrics.partly_above'), '90.000001', 'a refused SET changes nothing');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -6,7 +6,7 @@
 -- goals, fulfilled only at 100 with every metric met.
 BEGIN;
 SET LOCAL search_path = public, goalmetrics;
-SELECT plan(30);
+SELECT plan(32);
 
 \o /dev/null
 \ir ../../data/helsingborg-2016.sql
@@ -243,6 +243,14 @@ SELECT results_eq($$
 $$, $$ VALUES ('Invånarnas egenförsörjning ska öka'::text, 'not_fulfilled'::text),
 			  ('Färre hushåll med långvarigt försörjningsstöd', 'partly') $$,
 	'... and its statuses follow them');
+-- the value in force, exactly: replaying what was recorded gives the same
+-- status (a percent of 90.0000005 is not fulfilled at 90.000001, partly at 90)
+SET LOCAL goalmetrics.partly_above = 90.000001;
+SELECT is(refresh_summary(2016), 26, 'a refresh with partly_above = 90.000001 ...');
+SELECT results_eq($$
+	SELECT DISTINCT partly_above::text, status(90.0000005, partly_above, fulfilled_at)::text FROM goalmetrics.summary
+$$, $$ VALUES ('90.000001'::text, 'not_fulfilled'::text) $$,
+	'... records 90.000001 exactly, not 90, so a replay gives the same status');
 RESET goalmetrics.partly_above;
 SELECT is(refresh_summary(2015), 0, 'a year without targets writes nothing');
 
