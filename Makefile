@@ -13,7 +13,8 @@ OBJS		= src/goalmetrics.o \
 			  src/metric_target.o \
 			  src/fulfilment.o \
 			  src/rollup.o \
-			  src/settings.o
+			  src/settings.o \
+			  src/encoding.o
 
 # The install script is the SQL sources concatenated in name order: each
 # file is one chapter of the SQL API (src/sql/README.md).

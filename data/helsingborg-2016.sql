@@ -42,6 +42,9 @@
 -- The Swedish perspective names are used as the report prints them; import
 -- matches them (or the English names) in any case.
 
+-- The file is UTF-8 (the rows below), whatever the database's encoding.
+SET client_encoding = 'UTF8';
+
 COPY goalmetrics.report_import (committee, perspective, goal, metric, year, outcome, target) FROM stdin WITH (FORMAT csv, HEADER true);
 committee,perspective,goal,metric,year,outcome,target
 Arbetsmarknadsnämnden,Invånare,Invånarnas egenförsörjning ska öka,Egenförsörjning efter gymnasial vuxenutbildning,2014,65 %,

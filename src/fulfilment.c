@@ -43,6 +43,7 @@
 #include "utils/numeric.h"
 #include "utils/syscache.h"
 
+#include "encoding.h"
 #include "fulfilment.h"
 #include "metric_target.h"
 
@@ -1876,8 +1877,12 @@ gm_status_percent(PG_FUNCTION_ARGS)
 }
 
 /* ----------------------------------------------------------------------
- * Labels, colours and symbols (UTF-8 here, converted to the database
- * encoding on return)
+ * Labels, colours and symbols
+ *
+ * Written in UTF-8, each with a stand-in in characters that every encoding
+ * the extension installs in has (00_extension.sql): the text itself where
+ * the database encoding has all its characters, else the stand-in
+ * (doc/fulfilment.md, "Labels in other encodings").
  * ----------------------------------------------------------------------
  */
 
@@ -1891,6 +1896,15 @@ static const char *const label_en[GM_STATUS_COUNT] = {
 	"Not fulfilled (90 % or lower)", "Not followed up"
 };
 
+/* The en dash of the partly band as a hyphen, for LATIN1 and LATIN9 */
+static const char *const label_sv_standin[GM_STATUS_COUNT] = {
+	NULL, "Uppfyllelse 91-99 procent", NULL, NULL
+};
+
+static const char *const label_en_standin[GM_STATUS_COUNT] = {
+	NULL, "Partly fulfilled (91-99 %)", NULL, NULL
+};
+
 /* Green, yellow, red, grey: the report's legend, readable on white */
 static const char *const status_colours[GM_STATUS_COUNT] = {
 	"#2E7D32", "#F9A825", "#C62828", "#9E9E9E"
@@ -1900,13 +1914,16 @@ static const char *const status_colours[GM_STATUS_COUNT] = {
 static const char *const status_symbols[GM_STATUS_COUNT] = { "✓", "◐", "✗",
 															 "○" };
 
-static Datum
-utf8_text(const char *s)
-{
-	size_t len = strlen(s);
-	char  *conv = pg_any_to_server(s, (int)len, PG_UTF8);
+/* ... and in ASCII: plus, tilde, x, o */
+static const char *const status_symbols_standin[GM_STATUS_COUNT] = { "+", "~",
+																	 "x",
+																	 "o" };
 
-	return PointerGetDatum(cstring_to_text(conv));
+static Datum
+shipped_text(const char *utf8, const char *standin)
+{
+	return PointerGetDatum(
+		cstring_to_text(gm_utf8_to_server_text(utf8, standin)));
 }
 
 PG_FUNCTION_INFO_V1(gm_status_label);
@@ -1925,9 +1942,9 @@ gm_status_label(PG_FUNCTION_ARGS)
 	int         len = VARSIZE_ANY_EXHDR(lang);
 
 	if (len == 2 && pg_strncasecmp(l, "sv", 2) == 0)
-		return utf8_text(label_sv[st]);
+		return shipped_text(label_sv[st], label_sv_standin[st]);
 	if (len == 2 && pg_strncasecmp(l, "en", 2) == 0)
-		return utf8_text(label_en[st]);
+		return shipped_text(label_en[st], label_en_standin[st]);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown language \"%s\" for status labels",
@@ -1944,7 +1961,7 @@ gm_status_colour(PG_FUNCTION_ARGS)
 {
 	GmStatus st = gm_status_from_datum(PG_GETARG_DATUM(0));
 
-	return utf8_text(status_colours[st]);
+	return shipped_text(status_colours[st], NULL);
 }
 
 /*
@@ -1956,5 +1973,5 @@ gm_status_symbol(PG_FUNCTION_ARGS)
 {
 	GmStatus st = gm_status_from_datum(PG_GETARG_DATUM(0));
 
-	return utf8_text(status_symbols[st]);
+	return shipped_text(status_symbols[st], status_symbols_standin[st]);
 }

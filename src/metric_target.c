@@ -27,6 +27,7 @@
 #include "utils/numeric.h"
 #include "utils/sortsupport.h"
 
+#include "encoding.h"
 #include "metric_target.h"
 
 /* The first byte of the binary (send/recv) form */
@@ -113,6 +114,10 @@ quotable_input(const char *input, size_t len)
 	return quoted;
 }
 
+/* The text input's hint (UTF-8; converted to the database encoding) */
+#define SYNTAX_HINT \
+	"Write an optional comparator (Minst, Högst, Över, Under, Exakt, at least, at most, >=, <=, >, <, =), a number and an optional unit, e.g. \"Minst 65 %\"; or a range \"Mellan 95 och 105 %\", or a change \"Öka från 70 % till 75 %\"."
+
 /*
  * The pure module speaks UTF-8; a database in another encoding converts
  * at the boundary (SQL_ASCII bytes pass through unchanged).
@@ -156,24 +161,20 @@ report_parse_error(Node *escontext, const char *input, size_t len,
 		what = "invalid input syntax for type metric_target";
 
 #if PG_VERSION_NUM >= 160000
-	errsave(
-		escontext,
-		(errcode(sqlstate),
-		 errmsg("%s: \"%s\"%s", what, quoted,
-				strlen(quoted) < len ? "..." : ""),
-		 errdetail("%s.", err->message),
-		 errhint(
-			 "Write an optional comparator (Minst, Högst, Över, Under, Exakt, at least, at most, >=, <=, >, <, =), a number and an optional unit, e.g. \"Minst 65 %%\"; or a range \"Mellan 95 och 105 %%\", or a change \"Öka från 70 %% till 75 %%\".")));
+	errsave(escontext,
+			(errcode(sqlstate),
+			 errmsg("%s: \"%s\"%s", what, quoted,
+					strlen(quoted) < len ? "..." : ""),
+			 errdetail("%s.", gm_utf8_to_server_text(err->message, NULL)),
+			 errhint("%s", gm_utf8_to_server_text(SYNTAX_HINT, NULL))));
 #else
 	(void)escontext;
-	ereport(
-		ERROR,
-		(errcode(sqlstate),
-		 errmsg("%s: \"%s\"%s", what, quoted,
-				strlen(quoted) < len ? "..." : ""),
-		 errdetail("%s.", err->message),
-		 errhint(
-			 "Write an optional comparator (Minst, Högst, Över, Under, Exakt, at least, at most, >=, <=, >, <, =), a number and an optional unit, e.g. \"Minst 65 %%\"; or a range \"Mellan 95 och 105 %%\", or a change \"Öka från 70 %% till 75 %%\".")));
+	ereport(ERROR,
+			(errcode(sqlstate),
+			 errmsg("%s: \"%s\"%s", what, quoted,
+					strlen(quoted) < len ? "..." : ""),
+			 errdetail("%s.", gm_utf8_to_server_text(err->message, NULL)),
+			 errhint("%s", gm_utf8_to_server_text(SYNTAX_HINT, NULL))));
 #endif
 }
 
@@ -403,6 +404,14 @@ metric_target_recv(PG_FUNCTION_ARGS)
 		ereport(ERROR, (errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 						errmsg("invalid binary metric_target"),
 						errdetail("%s.", err.message)));
+	/* the unit must be text the database can hold, as text input's is */
+	if (t.unit_len > 0 && !gm_utf8_in_server_encoding(t.unit, t.unit_len))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNTRANSLATABLE_CHARACTER),
+				 errmsg("invalid binary metric_target: unit \"%s\" has a "
+						"character that encoding \"%s\" lacks",
+						gm_utf8_to_server_text(t.unit, NULL),
+						GetDatabaseEncodingName())));
 	buf->cursor = buf->len;
 	PG_RETURN_DATUM(metric_target_pack(&t));
 }
@@ -707,9 +716,12 @@ set_unit(GmTarget *t, text *unit)
 						 : ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("invalid unit for metric_target: \"%s\"", u),
 			 ok ? errdetail("The unit is empty.")
-				: errdetail("%s.", err.message),
+				: errdetail("%s.", gm_utf8_to_server_text(err.message, NULL)),
 			 errhint(
-				 "A unit is one or more words such as \"%%\", \"barn\" or \"kronor per invånare\"; pass NULL for none.")));
+				 "%s",
+				 gm_utf8_to_server_text(
+					 "A unit is one or more words such as \"%\", \"barn\" or \"kronor per invånare\"; pass NULL for none.",
+					 NULL))));
 	pfree(u);
 }
 

@@ -37,6 +37,7 @@
 #include "utils/numeric.h"
 #include "utils/typcache.h"
 
+#include "encoding.h"
 #include "fulfilment.h"
 #include "metric_target.h"
 #include "rollup.h"
@@ -859,6 +860,18 @@ weight_arg(FunctionCallInfo fcinfo, int argno)
 				 errhint(
 					 "A weight is at most 1000000 with at most 6 decimals.")));
 	return (int64)coef;
+}
+
+/*
+ * weight_valid(weight): metric.weight's CHECK, so that the table takes
+ * exactly the weights rollup() takes (true, or weight_arg's error).
+ */
+PG_FUNCTION_INFO_V1(gm_weight_valid);
+Datum
+gm_weight_valid(PG_FUNCTION_ARGS)
+{
+	(void)weight_arg(fcinfo, 0);
+	PG_RETURN_BOOL(true);
 }
 
 /*
@@ -2059,11 +2072,11 @@ gm_trend_final(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text("stable"));
 }
 
-/* A UTF-8 literal as text in the database encoding */
+/* An arrow as text in the database encoding, or its ASCII stand-in */
 static text *
-utf8_text(const char *s)
+arrow_text(const char *utf8, const char *standin)
 {
-	return cstring_to_text(pg_any_to_server(s, (int)strlen(s), PG_UTF8));
+	return cstring_to_text(gm_utf8_to_server_text(utf8, standin));
 }
 
 /*
@@ -2077,11 +2090,11 @@ gm_trend_symbol(PG_FUNCTION_ARGS)
 	int         len = VARSIZE_ANY_EXHDR(t);
 
 	if (len == 9 && memcmp(s, "improving", 9) == 0)
-		PG_RETURN_TEXT_P(utf8_text("\u2191")); /* ↑ */
+		PG_RETURN_TEXT_P(arrow_text("\u2191", "^")); /* ↑ */
 	if (len == 6 && memcmp(s, "stable", 6) == 0)
-		PG_RETURN_TEXT_P(utf8_text("\u2192")); /* → */
+		PG_RETURN_TEXT_P(arrow_text("\u2192", "=")); /* → */
 	if (len == 9 && memcmp(s, "worsening", 9) == 0)
-		PG_RETURN_TEXT_P(utf8_text("\u2193")); /* ↓ */
+		PG_RETURN_TEXT_P(arrow_text("\u2193", "v")); /* ↓ */
 	ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					errmsg("unknown trend \"%s\"", text_to_cstring(t)),
 					errhint("A trend is improving, stable or worsening.")));

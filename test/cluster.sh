@@ -158,5 +158,75 @@ else
 	check "pg_cron is preloaded in the test cluster" false
 fi
 
+# ------------------------------------------------------------------ encodings
+# The install script is ASCII (src/sql/00_extension.sql), so that it reads
+# the same in every database encoding and the encoding check runs first.
+script=$(pg_config --sharedir)/extension/goalmetrics--$(q postgres "SELECT default_version FROM pg_available_extensions WHERE name = 'goalmetrics'").sql
+check "the installed script is ASCII" eq "$(LC_ALL=C grep -c '[^[:print:][:space:]]' "$script")" 0
+# LATIN1, LATIN9, WIN1252 and SQL_ASCII databases work fully: the demo data
+# loads through the import, the views and annual_report() work, and labels
+# and symbols use characters the encoding has (stand-ins where it lacks
+# them: "91-99" for the en dash, + ~ x o and ^ = v for the symbols).
+u() { PGCLIENTENCODING=UTF8 q "$@"; }
+for enc in UTF8 LATIN1 LATIN9 WIN1252 SQL_ASCII EUC_JP; do dropdb --if-exists gm_enc_$enc 2>/dev/null; done
+ref=gm_enc_UTF8
+createdb -E UTF8 -T template0 --locale=C $ref
+psql -X -q -v ON_ERROR_STOP=1 -d $ref -c 'CREATE EXTENSION goalmetrics' -f data/helsingborg-2016.sql >/dev/null
+ref_partly=$(u $ref "SELECT count(*) FROM goalmetrics.metric_status WHERE status = 'partly'")
+for enc in LATIN1 LATIN9 WIN1252 SQL_ASCII; do
+	db=gm_enc_$enc
+	case $enc in
+	LATIN1 | LATIN9) dash="-" sym="+ ~ x o" arrows="^=v" ;;
+	WIN1252) dash="–" sym="+ ~ x o" arrows="^=v" ;;
+	SQL_ASCII) dash="–" sym="✓ ◐ ✗ ○" arrows="↑→↓" ;;
+	esac
+	createdb -E "$enc" -T template0 --locale=C "$db"
+	PGCLIENTENCODING=UTF8 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c 'CREATE EXTENSION goalmetrics' \
+		-f data/helsingborg-2016.sql >"$log/enc_$enc.out" 2>&1
+	check "$enc: CREATE EXTENSION and the demo load succeed" eq "$?" 0
+	check "$enc: the shipped perspectives are stored as text, not mojibake" \
+		eq "$(u "$db" "SELECT string_agg(name_sv, ',' ORDER BY sort) FROM goalmetrics.perspective")" \
+		"Invånare,Omvärld,Organisation,Ekonomi"
+	check "$enc: every demo row is imported (none left in report_import)" \
+		eq "$(u "$db" "SELECT count(*) FROM goalmetrics.report_import")" 0
+	check "$enc: the annual report has the same rows as in UTF8" \
+		eq "$(u "$db" "SELECT string_agg(r::text, E'\n') FROM goalmetrics.annual_report(2016) r")" "$(report $ref | sed "s/–/$dash/g")"
+	check "$enc: metric_status, goal_status, perspective_status and committee_status work" \
+		eq "$(u "$db" "SELECT (SELECT count(*) FROM goalmetrics.metric_status WHERE status = 'partly') || ',' ||
+			(SELECT count(*) FROM goalmetrics.goal_status WHERE year = 2016) || ',' ||
+			(SELECT count(*) FROM goalmetrics.perspective_status WHERE year = 2016) || ',' ||
+			(SELECT count(*) FROM goalmetrics.committee_status WHERE year = 2016)")" "$ref_partly,16,8,2"
+	check "$enc: refresh_summary writes the year" eq "$(u "$db" "SELECT goalmetrics.refresh_summary(2016)")" 26
+	check "$enc: the labels" eq "$(u "$db" "SELECT string_agg(goalmetrics.status_label(s) || '|' || goalmetrics.status_label(s, 'en'), ';' ORDER BY s) FROM unnest(enum_range(NULL::goalmetrics.status)) s")" \
+		"Uppfyllelse 100 procent|Fulfilled (100 %);Uppfyllelse 91${dash}99 procent|Partly fulfilled (91${dash}99 %);Uppfyllelse 90 procent eller lägre|Not fulfilled (90 % or lower);Uppföljning är inte genomförd|Not followed up"
+	check "$enc: the status symbols and trend arrows" \
+		eq "$(u "$db" "SELECT string_agg(goalmetrics.status_symbol(s), ' ' ORDER BY s) || ' ' || goalmetrics.trend_symbol('improving') || goalmetrics.trend_symbol('stable') || goalmetrics.trend_symbol('worsening') FROM unnest(enum_range(NULL::goalmetrics.status)) s")" \
+		"$sym $arrows"
+	check "$enc: a hint with Swedish letters arrives intact" \
+		eq "$(PGCLIENTENCODING=UTF8 psql -X -qAt -d "$db" -c "SELECT 'ungefär 5'::goalmetrics.metric_target" 2>&1 | grep -c 'HINT:.*Högst, Över')" 1
+done
+# a binary metric_target whose unit the encoding cannot hold is refused on
+# receipt (before: accepted, then SELECT and pg_dump of the table failed)
+PGCLIENTENCODING=UTF8 psql -X -q -d $ref -c "\\copy (SELECT 'Minst 5 ✓'::goalmetrics.metric_target) TO '$log/check.bin' (FORMAT binary)"
+bt() { # bt DB: load check.bin into a new table bt
+	PGCLIENTENCODING=UTF8 psql -X -q -v ON_ERROR_STOP=1 -d "$1" -c 'CREATE TABLE bt (t goalmetrics.metric_target)' \
+		-c "\\copy bt FROM '$log/check.bin' (FORMAT binary)" 2>&1
+}
+err=$(bt gm_enc_LATIN1)
+check "LATIN1: a binary metric_target with unit ✓ is refused (22P05)" \
+	eq "$(echo "$err" | grep -c 'invalid binary metric_target: unit "?" has a character that encoding "LATIN1" lacks')" 1
+check "LATIN1: ... so the table still dumps" pg_dump -d gm_enc_LATIN1 -f /dev/null
+check "SQL_ASCII: the same binary value is taken (bytes are UTF-8 there)" \
+	eq "$(bt gm_enc_SQL_ASCII; u gm_enc_SQL_ASCII "SELECT t FROM bt")" "Minst 5 ✓"
+# an encoding the extension cannot serve: one clear error at CREATE EXTENSION
+createdb -E EUC_JP -T template0 --locale=C gm_enc_EUC_JP
+err=$(psql -X -q -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -d gm_enc_EUC_JP -c 'CREATE EXTENSION goalmetrics' 2>&1)
+echo "$err" | sed 's/^/#   /'
+check "EUC_JP: CREATE EXTENSION fails with one clear error (0A000, the encoding, the supported ones)" \
+	eq "$(echo "$err" | grep -c -e '^ERROR:  0A000: goalmetrics cannot be installed in a database with encoding "EUC_JP"' \
+		-e '^HINT:  Create the database with one of the encodings UTF8, LATIN1, LATIN9, WIN1252, SQL_ASCII')" 2
+check "EUC_JP: ... and installs nothing" eq "$(q gm_enc_EUC_JP "SELECT count(*) FROM pg_namespace WHERE nspname = 'goalmetrics'")" 0
+for enc in UTF8 LATIN1 LATIN9 WIN1252 SQL_ASCII EUC_JP; do dropdb --if-exists gm_enc_$enc; done
+
 echo "cluster checks: $passed passed, $failed failed"
 echo "$passed $failed" >"$log/cluster.count"

@@ -1,7 +1,7 @@
 -- goalmetrics SQL API, chapter 1: the metric_target type.
 --
--- A target as people write it: "Minst 65 %", "Högst 2 100 barn",
--- "Mellan 95 och 105 %", "Öka från 70 % till 75 %".  Reference:
+-- A target as people write it: "Minst 65 %", "H\u00f6gst 2 100 barn",
+-- "Mellan 95 och 105 %", "\u00d6ka fr\u00e5n 70 % till 75 %".  Reference:
 -- doc/metric_target.md.  Nothing here reads a setting, a table or the
 -- locale: every function is IMMUTABLE.
 \echo Use "CREATE EXTENSION goalmetrics" to load this file. \quit
@@ -62,7 +62,7 @@ COMMENT ON FUNCTION target_upper(metric_target) IS 'The upper bound of a range; 
 
 CREATE FUNCTION target_baseline(metric_target) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'metric_target_baseline' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION target_baseline(metric_target) IS 'The baseline of a change target (Öka från 70 % till 75 %: 70); NULL for other targets';
+COMMENT ON FUNCTION target_baseline(metric_target) IS 'The baseline of a change target (from 70 % to 75 %: 70); NULL for other targets';
 
 CREATE FUNCTION target_unit(metric_target) RETURNS text
 	AS 'MODULE_PATHNAME', 'metric_target_unit' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -140,4 +140,4 @@ COMMENT ON FUNCTION status_colour(goalmetrics.status) IS 'Hex colour of a status
 
 CREATE FUNCTION status_symbol(status goalmetrics.status) RETURNS text
 	AS 'MODULE_PATHNAME', 'gm_status_symbol' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION status_symbol(goalmetrics.status) IS 'Symbol of a status, distinct without colour: ✓ fulfilled, ◐ partly, ✗ not fulfilled, ○ not followed up';
+COMMENT ON FUNCTION status_symbol(goalmetrics.status) IS 'Symbol of a status, distinct without colour: check mark fulfilled, half circle partly, cross not fulfilled, circle not followed up (+ ~ x o where the database encoding lacks them)';

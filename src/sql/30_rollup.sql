@@ -207,4 +207,4 @@ COMMENT ON AGGREGATE goalmetrics.trend(pg_catalog.int4, pg_catalog.numeric, goal
 
 CREATE FUNCTION goalmetrics.trend_symbol(trend pg_catalog.text) RETURNS pg_catalog.text
 	AS 'MODULE_PATHNAME', 'gm_trend_symbol' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION goalmetrics.trend_symbol(pg_catalog.text) IS 'Arrow of a trend: ↑ improving, → stable, ↓ worsening';
+COMMENT ON FUNCTION goalmetrics.trend_symbol(pg_catalog.text) IS 'Arrow of a trend: up improving, right stable, down worsening (^ = v where the database encoding lacks arrows)';

@@ -20,8 +20,8 @@ CREATE TABLE report_import (
 	lower_is_better boolean
 );
 COMMENT ON TABLE report_import IS 'Staging table for import_report(): one row per metric and year; rows that cannot be read stay, with problem saying why';
-COMMENT ON COLUMN report_import.outcome IS 'As reports write it: 59 %, 2 315, 72,3, − 4; - or empty for none';
-COMMENT ON COLUMN report_import.target IS 'A metric_target as written: Minst 65 %, Högst 2 100 barn; empty for none';
+COMMENT ON COLUMN report_import.outcome IS 'As reports write it: 59 %, 2 315, 72,3, -4 (also with a minus sign U+2212); - or empty for none';
+COMMENT ON COLUMN report_import.target IS 'A metric_target as written: Minst 65 %, Mellan 95 och 105 %; empty for none';
 COMMENT ON COLUMN report_import.lower_is_better IS 'Direction of a target written without a comparator (a bare 13 for a crime rate): true makes it "at most"';
 -- rows left with a problem are user data too
 SELECT pg_catalog.pg_extension_config_dump('report_import', '');
@@ -35,19 +35,19 @@ RETURN NULLIF(pg_catalog.btrim(pg_catalog.regexp_replace($1, '[[:space:]\u00a0\u
 COMMENT ON FUNCTION import_clean(text) IS 'A spreadsheet cell with white space runs made one space and trimmed; NULL when empty';
 
 -- An outcome as reports write it, in the canonical numeric form: '' for
--- none ("-", "–", "—" or empty), NULL when it cannot be read.  Spaces of any
+-- none ("-", en dash, em dash or empty), NULL when it cannot be read.  Spaces of any
 -- kind are thousands separators, a comma is the decimal separator, U+2212
 -- is a minus, and a trailing unit ("%", "barn", "tkr") is dropped.
 CREATE FUNCTION outcome_text_normalised(text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
 	SELECT CASE
-			 WHEN s.t OPERATOR(pg_catalog.~) '^(-|–|—)?$' THEN ''
+			 WHEN s.t OPERATOR(pg_catalog.~) '^(-|\u2013|\u2014)?$' THEN ''
 			 WHEN s.t OPERATOR(pg_catalog.~) '^[+-]?[0-9]{1,255}([.][0-9]{1,255})?(%|[[:alpha:]]+)?$'
 			 THEN pg_catalog.regexp_replace(s.t, '^\+?([-]?[0-9]+([.][0-9]+)?).*$', '\1')
 		   END
-	FROM (SELECT pg_catalog.translate(pg_catalog.regexp_replace($1, '[[:space:]\u00a0\u2007\u2009\u202f]+', '', 'g'),
-									  ',−', '.-') AS t) s;
+	FROM (SELECT pg_catalog.regexp_replace(pg_catalog.translate(pg_catalog.regexp_replace($1, '[[:space:]\u00a0\u2007\u2009\u202f]+', '', 'g'),
+									  ',', '.'), '\u2212', '-', 'g') AS t) s;
 END;
 COMMENT ON FUNCTION outcome_text_normalised(text) IS 'An outcome as written (59 %, 2 315, 72,3, -) as canonical numeric text; '''' for none, NULL when unreadable';
 

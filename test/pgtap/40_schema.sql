@@ -3,7 +3,7 @@
 -- and views, with SET ROLE), and the import's handling of bad rows.
 BEGIN;
 SET LOCAL search_path = public, goalmetrics;
-SELECT plan(99);
+SELECT plan(104);
 
 -- ------------------------------------------------------------- structure
 SELECT is_empty($$
@@ -68,8 +68,19 @@ SELECT throws_ok($$INSERT INTO goalmetrics.goal (committee_id, perspective_id, t
 	'goal titles are unique within a committee');
 SELECT throws_ok($$UPDATE goalmetrics.goal SET parent_goal_id = 901 WHERE goal_id = 901$$, '23514', NULL,
 	'a goal is not its own parent');
-SELECT throws_ok($$UPDATE goalmetrics.metric SET weight = -1 WHERE metric_id = 901$$, '23514', NULL, 'a negative weight is refused');
-SELECT throws_ok($$UPDATE goalmetrics.metric SET weight = 'NaN' WHERE metric_id = 901$$, '23514', NULL, 'a NaN weight is refused');
+-- metric.weight takes exactly the weights rollup() takes (weight_valid):
+-- 0 to 1 000 000 with at most 6 decimals, so no stored weight can make the
+-- views or refresh_summary() fail
+SELECT throws_ok($$UPDATE goalmetrics.metric SET weight = -1 WHERE metric_id = 901$$, '22023',
+	'roll-up weight must not be negative: "-1"', 'a negative weight is refused');
+SELECT throws_ok($$UPDATE goalmetrics.metric SET weight = 'NaN' WHERE metric_id = 901$$, '22023', NULL, 'a NaN weight is refused');
+SELECT throws_ok($$UPDATE goalmetrics.metric SET weight = 'Infinity' WHERE metric_id = 901$$, '22023', NULL, 'an infinite weight is refused');
+SELECT throws_ok($$UPDATE goalmetrics.metric SET weight = 0.0000001 WHERE metric_id = 901$$, '22023',
+	'roll-up weight "0.0000001" has more than 6 decimals', 'a weight with 7 decimals is refused at write time');
+SELECT throws_ok($$UPDATE goalmetrics.metric SET weight = 2000000 WHERE metric_id = 901$$, '22023',
+	'roll-up weight "2000000" is out of range', 'a weight above 1 000 000 is refused at write time');
+SELECT lives_ok($$UPDATE goalmetrics.metric SET weight = 1000000 WHERE metric_id = 901$$, 'weight 1 000 000 is allowed');
+SELECT lives_ok($$UPDATE goalmetrics.metric SET weight = 0.000001 WHERE metric_id = 901$$, 'weight 0.000001 is allowed');
 SELECT lives_ok($$UPDATE goalmetrics.metric SET weight = 0 WHERE metric_id = 901$$, 'weight 0 is allowed');
 SELECT throws_ok($$INSERT INTO goalmetrics.metric (goal_id, name) VALUES (901, 'Testmått')$$, '23505', NULL,
 	'metric names are unique within a goal');
