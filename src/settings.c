@@ -13,6 +13,7 @@
 
 #include <math.h>
 
+#include "common/shortest_dec.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
@@ -47,11 +48,16 @@ check_percent_micro(double *newval, void **extra, GucSource source)
 
 	(void)extra;
 	(void)source;
-	/* a double of at most 100 with six decimals is within 1e-7 of them */
+	/* six decimals: micro is within 1e-7 of an integer (doubles up to 100) */
 	if (fabs(micro - (double)llround(micro)) > 1e-6)
 	{
-		GUC_check_errdetail("A percent has at most 6 decimals.");
-		GUC_check_errhint("Round it, for example to %.6f.", *newval);
+		char shortest[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+		double_to_shortest_decimal_buf(*newval, shortest);
+		GUC_check_errdetail("%s has more than 6 decimals.", shortest);
+		GUC_check_errhint("A percent is used to the millionth: round it, "
+						  "for example to %s.",
+						  format_micro_buf(llround(micro)));
 		return false;
 	}
 	return true;

@@ -70,8 +70,7 @@ SET LOCAL goalmetrics.fulfilled_at = 99.999999;
 SELECT is(current_setting('goalmetrics.fulfilled_at'), '99.999999', 'fulfilled_at 99.999999 shows exactly');
 SET LOCAL goalmetrics.trend_tolerance = 2.000001;
 SELECT is(current_setting('goalmetrics.trend_tolerance'), '2.000001', 'trend_tolerance 2.000001 shows exactly');
-SELECT throws_ok($$SET goalmetrics.partly_above = 90.0000001$$, '22023',
-                 'invalid value for parameter "goalmetrics.partly_above": 90.0000001',
+SELECT throws_ok($$SET goalmetrics.partly_above = 90.0000001$$, '22023', NULL,
                  'partly_above with 7 decimals: refused, not rounded to 90');
 SELECT throws_ok($$SET goalmetrics.fulfilled_at = 99.9999995$$, '22023', NULL, 'fulfilled_at with 7 decimals: refused');
 SELECT throws_ok($$SET goalmetrics.trend_tolerance = 2.0000004$$, '22023', NULL, 'trend_tolerance with 7 decimals: refused');

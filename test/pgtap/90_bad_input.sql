@@ -460,7 +460,7 @@ INSERT INTO bad_call (sql, state, what) VALUES
 	($$INSERT INTO goalmetrics.target (metric_id, year, target) VALUES (990001, 2016, NULL)$$, '23502', 'target NULL'),
 	($$INSERT INTO goalmetrics.metric (goal_id, name, weight) VALUES (990001, 'Negativ vikt', -1)$$, '22023', 'metric weight -1'),
 	($$INSERT INTO goalmetrics.metric (goal_id, name, weight) VALUES (990001, 'NaN-vikt', 'NaN')$$, '22023', 'metric weight NaN'),
-	($$INSERT INTO goalmetrics.metric (goal_id, name, weight) VALUES (990001, 'Oändlig vikt', 'Infinity')$$, '23514', 'metric weight Infinity'),
+	($$INSERT INTO goalmetrics.metric (goal_id, name, weight) VALUES (990001, 'Oändlig vikt', 'Infinity')$$, '22023', 'metric weight Infinity'),
 	($$INSERT INTO goalmetrics.metric (goal_id, name) VALUES (990001, '')$$, '23514', 'metric with an empty name'),
 	($$INSERT INTO goalmetrics.metric (goal_id, name) VALUES (990001, ' Avvisade indata')$$, '23514', 'metric name with a leading space'),
 	($$INSERT INTO goalmetrics.committee (name) VALUES ('')$$, '23514', 'committee with an empty name'),
