@@ -19,6 +19,15 @@
 
 #include "encoding.h"
 
+static bool
+is_ascii(const char *s, int len)
+{
+	for (int i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
 /*
  * Convert UTF-8 to the database encoding without raising an error; false
  * when the encoding lacks one of its characters (or has no conversion).
@@ -30,8 +39,11 @@ utf8_to_server_noerror(const char *s, int len, char **out)
 	Oid   proc;
 	char *buf;
 
-	/* SQL_ASCII bytes are UTF-8 by convention (metric_target.c) */
-	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
+	/*
+	 * SQL_ASCII bytes are UTF-8 by convention (metric_target.c); ASCII is
+	 * the same in every server encoding
+	 */
+	if (enc == PG_UTF8 || enc == PG_SQL_ASCII || is_ascii(s, len))
 	{
 		*out = pnstrdup(s, len);
 		return true;
