@@ -215,7 +215,7 @@ bt() { # bt DB: load check.bin into a new table bt
 err=$(bt gm_enc_LATIN1)
 check "LATIN1: a binary metric_target with unit ✓ is refused (22P05)" \
 	eq "$(echo "$err" | grep -c 'invalid binary metric_target: unit "?" has a character that encoding "LATIN1" lacks')" 1
-check "LATIN1: ... so the table still dumps" pg_dump -d gm_enc_LATIN1 -f "$log/gm_enc_LATIN1.sql"
+check "LATIN1: ... so the table still dumps" pg_dump -d gm_enc_LATIN1 -f "$log/gm_enc_LATIN1.sql" 2>"$log/gm_enc_LATIN1.err"
 check "SQL_ASCII: the same binary value is taken (bytes are UTF-8 there)" \
 	eq "$(bt gm_enc_SQL_ASCII; u gm_enc_SQL_ASCII "SELECT t FROM bt")" "Minst 5 ✓"
 # an encoding the extension cannot serve: one clear error at CREATE EXTENSION
