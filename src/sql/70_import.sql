@@ -38,16 +38,21 @@ COMMENT ON FUNCTION import_clean(text) IS 'A spreadsheet cell with white space r
 -- none ("-", en dash, em dash or empty), NULL when it cannot be read.  Spaces of any
 -- kind are thousands separators, a comma is the decimal separator, U+2212
 -- is a minus, and a trailing unit ("%", "barn", "tkr") is dropped.
+-- The install script is ASCII (00_extension.sql), so the dashes and the
+-- minus are regular-expression escapes, matched by code in UTF8 and by
+-- byte in single-byte encodings: \u0096 and \u0097 are WIN1252's en and em
+-- dash, \u00e2\u0080\u0093 (and ...94, \u00e2\u0088\u0092) the UTF-8 bytes
+-- SQL_ASCII stores.
 CREATE FUNCTION outcome_text_normalised(text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
 	SELECT CASE
-			 WHEN s.t OPERATOR(pg_catalog.~) '^(-|\u2013|\u2014)?$' THEN ''
+			 WHEN s.t OPERATOR(pg_catalog.~) '^(-|\u2013|\u2014|\u0096|\u0097|\u00e2\u0080\u0093|\u00e2\u0080\u0094)?$' THEN ''
 			 WHEN s.t OPERATOR(pg_catalog.~) '^[+-]?[0-9]{1,255}([.][0-9]{1,255})?(%|[[:alpha:]]+)?$'
 			 THEN pg_catalog.regexp_replace(s.t, '^\+?([-]?[0-9]+([.][0-9]+)?).*$', '\1')
 		   END
 	FROM (SELECT pg_catalog.regexp_replace(pg_catalog.translate(pg_catalog.regexp_replace($1, '[[:space:]\u00a0\u2007\u2009\u202f]+', '', 'g'),
-									  ',', '.'), '\u2212', '-', 'g') AS t) s;
+									  ',', '.'), '\u2212|\u00e2\u0088\u0092', '-', 'g') AS t) s;
 END;
 COMMENT ON FUNCTION outcome_text_normalised(text) IS 'An outcome as written (59 %, 2 315, 72,3, -) as canonical numeric text; '''' for none, NULL when unreadable';
 
