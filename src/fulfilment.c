@@ -1449,6 +1449,44 @@ gm_score_numeric(Numeric outcome, const GmTarget *target, GmScore *out)
 }
 
 /*
+ * Score an outcome of one of the types status() takes, given by its type
+ * OID: numeric, float8 and float4 (read as the decimal they print as),
+ * int4 and int8.
+ */
+void
+gm_score_datum(Datum outcome, Oid type, const GmTarget *target, GmScore *out)
+{
+	GmOutcome o;
+
+	switch (type)
+	{
+		case NUMERICOID:
+			gm_score_numeric((Numeric)DatumGetPointer(outcome), target, out);
+			return;
+		case FLOAT8OID:
+			outcome_from_datum(outcome, GM_OUT_FLOAT8, &o);
+			break;
+		case FLOAT4OID:
+			outcome_from_datum(outcome, GM_OUT_FLOAT4, &o);
+			break;
+		case INT4OID:
+			outcome_from_datum(outcome, GM_OUT_INT4, &o);
+			break;
+		case INT8OID:
+			outcome_from_datum(outcome, GM_OUT_INT8, &o);
+			break;
+		default:
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("an outcome of type %s cannot be scored",
+							format_type_be(type)),
+					 errhint("Outcomes are numeric, double precision, real, "
+							 "integer or bigint.")));
+	}
+	score_outcome(&o, target, out);
+}
+
+/*
  * The band of a score; the edges are decided exactly (fulfilment.h).
  */
 GmStatus
@@ -1471,11 +1509,11 @@ gm_status_of_score(const GmScore *score, const GmThresholds *th)
 }
 
 /* ----------------------------------------------------------------------
- * The status enum
+ * The extension's enums (status_band here, trend_direction in rollup.c)
  *
- * The OIDs of goalmetrics.status and its labels, looked up by name once
- * and kept until pg_type or pg_enum says the type changed (DROP EXTENSION
- * and CREATE EXTENSION in the same session give new OIDs).
+ * The OIDs of an enum type and its labels, looked up by name once and kept
+ * until pg_type or pg_enum says the type changed (DROP EXTENSION and CREATE
+ * EXTENSION in the same session give new OIDs).
  * ----------------------------------------------------------------------
  */
 
@@ -1483,115 +1521,123 @@ static const char *const status_names[GM_STATUS_COUNT] = {
 	"fulfilled", "partly", "not_fulfilled", "not_followed_up"
 };
 
-static struct
-{
-	bool   valid;
-	bool   callbacks;
-	Oid    type;
-	uint32 type_hash;
-	Oid    labels[GM_STATUS_COUNT];
-	uint32 label_hash[GM_STATUS_COUNT];
-} status_cache;
+static GmEnumCache status_cache = { .type_name = "status_band",
+									.labels = status_names,
+									.count = GM_STATUS_COUNT };
 
 /*
  * Syscache invalidation: forget the OIDs when the type or one of its
  * labels changes, or on a full reset (hashvalue 0).
  */
 static void
-status_cache_invalidate(Datum arg, int cacheid, uint32 hashvalue)
+enum_cache_invalidate(Datum arg, int cacheid, uint32 hashvalue)
 {
-	(void)arg;
-	if (!status_cache.valid)
+	GmEnumCache *c = (GmEnumCache *)DatumGetPointer(arg);
+
+	if (!c->valid)
 		return;
 	if (hashvalue == 0)
-		status_cache.valid = false;
+		c->valid = false;
 	else if (cacheid == TYPEOID)
 	{
-		if (hashvalue == status_cache.type_hash)
-			status_cache.valid = false;
+		if (hashvalue == c->type_hash)
+			c->valid = false;
 	}
 	else
 	{
-		for (int i = 0; i < GM_STATUS_COUNT; i++)
-			if (hashvalue == status_cache.label_hash[i])
-				status_cache.valid = false;
+		for (int i = 0; i < c->count; i++)
+			if (hashvalue == c->label_hash[i])
+				c->valid = false;
 	}
 }
 
 static void
-status_cache_load(void)
+enum_cache_load(GmEnumCache *c)
 {
 	Oid nsp;
 	Oid type;
 
-	if (!status_cache.callbacks)
+	Assert(c->count <= GM_ENUM_MAX_LABELS);
+	if (!c->callbacks)
 	{
-		CacheRegisterSyscacheCallback(TYPEOID, status_cache_invalidate,
-									  (Datum)0);
-		CacheRegisterSyscacheCallback(ENUMOID, status_cache_invalidate,
-									  (Datum)0);
-		status_cache.callbacks = true;
+		CacheRegisterSyscacheCallback(TYPEOID, enum_cache_invalidate,
+									  PointerGetDatum(c));
+		CacheRegisterSyscacheCallback(ENUMOID, enum_cache_invalidate,
+									  PointerGetDatum(c));
+		c->callbacks = true;
 	}
 
 	nsp = get_namespace_oid("goalmetrics", true);
 	type = OidIsValid(nsp) ? GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-											 CStringGetDatum("status"),
+											 CStringGetDatum(c->type_name),
 											 ObjectIdGetDatum(nsp))
 						   : InvalidOid;
 	if (!OidIsValid(type))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("type goalmetrics.status does not exist"),
+				 errmsg("type goalmetrics.%s does not exist", c->type_name),
 				 errhint(
 					 "Create the extension: CREATE EXTENSION goalmetrics.")));
 
-	for (int i = 0; i < GM_STATUS_COUNT; i++)
+	for (int i = 0; i < c->count; i++)
 	{
 		Oid label = GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
 									ObjectIdGetDatum(type),
-									CStringGetDatum(status_names[i]));
+									CStringGetDatum(c->labels[i]));
 
 		if (!OidIsValid(label))
 			ereport(ERROR, (errcode(ERRCODE_UNDEFINED_OBJECT),
-							errmsg("goalmetrics.status has no label \"%s\"",
-								   status_names[i]),
+							errmsg("goalmetrics.%s has no label \"%s\"",
+								   c->type_name, c->labels[i]),
 							errhint("Reinstall the extension goalmetrics.")));
-		status_cache.labels[i] = label;
-		status_cache.label_hash[i] =
+		c->oids[i] = label;
+		c->label_hash[i] =
 			GetSysCacheHashValue1(ENUMOID, ObjectIdGetDatum(label));
 	}
-	status_cache.type = type;
-	status_cache.type_hash =
-		GetSysCacheHashValue1(TYPEOID, ObjectIdGetDatum(type));
-	status_cache.valid = true;
+	c->type = type;
+	c->type_hash = GetSysCacheHashValue1(TYPEOID, ObjectIdGetDatum(type));
+	c->valid = true;
 }
 
 Datum
-gm_status_datum(GmStatus status)
+gm_enum_datum(GmEnumCache *c, int i)
 {
-	Assert(status >= 0 && status < GM_STATUS_COUNT);
-	if (unlikely(!status_cache.valid))
-		status_cache_load();
-	return ObjectIdGetDatum(status_cache.labels[status]);
+	Assert(i >= 0 && i < c->count);
+	if (unlikely(!c->valid))
+		enum_cache_load(c);
+	return ObjectIdGetDatum(c->oids[i]);
 }
 
-GmStatus
-gm_status_from_datum(Datum d)
+int
+gm_enum_index(GmEnumCache *c, Datum d)
 {
 	Oid oid = DatumGetObjectId(d);
 
 	for (int attempt = 0; attempt < 2; attempt++)
 	{
-		if (!status_cache.valid)
-			status_cache_load();
-		for (int i = 0; i < GM_STATUS_COUNT; i++)
-			if (status_cache.labels[i] == oid)
-				return (GmStatus)i;
-		status_cache.valid = false;
+		if (!c->valid)
+			enum_cache_load(c);
+		for (int i = 0; i < c->count; i++)
+			if (c->oids[i] == oid)
+				return i;
+		c->valid = false;
 	}
 	ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					errmsg("%u is not a value of goalmetrics.status", oid)));
+					errmsg("%u is not a value of goalmetrics.%s", oid,
+						   c->type_name)));
 	pg_unreachable();
+}
+
+Datum
+gm_status_datum(GmStatus status)
+{
+	return gm_enum_datum(&status_cache, status);
+}
+
+GmStatus
+gm_status_from_datum(Datum d)
+{
+	return (GmStatus)gm_enum_index(&status_cache, d);
 }
 
 /* ----------------------------------------------------------------------
@@ -1716,12 +1762,11 @@ percent_cmp_micro(Datum pct, const GmNumView *v, int64 micro)
 }
 
 /*
- * status(fulfilment) and status(fulfilment, partly_above, fulfilled_at):
- * the band of a percent computed elsewhere.  Not STRICT: NULL is not
- * followed up.
+ * status_of_percent(percent [, partly_above, fulfilled_at]): the band of a
+ * percent computed elsewhere.  Not STRICT: NULL is not followed up.
  */
 static Datum
-status_of_percent(FunctionCallInfo fcinfo)
+percent_status_common(FunctionCallInfo fcinfo)
 {
 	GmThresholds th;
 	const char  *data;
@@ -1774,7 +1819,7 @@ PG_FUNCTION_INFO_V1(gm_status_float8);
 PG_FUNCTION_INFO_V1(gm_status_float4);
 PG_FUNCTION_INFO_V1(gm_status_int4);
 PG_FUNCTION_INFO_V1(gm_status_int8);
-PG_FUNCTION_INFO_V1(gm_status_percent);
+PG_FUNCTION_INFO_V1(gm_status_of_percent);
 
 /*
  * The SQL entry points, one per outcome type (each SQL overload with and
@@ -1871,9 +1916,9 @@ gm_status_int8(PG_FUNCTION_ARGS)
 }
 
 Datum
-gm_status_percent(PG_FUNCTION_ARGS)
+gm_status_of_percent(PG_FUNCTION_ARGS)
 {
-	return status_of_percent(fcinfo);
+	return percent_status_common(fcinfo);
 }
 
 /* ----------------------------------------------------------------------
@@ -1885,25 +1930,6 @@ gm_status_percent(PG_FUNCTION_ARGS)
  * (doc/fulfilment.md, "Labels in other encodings").
  * ----------------------------------------------------------------------
  */
-
-static const char *const label_sv[GM_STATUS_COUNT] = {
-	"Uppfyllelse 100 procent", "Uppfyllelse 91–99 procent",
-	"Uppfyllelse 90 procent eller lägre", "Uppföljning är inte genomförd"
-};
-
-static const char *const label_en[GM_STATUS_COUNT] = {
-	"Fulfilled (100 %)", "Partly fulfilled (91–99 %)",
-	"Not fulfilled (90 % or lower)", "Not followed up"
-};
-
-/* The en dash of the partly band as a hyphen, for LATIN1 and LATIN9 */
-static const char *const label_sv_standin[GM_STATUS_COUNT] = {
-	NULL, "Uppfyllelse 91-99 procent", NULL, NULL
-};
-
-static const char *const label_en_standin[GM_STATUS_COUNT] = {
-	NULL, "Partly fulfilled (91-99 %)", NULL, NULL
-};
 
 /* Green, yellow, red, grey: the report's legend, readable on white */
 static const char *const status_colours[GM_STATUS_COUNT] = {
@@ -1931,26 +1957,109 @@ PG_FUNCTION_INFO_V1(gm_status_colour);
 PG_FUNCTION_INFO_V1(gm_status_symbol);
 
 /*
- * status_label(status, lang): the report's legend text, 'sv' or 'en'.
+ * A threshold in a label: its shortest decimal, with a decimal comma in
+ * Swedish (90,5).
+ */
+static char *
+label_percent(int64 micro, bool sv)
+{
+	char *p = gm_format_micro(micro);
+
+	if (sv)
+		for (char *c = p; *c; c++)
+			if (*c == '.')
+				*c = ',';
+	return p;
+}
+
+/*
+ * The legend text of a band under thresholds, in UTF-8 (dash "–") or,
+ * with dash "-", its stand-in.  The report writes whole percents: with
+ * whole thresholds 90 and 100 the partly band is "91–99"; with others it
+ * names its edges ("över 90,5 och under 100").
+ */
+static char *
+label_text(GmStatus st, bool sv, const GmThresholds *th, const char *dash)
+{
+	const int64 one = GM_MICRO;
+	char       *p = label_percent(th->partly_above, sv);
+	char       *f = label_percent(th->fulfilled_at, sv);
+
+	switch (st)
+	{
+		case GM_STATUS_FULFILLED:
+			if (th->fulfilled_at == 100 * one)
+				return pstrdup(sv ? "Uppfyllelse 100 procent"
+								  : "Fulfilled (100 %)");
+			return psprintf(sv ? "Uppfyllelse %s%s100 procent"
+							   : "Fulfilled (%s%s100 %%)",
+							f, dash);
+		case GM_STATUS_PARTLY:
+			if (th->partly_above % one == 0 && th->fulfilled_at % one == 0 &&
+				th->fulfilled_at - th->partly_above >= 2 * one)
+			{
+				int64 lo = th->partly_above / one + 1;
+				int64 hi = th->fulfilled_at / one - 1;
+
+				if (lo == hi)
+					return psprintf(sv ? "Uppfyllelse " INT64_FORMAT " procent"
+									   : "Partly fulfilled (" INT64_FORMAT
+										 " %%)",
+									lo);
+				return psprintf(sv ? "Uppfyllelse " INT64_FORMAT
+									 "%s" INT64_FORMAT " procent"
+								   : "Partly fulfilled (" INT64_FORMAT
+									 "%s" INT64_FORMAT " %%)",
+								lo, dash, hi);
+			}
+			return psprintf(
+				sv ? "Uppfyllelse över %s och under %s procent"
+				   : "Partly fulfilled (above %s %% and below %s %%)",
+				p, f);
+		case GM_STATUS_NOT_FULFILLED:
+			return psprintf(sv ? "Uppfyllelse %s procent eller lägre"
+							   : "Not fulfilled (%s %% or lower)",
+							p);
+		case GM_STATUS_NOT_FOLLOWED_UP:
+		default:
+			return pstrdup(sv ? "Uppföljning är inte genomförd"
+							  : "Not followed up");
+	}
+}
+
+/*
+ * status_label(status, lang [, partly_above, fulfilled_at]): the report's
+ * legend text, 'sv' or 'en', of the bands under the settings (STABLE) or
+ * under explicit thresholds (IMMUTABLE).
  */
 Datum
 gm_status_label(PG_FUNCTION_ARGS)
 {
-	GmStatus    st = gm_status_from_datum(PG_GETARG_DATUM(0));
-	text       *lang = PG_GETARG_TEXT_PP(1);
-	const char *l = VARDATA_ANY(lang);
-	int         len = VARSIZE_ANY_EXHDR(lang);
+	GmStatus     st = gm_status_from_datum(PG_GETARG_DATUM(0));
+	text        *lang = PG_GETARG_TEXT_PP(1);
+	const char  *l = VARDATA_ANY(lang);
+	int          len = VARSIZE_ANY_EXHDR(lang);
+	GmThresholds th;
+	bool         sv;
 
 	if (len == 2 && pg_strncasecmp(l, "sv", 2) == 0)
-		return shipped_text(label_sv[st], label_sv_standin[st]);
-	if (len == 2 && pg_strncasecmp(l, "en", 2) == 0)
-		return shipped_text(label_en[st], label_en_standin[st]);
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown language \"%s\" for status labels",
-					text_to_cstring(lang)),
-			 errhint("Use 'sv' (Swedish, the default) or 'en' (English).")));
-	pg_unreachable();
+		sv = true;
+	else if (len == 2 && pg_strncasecmp(l, "en", 2) == 0)
+		sv = false;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown language \"%s\" for status labels",
+						text_to_cstring(lang)),
+				 errhint(
+					 "Use 'sv' (Swedish, the default) or 'en' (English).")));
+	if (PG_NARGS() == 4)
+		gm_thresholds_from_numeric(PG_GETARG_DATUM(2), PG_GETARG_DATUM(3),
+								   &th);
+	else
+		gm_thresholds_from_settings(&th);
+	return shipped_text(label_text(st, sv, &th, "\u2013"),
+						label_text(st, sv, &th, "-"));
 }
 
 /*

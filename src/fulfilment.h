@@ -32,7 +32,7 @@
 GM_INTERNAL_BEGIN
 
 /*
- * Status bands, in the order of the SQL enum goalmetrics.status (fixed:
+ * Status bands, in the order of the SQL enum goalmetrics.status_band (fixed:
  * the enum's labels and order never change once released).
  */
 typedef enum GmStatus
@@ -84,6 +84,13 @@ extern void gm_score_numeric(Numeric outcome, const GmTarget *target,
 							 GmScore *out);
 
 /*
+ * Score an outcome of type numeric, float8, float4 (read as the decimal they
+ * print as), int4 or int8, given by its type OID; other types: 42804.
+ */
+extern void gm_score_datum(Datum outcome, Oid type, const GmTarget *target,
+						   GmScore *out);
+
+/*
  * Raise the error for an outcome that is NaN or infinite (22023), with the
  * value as text ("NaN", "Infinity", "-Infinity").  Shared by every function
  * that reads outcomes, so they all report it alike.
@@ -114,7 +121,32 @@ extern bool gm_numeric_to_int128(Numeric num, int128 *coef, int *scale);
 /* Build the power-of-ten tables of the exact arithmetic; from _PG_init. */
 extern void gm_fulfilment_init(void);
 
-/* The enum OID for a status, looked up by label once per backend. */
+/*
+ * An enum of the extension (in schema goalmetrics) whose labels C knows:
+ * the OIDs are looked up by label once per backend and kept until the
+ * catalogs say the type changed.  Declare one static instance per enum with
+ * type_name, labels and count; the rest starts zeroed.
+ */
+#define GM_ENUM_MAX_LABELS 4
+
+typedef struct GmEnumCache
+{
+	const char        *type_name;
+	const char *const *labels; /* in the enum's order */
+	int                count;
+	bool               valid;
+	bool               callbacks;
+	Oid                type;
+	uint32             type_hash;
+	Oid                oids[GM_ENUM_MAX_LABELS];
+	uint32             label_hash[GM_ENUM_MAX_LABELS];
+} GmEnumCache;
+
+/* The OID of label i, and the index of a label's OID (error if none). */
+extern Datum gm_enum_datum(GmEnumCache *c, int i);
+extern int   gm_enum_index(GmEnumCache *c, Datum d);
+
+/* The enum OID for a status, and back. */
 extern Datum    gm_status_datum(GmStatus status);
 extern GmStatus gm_status_from_datum(Datum d);
 

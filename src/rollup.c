@@ -950,6 +950,7 @@ score_args(FunctionCallInfo fcinfo, const GmRollupState *s, GmScore *score,
 {
 	GmTarget     target;
 	GmThresholds th;
+	Oid          type;
 
 	if (PG_ARGISNULL(2))
 	{
@@ -963,9 +964,14 @@ score_args(FunctionCallInfo fcinfo, const GmRollupState *s, GmScore *score,
 		return true;
 	}
 	metric_target_unpack_rule(PG_GETARG_DATUM(2), &target);
-	/* read in place, also with a 1-byte header (gm_score_numeric) */
-	gm_score_numeric((Numeric)DatumGetPointer(PG_GETARG_DATUM(1)), &target,
-					 score);
+	/* the outcome's type is the aggregate's (30_rollup.sql) */
+	type = get_fn_expr_argtype(fcinfo->flinfo, 1);
+	if (likely(type == NUMERICOID))
+		/* read in place, also with a 1-byte header (gm_score_numeric) */
+		gm_score_numeric((Numeric)DatumGetPointer(PG_GETARG_DATUM(1)), &target,
+						 score);
+	else
+		gm_score_datum(PG_GETARG_DATUM(1), type, &target, score);
 	th.partly_above = s->partly_above;
 	th.fulfilled_at = s->fulfilled_at;
 	*status = gm_status_of_score(score, &th);
@@ -2178,6 +2184,22 @@ distance(Numeric x, const GmTarget *t)
 	}
 }
 
+/* trend_direction (30_rollup.sql), in the enum's order */
+typedef enum GmTrend
+{
+	GM_TREND_IMPROVING = 0,
+	GM_TREND_STABLE = 1,
+	GM_TREND_WORSENING = 2,
+	GM_TREND_COUNT
+} GmTrend;
+
+static const char *const trend_names[GM_TREND_COUNT] = { "improving", "stable",
+														 "worsening" };
+
+static GmEnumCache trend_cache = { .type_name = "trend_direction",
+								   .labels = trend_names,
+								   .count = GM_TREND_COUNT };
+
 /*
  * Final function of trend(): direction-aware comparison of the latest with
  * the earliest followed-up outcome (doc/rollup.md, "trend").  Reads
@@ -2232,10 +2254,10 @@ gm_trend_final(PG_FUNCTION_ARGS)
 	rhs = num_mul(num_abs(first),
 				  int64_to_numeric(gm_percent_to_micro(gm_trend_tolerance)));
 	if (num_cmp(lhs, rhs) > 0)
-		PG_RETURN_TEXT_P(cstring_to_text("improving"));
+		PG_RETURN_DATUM(gm_enum_datum(&trend_cache, GM_TREND_IMPROVING));
 	if (num_cmp(lhs, num_sub(int64_to_numeric(0), rhs)) < 0)
-		PG_RETURN_TEXT_P(cstring_to_text("worsening"));
-	PG_RETURN_TEXT_P(cstring_to_text("stable"));
+		PG_RETURN_DATUM(gm_enum_datum(&trend_cache, GM_TREND_WORSENING));
+	PG_RETURN_DATUM(gm_enum_datum(&trend_cache, GM_TREND_STABLE));
 }
 
 /* An arrow as text in the database encoding, or its ASCII stand-in */
@@ -2246,23 +2268,19 @@ arrow_text(const char *utf8, const char *standin)
 }
 
 /*
- * trend_symbol(text): an arrow for a trend.
+ * trend_symbol(trend_direction): an arrow for a trend.
  */
 Datum
 gm_trend_symbol(PG_FUNCTION_ARGS)
 {
-	text       *t = PG_GETARG_TEXT_PP(0);
-	const char *s = VARDATA_ANY(t);
-	int         len = VARSIZE_ANY_EXHDR(t);
-
-	if (len == 9 && memcmp(s, "improving", 9) == 0)
-		PG_RETURN_TEXT_P(arrow_text("\u2191", "^")); /* ↑ */
-	if (len == 6 && memcmp(s, "stable", 6) == 0)
-		PG_RETURN_TEXT_P(arrow_text("\u2192", "=")); /* → */
-	if (len == 9 && memcmp(s, "worsening", 9) == 0)
-		PG_RETURN_TEXT_P(arrow_text("\u2193", "v")); /* ↓ */
-	ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					errmsg("unknown trend \"%s\"", text_to_cstring(t)),
-					errhint("A trend is improving, stable or worsening.")));
-	PG_RETURN_NULL();
+	switch ((GmTrend)gm_enum_index(&trend_cache, PG_GETARG_DATUM(0)))
+	{
+		case GM_TREND_IMPROVING:
+			PG_RETURN_TEXT_P(arrow_text("\u2191", "^")); /* ↑ */
+		case GM_TREND_STABLE:
+			PG_RETURN_TEXT_P(arrow_text("\u2192", "=")); /* → */
+		case GM_TREND_WORSENING:
+		default:
+			PG_RETURN_TEXT_P(arrow_text("\u2193", "v")); /* ↓ */
+	}
 }

@@ -168,8 +168,8 @@ format_micro_buf(int64 micro)
 	return buf;
 }
 
-static char *
-format_micro(int64 micro)
+char *
+gm_format_micro(int64 micro)
 {
 	return pstrdup(format_micro_buf(micro));
 }
@@ -185,8 +185,8 @@ check_thresholds(const GmThresholds *t, const char *source)
 			ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("%s: partly_above (%s) must be below fulfilled_at (%s)",
-					source, format_micro(t->partly_above),
-					format_micro(t->fulfilled_at)),
+					source, gm_format_micro(t->partly_above),
+					gm_format_micro(t->fulfilled_at)),
 			 errhint(
 				 "Lower goalmetrics.partly_above or raise goalmetrics.fulfilled_at.")));
 }

@@ -48,6 +48,9 @@ extern void gm_thresholds_from_settings(GmThresholds *out);
 extern void gm_thresholds_from_numeric(Datum partly_above, Datum fulfilled_at,
 									   GmThresholds *out);
 
+/* Millionths of a percent as the shortest decimal text (90.5), palloc'd. */
+extern char *gm_format_micro(int64 micro);
+
 /* Percent as a double (a setting) to millionths, exactly as printed. */
 extern int64 gm_percent_to_micro(double percent);
 

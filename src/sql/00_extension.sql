@@ -2,9 +2,9 @@
 --
 -- The install script goalmetrics--<version>.sql is these files concatenated
 -- in name order; each is one chapter of the SQL API:
---   00_extension.sql   version()
+--   00_extension.sql   goalmetrics_version()
 --   10_metric_target.sql  the metric_target type, its operators and accessors
---   20_fulfilment.sql  status enum, fulfilment(), meets(), status(), labels
+--   20_fulfilment.sql  status_band enum, fulfilment(), meets(), status(), labels
 --   30_rollup.sql      the roll-up aggregates and their state type
 --   40_schema.sql ...  the reference schema, views, import and summary
 --
@@ -40,7 +40,9 @@ BEGIN
 END
 $encoding$;
 
-CREATE FUNCTION version()
+-- Not version(): pg_catalog is searched first, so pg_catalog.version() would
+-- win over an unqualified goalmetrics.version() whatever the search_path.
+CREATE FUNCTION goalmetrics_version()
 RETURNS text
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 AS $$
@@ -48,4 +50,4 @@ AS $$
 	FROM pg_catalog.pg_extension e
 	WHERE e.extname OPERATOR(pg_catalog.=) 'goalmetrics'
 $$;
-COMMENT ON FUNCTION version() IS 'The installed version of the goalmetrics extension';
+COMMENT ON FUNCTION goalmetrics_version() IS 'The installed version of the goalmetrics extension';

@@ -1,7 +1,8 @@
 -- goalmetrics SQL API, chapter 2: judging an outcome against its target.
 --
 -- fulfilment() is the percent, meets() whether the target is met, status()
--- the band of the annual report's legend.  Reference: doc/fulfilment.md
+-- the band of the annual report's legend (status_of_percent() that of a
+-- percent computed elsewhere).  Reference: doc/fulfilment.md
 -- (rules) and doc/settings.md (the thresholds).  Functions that read a
 -- goalmetrics.* setting are STABLE; the rest, including the variants with
 -- explicit thresholds, are IMMUTABLE.
@@ -11,49 +12,35 @@
 -- The order is part of the interface: best first, "not followed up" last,
 -- so ORDER BY status lists fulfilled metrics first and max(status) is the
 -- weakest band present.  Labels and order never change once released.
-CREATE TYPE status AS ENUM ('fulfilled', 'partly', 'not_fulfilled', 'not_followed_up');
-COMMENT ON TYPE status IS 'Status band of a metric or goal: fulfilled, partly (91-99 %), not_fulfilled (90 % or lower), not_followed_up (no outcome); ordered best first';
+-- Named status_band, not status: a user's table "status" (its row type)
+-- must not shadow it on the search_path (doc/fulfilment.md, "Names").
+CREATE TYPE status_band AS ENUM ('fulfilled', 'partly', 'not_fulfilled', 'not_followed_up');
+COMMENT ON TYPE status_band IS 'Status band of a metric or goal: fulfilled, partly (91-99 %), not_fulfilled (90 % or lower), not_followed_up (no outcome); ordered best first';
 
+-- One function per outcome type: numeric, double precision and real (a
+-- float read as the decimal it prints as), integer and bigint.  The integer
+-- types have their own, since PostgreSQL would otherwise resolve them to
+-- the preferred double precision; smallint goes there (exactly).
 -- ----------------------------------------------------------- fulfilment
-CREATE FUNCTION fulfilment(outcome numeric, target goalmetrics.metric_target) RETURNS numeric
+CREATE FUNCTION fulfilment(outcome numeric, target goalmetrics.metric_target, capped boolean DEFAULT true) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'gm_fulfilment_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION fulfilment(numeric, goalmetrics.metric_target) IS 'Fulfilment percent of the outcome against the target, 0 to 100 (capped), exact to 15 decimals';
+COMMENT ON FUNCTION fulfilment(numeric, goalmetrics.metric_target, boolean) IS 'Fulfilment percent of the outcome against the target, 0 to 100 (capped; with capped = false it may exceed 100, never below 0), exact to 15 decimals';
 
-CREATE FUNCTION fulfilment(outcome numeric, target goalmetrics.metric_target, capped boolean) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'gm_fulfilment_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION fulfilment(numeric, goalmetrics.metric_target, boolean) IS 'Fulfilment percent; with capped = false it may exceed 100 (never below 0)';
-
-CREATE FUNCTION fulfilment(outcome double precision, target goalmetrics.metric_target) RETURNS numeric
+CREATE FUNCTION fulfilment(outcome double precision, target goalmetrics.metric_target, capped boolean DEFAULT true) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'gm_fulfilment_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION fulfilment(double precision, goalmetrics.metric_target) IS 'Fulfilment percent, the outcome read as its shortest decimal (81.9, not 81.900000000000006)';
+COMMENT ON FUNCTION fulfilment(double precision, goalmetrics.metric_target, boolean) IS 'Fulfilment percent, the outcome read as its shortest decimal (81.9, not 81.900000000000006)';
 
-CREATE FUNCTION fulfilment(outcome double precision, target goalmetrics.metric_target, capped boolean) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'gm_fulfilment_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION fulfilment(double precision, goalmetrics.metric_target, boolean) IS 'Fulfilment percent, uncapped when capped = false; the outcome read as its shortest decimal';
-
-CREATE FUNCTION fulfilment(outcome real, target goalmetrics.metric_target) RETURNS numeric
+CREATE FUNCTION fulfilment(outcome real, target goalmetrics.metric_target, capped boolean DEFAULT true) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'gm_fulfilment_float4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION fulfilment(real, goalmetrics.metric_target) IS 'Fulfilment percent, the outcome read as its shortest decimal (4.1::real is 4.1)';
+COMMENT ON FUNCTION fulfilment(real, goalmetrics.metric_target, boolean) IS 'Fulfilment percent, the outcome read as its shortest decimal (4.1::real is 4.1)';
 
-CREATE FUNCTION fulfilment(outcome real, target goalmetrics.metric_target, capped boolean) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'gm_fulfilment_float4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION fulfilment(real, goalmetrics.metric_target, boolean) IS 'Fulfilment percent, uncapped when capped = false; the outcome read as its shortest decimal';
-
-CREATE FUNCTION fulfilment(outcome integer, target goalmetrics.metric_target) RETURNS numeric
+CREATE FUNCTION fulfilment(outcome integer, target goalmetrics.metric_target, capped boolean DEFAULT true) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'gm_fulfilment_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION fulfilment(integer, goalmetrics.metric_target) IS 'Fulfilment percent of an integer outcome, 0 to 100 (capped)';
+COMMENT ON FUNCTION fulfilment(integer, goalmetrics.metric_target, boolean) IS 'Fulfilment percent of an integer outcome';
 
-CREATE FUNCTION fulfilment(outcome integer, target goalmetrics.metric_target, capped boolean) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'gm_fulfilment_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION fulfilment(integer, goalmetrics.metric_target, boolean) IS 'Fulfilment percent of an integer outcome, uncapped when capped = false';
-
-CREATE FUNCTION fulfilment(outcome bigint, target goalmetrics.metric_target) RETURNS numeric
+CREATE FUNCTION fulfilment(outcome bigint, target goalmetrics.metric_target, capped boolean DEFAULT true) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'gm_fulfilment_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION fulfilment(bigint, goalmetrics.metric_target) IS 'Fulfilment percent of a bigint outcome, 0 to 100 (capped)';
-
-CREATE FUNCTION fulfilment(outcome bigint, target goalmetrics.metric_target, capped boolean) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'gm_fulfilment_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION fulfilment(bigint, goalmetrics.metric_target, boolean) IS 'Fulfilment percent of a bigint outcome, uncapped when capped = false';
+COMMENT ON FUNCTION fulfilment(bigint, goalmetrics.metric_target, boolean) IS 'Fulfilment percent of a bigint outcome';
 
 -- ---------------------------------------------------------------- meets
 CREATE FUNCTION meets(outcome numeric, target goalmetrics.metric_target) RETURNS boolean
@@ -77,67 +64,76 @@ CREATE FUNCTION meets(outcome bigint, target goalmetrics.metric_target) RETURNS 
 COMMENT ON FUNCTION meets(bigint, goalmetrics.metric_target) IS 'Whether the bigint outcome meets the target';
 
 -- --------------------------------------------------------------- status
--- Not STRICT: a NULL outcome is 'not_followed_up'; a NULL target (or
--- threshold) gives NULL.
-CREATE FUNCTION status(outcome numeric, target goalmetrics.metric_target) RETURNS goalmetrics.status
+-- status() always judges an outcome against a target.  Not STRICT: a NULL
+-- outcome is 'not_followed_up'; a NULL target (or threshold) gives NULL.
+-- The variants with explicit thresholds read no setting and are IMMUTABLE
+-- (a DEFAULT cannot make one function both), hence two per outcome type.
+CREATE FUNCTION status(outcome numeric, target goalmetrics.metric_target) RETURNS goalmetrics.status_band
 	AS 'MODULE_PATHNAME', 'gm_status_numeric' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION status(numeric, goalmetrics.metric_target) IS 'Status band of the outcome under the settings goalmetrics.partly_above and goalmetrics.fulfilled_at; NULL outcome: not_followed_up';
 
-CREATE FUNCTION status(outcome numeric, target goalmetrics.metric_target, partly_above numeric, fulfilled_at numeric) RETURNS goalmetrics.status
+CREATE FUNCTION status(outcome numeric, target goalmetrics.metric_target, partly_above numeric, fulfilled_at numeric) RETURNS goalmetrics.status_band
 	AS 'MODULE_PATHNAME', 'gm_status_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION status(numeric, goalmetrics.metric_target, numeric, numeric) IS 'Status band of the outcome under explicit thresholds (reads no setting: usable in indexes and generated columns)';
 
-CREATE FUNCTION status(outcome double precision, target goalmetrics.metric_target) RETURNS goalmetrics.status
+CREATE FUNCTION status(outcome double precision, target goalmetrics.metric_target) RETURNS goalmetrics.status_band
 	AS 'MODULE_PATHNAME', 'gm_status_float8' LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION status(double precision, goalmetrics.metric_target) IS 'Status band of the outcome, read as its shortest decimal, under the settings';
+COMMENT ON FUNCTION status(double precision, goalmetrics.metric_target) IS 'Status band of the outcome, read as its shortest decimal, under the settings goalmetrics.partly_above and goalmetrics.fulfilled_at; NULL outcome: not_followed_up';
 
-CREATE FUNCTION status(outcome double precision, target goalmetrics.metric_target, partly_above numeric, fulfilled_at numeric) RETURNS goalmetrics.status
+CREATE FUNCTION status(outcome double precision, target goalmetrics.metric_target, partly_above numeric, fulfilled_at numeric) RETURNS goalmetrics.status_band
 	AS 'MODULE_PATHNAME', 'gm_status_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION status(double precision, goalmetrics.metric_target, numeric, numeric) IS 'Status band of the outcome, read as its shortest decimal, under explicit thresholds';
+COMMENT ON FUNCTION status(double precision, goalmetrics.metric_target, numeric, numeric) IS 'Status band of the outcome, read as its shortest decimal, under explicit thresholds (reads no setting: usable in indexes and generated columns)';
 
-CREATE FUNCTION status(outcome real, target goalmetrics.metric_target) RETURNS goalmetrics.status
+CREATE FUNCTION status(outcome real, target goalmetrics.metric_target) RETURNS goalmetrics.status_band
 	AS 'MODULE_PATHNAME', 'gm_status_float4' LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION status(real, goalmetrics.metric_target) IS 'Status band of the outcome, read as its shortest decimal, under the settings';
+COMMENT ON FUNCTION status(real, goalmetrics.metric_target) IS 'Status band of the outcome, read as its shortest decimal, under the settings goalmetrics.partly_above and goalmetrics.fulfilled_at; NULL outcome: not_followed_up';
 
-CREATE FUNCTION status(outcome real, target goalmetrics.metric_target, partly_above numeric, fulfilled_at numeric) RETURNS goalmetrics.status
+CREATE FUNCTION status(outcome real, target goalmetrics.metric_target, partly_above numeric, fulfilled_at numeric) RETURNS goalmetrics.status_band
 	AS 'MODULE_PATHNAME', 'gm_status_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION status(real, goalmetrics.metric_target, numeric, numeric) IS 'Status band of the outcome, read as its shortest decimal, under explicit thresholds';
+COMMENT ON FUNCTION status(real, goalmetrics.metric_target, numeric, numeric) IS 'Status band of the outcome, read as its shortest decimal, under explicit thresholds (reads no setting: usable in indexes and generated columns)';
 
-CREATE FUNCTION status(outcome integer, target goalmetrics.metric_target) RETURNS goalmetrics.status
+CREATE FUNCTION status(outcome integer, target goalmetrics.metric_target) RETURNS goalmetrics.status_band
 	AS 'MODULE_PATHNAME', 'gm_status_int4' LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION status(integer, goalmetrics.metric_target) IS 'Status band of the integer outcome under the settings';
+COMMENT ON FUNCTION status(integer, goalmetrics.metric_target) IS 'Status band of the integer outcome under the settings goalmetrics.partly_above and goalmetrics.fulfilled_at; NULL outcome: not_followed_up';
 
-CREATE FUNCTION status(outcome integer, target goalmetrics.metric_target, partly_above numeric, fulfilled_at numeric) RETURNS goalmetrics.status
+CREATE FUNCTION status(outcome integer, target goalmetrics.metric_target, partly_above numeric, fulfilled_at numeric) RETURNS goalmetrics.status_band
 	AS 'MODULE_PATHNAME', 'gm_status_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION status(integer, goalmetrics.metric_target, numeric, numeric) IS 'Status band of the integer outcome under explicit thresholds';
+COMMENT ON FUNCTION status(integer, goalmetrics.metric_target, numeric, numeric) IS 'Status band of the integer outcome under explicit thresholds (reads no setting: usable in indexes and generated columns)';
 
-CREATE FUNCTION status(outcome bigint, target goalmetrics.metric_target) RETURNS goalmetrics.status
+CREATE FUNCTION status(outcome bigint, target goalmetrics.metric_target) RETURNS goalmetrics.status_band
 	AS 'MODULE_PATHNAME', 'gm_status_int8' LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION status(bigint, goalmetrics.metric_target) IS 'Status band of the bigint outcome under the settings';
+COMMENT ON FUNCTION status(bigint, goalmetrics.metric_target) IS 'Status band of the bigint outcome under the settings goalmetrics.partly_above and goalmetrics.fulfilled_at; NULL outcome: not_followed_up';
 
-CREATE FUNCTION status(outcome bigint, target goalmetrics.metric_target, partly_above numeric, fulfilled_at numeric) RETURNS goalmetrics.status
+CREATE FUNCTION status(outcome bigint, target goalmetrics.metric_target, partly_above numeric, fulfilled_at numeric) RETURNS goalmetrics.status_band
 	AS 'MODULE_PATHNAME', 'gm_status_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION status(bigint, goalmetrics.metric_target, numeric, numeric) IS 'Status band of the bigint outcome under explicit thresholds';
+COMMENT ON FUNCTION status(bigint, goalmetrics.metric_target, numeric, numeric) IS 'Status band of the bigint outcome under explicit thresholds (reads no setting: usable in indexes and generated columns)';
 
--- A percent computed elsewhere: >= fulfilled_at fulfilled, > partly_above
--- partly, else not_fulfilled; NULL: not_followed_up.
-CREATE FUNCTION status(fulfilment numeric) RETURNS goalmetrics.status
-	AS 'MODULE_PATHNAME', 'gm_status_percent' LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION status(numeric) IS 'Status band of a fulfilment percent under the settings (fulfilled from goalmetrics.fulfilled_at); NULL: not_followed_up';
+-- A percent computed elsewhere (not an outcome): >= fulfilled_at fulfilled,
+-- > partly_above partly, else not_fulfilled; NULL: not_followed_up.  Its
+-- own name, so that a percent is never read as an outcome or back.
+CREATE FUNCTION status_of_percent(percent numeric) RETURNS goalmetrics.status_band
+	AS 'MODULE_PATHNAME', 'gm_status_of_percent' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION status_of_percent(numeric) IS 'Status band of a fulfilment percent under the settings (fulfilled from goalmetrics.fulfilled_at); NULL: not_followed_up';
 
-CREATE FUNCTION status(fulfilment numeric, partly_above numeric, fulfilled_at numeric) RETURNS goalmetrics.status
-	AS 'MODULE_PATHNAME', 'gm_status_percent' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION status(numeric, numeric, numeric) IS 'Status band of a fulfilment percent under explicit thresholds; NULL: not_followed_up';
+CREATE FUNCTION status_of_percent(percent numeric, partly_above numeric, fulfilled_at numeric) RETURNS goalmetrics.status_band
+	AS 'MODULE_PATHNAME', 'gm_status_of_percent' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION status_of_percent(numeric, numeric, numeric) IS 'Status band of a fulfilment percent under explicit thresholds; NULL: not_followed_up';
 
 -- --------------------------------------------------------------- labels
-CREATE FUNCTION status_label(status goalmetrics.status, lang text DEFAULT 'sv') RETURNS text
+-- The label describes the bands in force: it reads the thresholds (STABLE),
+-- or takes them explicitly (IMMUTABLE), as status() does.
+CREATE FUNCTION status_label(status goalmetrics.status_band, lang text DEFAULT 'sv') RETURNS text
+	AS 'MODULE_PATHNAME', 'gm_status_label' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION status_label(goalmetrics.status_band, text) IS 'The annual report''s legend text of a status under the settings goalmetrics.partly_above and goalmetrics.fulfilled_at, in Swedish (''sv'', default) or English (''en'')';
+
+CREATE FUNCTION status_label(status goalmetrics.status_band, lang text, partly_above numeric, fulfilled_at numeric) RETURNS text
 	AS 'MODULE_PATHNAME', 'gm_status_label' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION status_label(goalmetrics.status, text) IS 'The annual report''s legend text of a status, in Swedish (''sv'', default) or English (''en'')';
+COMMENT ON FUNCTION status_label(goalmetrics.status_band, text, numeric, numeric) IS 'The legend text of a status under explicit thresholds, in Swedish (''sv'') or English (''en'')';
 
-CREATE FUNCTION status_colour(status goalmetrics.status) RETURNS text
+CREATE FUNCTION status_colour(status goalmetrics.status_band) RETURNS text
 	AS 'MODULE_PATHNAME', 'gm_status_colour' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION status_colour(goalmetrics.status) IS 'Hex colour of a status: green #2E7D32, yellow #F9A825, red #C62828, grey #9E9E9E';
+COMMENT ON FUNCTION status_colour(goalmetrics.status_band) IS 'Hex colour of a status: green #2E7D32, yellow #F9A825, red #C62828, grey #9E9E9E';
 
-CREATE FUNCTION status_symbol(status goalmetrics.status) RETURNS text
+CREATE FUNCTION status_symbol(status goalmetrics.status_band) RETURNS text
 	AS 'MODULE_PATHNAME', 'gm_status_symbol' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION status_symbol(goalmetrics.status) IS 'Symbol of a status, distinct without colour: check mark fulfilled, half circle partly, cross not fulfilled, circle not followed up (+ ~ x o where the database encoding lacks them)';
+COMMENT ON FUNCTION status_symbol(goalmetrics.status_band) IS 'Symbol of a status, distinct without colour: check mark fulfilled, half circle partly, cross not fulfilled, circle not followed up (+ ~ x o where the database encoding lacks them)';

@@ -40,7 +40,7 @@ COMMENT ON FUNCTION goalmetrics.rollup_state_send(goalmetrics.rollup_state) IS '
 -- ----------------------------------------------------------- rollup_result
 CREATE TYPE goalmetrics.rollup_result AS (
 	fulfilment pg_catalog.numeric,
-	status goalmetrics.status,
+	status goalmetrics.status_band,
 	parts pg_catalog.int4,
 	metrics pg_catalog.int4,
 	fulfilled pg_catalog.int4,
@@ -51,30 +51,10 @@ CREATE TYPE goalmetrics.rollup_result AS (
 COMMENT ON TYPE goalmetrics.rollup_result IS 'Result of rollup(): fulfilment percent and status of the roll-up, parts rolled up, and its metrics counted by status';
 
 -- ------------------------------------------------ rollup support functions
-CREATE FUNCTION goalmetrics.rollup_accum(goalmetrics.rollup_state, pg_catalog.numeric, goalmetrics.metric_target)
-	RETURNS goalmetrics.rollup_state
-	AS 'MODULE_PATHNAME', 'gm_rollup_accum' LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION goalmetrics.rollup_accum(goalmetrics.rollup_state, pg_catalog.numeric, goalmetrics.metric_target) IS 'Transition of rollup(outcome, target): adds one metric';
-
-CREATE FUNCTION goalmetrics.rollup_accum(goalmetrics.rollup_state, pg_catalog.numeric, goalmetrics.metric_target, pg_catalog.numeric)
-	RETURNS goalmetrics.rollup_state
-	AS 'MODULE_PATHNAME', 'gm_rollup_accum_weighted' LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION goalmetrics.rollup_accum(goalmetrics.rollup_state, pg_catalog.numeric, goalmetrics.metric_target, pg_catalog.numeric) IS 'Transition of rollup(outcome, target, weight): adds one weighted metric';
-
 CREATE FUNCTION goalmetrics.rollup_accum(goalmetrics.rollup_state, goalmetrics.rollup_result)
 	RETURNS goalmetrics.rollup_state
 	AS 'MODULE_PATHNAME', 'gm_rollup_accum_result' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION goalmetrics.rollup_accum(goalmetrics.rollup_state, goalmetrics.rollup_result) IS 'Transition of rollup(rollup_result): adds one roll-up as one part';
-
-CREATE FUNCTION goalmetrics.rollup_inverse(goalmetrics.rollup_state, pg_catalog.numeric, goalmetrics.metric_target)
-	RETURNS goalmetrics.rollup_state
-	AS 'MODULE_PATHNAME', 'gm_rollup_inverse' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION goalmetrics.rollup_inverse(goalmetrics.rollup_state, pg_catalog.numeric, goalmetrics.metric_target) IS 'Inverse transition of rollup(outcome, target) for moving windows; NULL where it cannot invert';
-
-CREATE FUNCTION goalmetrics.rollup_inverse(goalmetrics.rollup_state, pg_catalog.numeric, goalmetrics.metric_target, pg_catalog.numeric)
-	RETURNS goalmetrics.rollup_state
-	AS 'MODULE_PATHNAME', 'gm_rollup_inverse_weighted' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION goalmetrics.rollup_inverse(goalmetrics.rollup_state, pg_catalog.numeric, goalmetrics.metric_target, pg_catalog.numeric) IS 'Inverse transition of rollup(outcome, target, weight); NULL where it cannot invert';
 
 CREATE FUNCTION goalmetrics.rollup_inverse(goalmetrics.rollup_state, goalmetrics.rollup_result)
 	RETURNS goalmetrics.rollup_state
@@ -93,43 +73,69 @@ COMMENT ON FUNCTION goalmetrics.rollup_final(goalmetrics.rollup_state) IS 'Final
 
 -- ----------------------------------------------------------------- rollup
 -- The INITCOND is the empty state; the transition updates it in place.
-CREATE AGGREGATE goalmetrics.rollup(outcome pg_catalog.numeric, target goalmetrics.metric_target) (
-	SFUNC = goalmetrics.rollup_accum,
-	STYPE = goalmetrics.rollup_state,
-	SSPACE = 112,
-	FINALFUNC = goalmetrics.rollup_final,
-	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = goalmetrics.rollup_combine,
-	INITCOND = 'v=1 level=0 partly_above=0 fulfilled_at=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0',
-	MSFUNC = goalmetrics.rollup_accum,
-	MINVFUNC = goalmetrics.rollup_inverse,
-	MSTYPE = goalmetrics.rollup_state,
-	MSSPACE = 112,
-	MFINALFUNC = goalmetrics.rollup_final,
-	MFINALFUNC_MODIFY = READ_ONLY,
-	MINITCOND = 'v=1 level=0 partly_above=0 fulfilled_at=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0',
-	PARALLEL = SAFE
-);
-COMMENT ON AGGREGATE goalmetrics.rollup(pg_catalog.numeric, goalmetrics.metric_target) IS 'Rolls metrics up to a goal: fulfilment, status and counts (goalmetrics.rollup_method: mean, worst or share_met)';
-
-CREATE AGGREGATE goalmetrics.rollup(outcome pg_catalog.numeric, target goalmetrics.metric_target, weight pg_catalog.numeric) (
-	SFUNC = goalmetrics.rollup_accum,
-	STYPE = goalmetrics.rollup_state,
-	SSPACE = 112,
-	FINALFUNC = goalmetrics.rollup_final,
-	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = goalmetrics.rollup_combine,
-	INITCOND = 'v=1 level=0 partly_above=0 fulfilled_at=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0',
-	MSFUNC = goalmetrics.rollup_accum,
-	MINVFUNC = goalmetrics.rollup_inverse,
-	MSTYPE = goalmetrics.rollup_state,
-	MSSPACE = 112,
-	MFINALFUNC = goalmetrics.rollup_final,
-	MFINALFUNC_MODIFY = READ_ONLY,
-	MINITCOND = 'v=1 level=0 partly_above=0 fulfilled_at=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0',
-	PARALLEL = SAFE
-);
-COMMENT ON AGGREGATE goalmetrics.rollup(pg_catalog.numeric, goalmetrics.metric_target, pg_catalog.numeric) IS 'Rolls weighted metrics up to a goal (weight >= 0, NULL = 1; 0 keeps a metric in the counts only)';
+--
+-- rollup(outcome, target [, weight]) takes the outcome types status()
+-- takes (20_fulfilment.sql): numeric, double precision and real (read as
+-- the decimal they print as), integer and bigint.  One C transition serves
+-- them all (it reads the outcome's type from the call); the aggregates
+-- differ only in that type, so they are made in one loop.
+DO $rollup$
+DECLARE
+	outcome_type text;
+	weighted	boolean;
+	args		text;
+	aggregate_comment text;
+BEGIN
+	FOREACH outcome_type IN ARRAY ARRAY['pg_catalog.numeric', 'pg_catalog.float8', 'pg_catalog.float4', 'pg_catalog.int4', 'pg_catalog.int8']
+	LOOP
+		FOREACH weighted IN ARRAY ARRAY[false, true]
+		LOOP
+			args := outcome_type OPERATOR(pg_catalog.||) ', goalmetrics.metric_target'
+					OPERATOR(pg_catalog.||) CASE WHEN weighted THEN ', pg_catalog.numeric' ELSE '' END;
+			EXECUTE pg_catalog.format($f$
+				CREATE FUNCTION goalmetrics.rollup_accum(goalmetrics.rollup_state, %1$s)
+					RETURNS goalmetrics.rollup_state
+					AS 'MODULE_PATHNAME', %2$L LANGUAGE C STABLE PARALLEL SAFE;
+				COMMENT ON FUNCTION goalmetrics.rollup_accum(goalmetrics.rollup_state, %1$s) IS %3$L;
+				CREATE FUNCTION goalmetrics.rollup_inverse(goalmetrics.rollup_state, %1$s)
+					RETURNS goalmetrics.rollup_state
+					AS 'MODULE_PATHNAME', %4$L LANGUAGE C IMMUTABLE PARALLEL SAFE;
+				COMMENT ON FUNCTION goalmetrics.rollup_inverse(goalmetrics.rollup_state, %1$s) IS %5$L;
+				$f$, args,
+				CASE WHEN weighted THEN 'gm_rollup_accum_weighted' ELSE 'gm_rollup_accum' END,
+				CASE WHEN weighted THEN 'Transition of rollup(outcome, target, weight): adds one weighted metric'
+					 ELSE 'Transition of rollup(outcome, target): adds one metric' END,
+				CASE WHEN weighted THEN 'gm_rollup_inverse_weighted' ELSE 'gm_rollup_inverse' END,
+				CASE WHEN weighted THEN 'Inverse transition of rollup(outcome, target, weight); NULL where it cannot invert'
+					 ELSE 'Inverse transition of rollup(outcome, target) for moving windows; NULL where it cannot invert' END);
+			aggregate_comment := CASE WHEN weighted
+				THEN 'Rolls weighted metrics up to a goal (weight >= 0, NULL = 1; 0 keeps a metric in the counts only)'
+				ELSE 'Rolls metrics up to a goal: fulfilment, status and counts (goalmetrics.rollup_method: mean, worst or share_met)' END;
+			EXECUTE pg_catalog.format($f$
+				CREATE AGGREGATE goalmetrics.rollup(outcome %1$s, target goalmetrics.metric_target%2$s) (
+					SFUNC = goalmetrics.rollup_accum,
+					STYPE = goalmetrics.rollup_state,
+					SSPACE = 112,
+					FINALFUNC = goalmetrics.rollup_final,
+					FINALFUNC_MODIFY = READ_ONLY,
+					COMBINEFUNC = goalmetrics.rollup_combine,
+					INITCOND = 'v=1 level=0 partly_above=0 fulfilled_at=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0',
+					MSFUNC = goalmetrics.rollup_accum,
+					MINVFUNC = goalmetrics.rollup_inverse,
+					MSTYPE = goalmetrics.rollup_state,
+					MSSPACE = 112,
+					MFINALFUNC = goalmetrics.rollup_final,
+					MFINALFUNC_MODIFY = READ_ONLY,
+					MINITCOND = 'v=1 level=0 partly_above=0 fulfilled_at=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0',
+					PARALLEL = SAFE
+				);
+				COMMENT ON AGGREGATE goalmetrics.rollup(%3$s) IS %4$L;
+				$f$, outcome_type, CASE WHEN weighted THEN ', weight pg_catalog.numeric' ELSE '' END,
+				args, aggregate_comment);
+		END LOOP;
+	END LOOP;
+END
+$rollup$;
 
 CREATE AGGREGATE goalmetrics.rollup(goalmetrics.rollup_result) (
 	SFUNC = goalmetrics.rollup_accum,
@@ -149,6 +155,14 @@ CREATE AGGREGATE goalmetrics.rollup(goalmetrics.rollup_result) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE goalmetrics.rollup(goalmetrics.rollup_result) IS 'Rolls roll-ups up one more level (goals to perspective, committee, city): each input counts once, metric counts are summed';
+
+-- ------------------------------------------------------------------ trend
+-- The result of trend(), like status_band best first, so ORDER BY trend
+-- lists improving metrics first and max(trend) is the worst present.
+-- Labels and order never change once released (src/rollup.c looks them up
+-- by label).
+CREATE TYPE goalmetrics.trend_direction AS ENUM ('improving', 'stable', 'worsening');
+COMMENT ON TYPE goalmetrics.trend_direction IS 'Result of trend(): improving, stable or worsening; ordered best first';
 
 -- ------------------------------------------------------------- trend_state
 CREATE TYPE goalmetrics.trend_state;
@@ -189,7 +203,7 @@ CREATE FUNCTION goalmetrics.trend_combine(goalmetrics.trend_state, goalmetrics.t
 COMMENT ON FUNCTION goalmetrics.trend_combine(goalmetrics.trend_state, goalmetrics.trend_state) IS 'Combines two partial trend states';
 
 CREATE FUNCTION goalmetrics.trend_final(goalmetrics.trend_state)
-	RETURNS pg_catalog.text
+	RETURNS goalmetrics.trend_direction
 	AS 'MODULE_PATHNAME', 'gm_trend_final' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION goalmetrics.trend_final(goalmetrics.trend_state) IS 'Final function of trend(): improving, stable or worsening under goalmetrics.trend_tolerance';
 
@@ -209,6 +223,6 @@ CREATE FUNCTION goalmetrics.check_outcome(value pg_catalog.numeric) RETURNS pg_c
 	AS 'MODULE_PATHNAME', 'gm_check_outcome' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION goalmetrics.check_outcome(pg_catalog.numeric) IS 'true, or error 22003 for an outcome of more than 38 digits or 127 decimals, which trend() cannot hold; the CHECK of goalmetrics.outcome.value';
 
-CREATE FUNCTION goalmetrics.trend_symbol(trend pg_catalog.text) RETURNS pg_catalog.text
+CREATE FUNCTION goalmetrics.trend_symbol(trend goalmetrics.trend_direction) RETURNS pg_catalog.text
 	AS 'MODULE_PATHNAME', 'gm_trend_symbol' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION goalmetrics.trend_symbol(pg_catalog.text) IS 'Arrow of a trend: up improving, right stable, down worsening (^ = v where the database encoding lacks arrows)';
+COMMENT ON FUNCTION goalmetrics.trend_symbol(goalmetrics.trend_direction) IS 'Arrow of a trend: up improving, right stable, down worsening (^ = v where the database encoding lacks arrows)';

@@ -13,7 +13,7 @@ CREATE TABLE summary (
 	perspective_id integer REFERENCES perspective ON DELETE CASCADE,
 	goal_id		integer REFERENCES goal ON DELETE CASCADE,
 	fulfilment	numeric,
-	status		status NOT NULL,
+	status		status_band NOT NULL,
 	status_label text NOT NULL,
 	parts		integer NOT NULL,
 	metrics		integer NOT NULL,
@@ -90,7 +90,7 @@ BEGIN
 		   (r.result).parts, (r.result).metrics, (r.result).fulfilled, (r.result).partly,
 		   (r.result).not_fulfilled, (r.result).not_followed_up,
 		   now(), CURRENT_USER, v_partly_above, v_fulfilled_at, v_rollup_method, v_trend_tolerance,
-		   goalmetrics.version()
+		   goalmetrics.goalmetrics_version()
 	  FROM (SELECT 'goal' AS level, gr.committee_id, gr.perspective_id, gr.goal_id, gr.result
 			  FROM goalmetrics.goal_rollup gr
 			 WHERE gr.year = refresh_summary.year
