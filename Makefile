@@ -25,7 +25,7 @@ DATA		= $(filter-out $(EXTSQL),$(wildcard updates/$(EXTENSION)--*--*.sql))
 
 # pg_regress suite: sql/*.sql against expected/*.out; each file stands alone
 REGRESS		= extension metric_target fulfilment settings rollup rollup_parallel rollup_states \
-			  schema readme
+			  schema readme names
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 # Warnings are errors for our own code; the server's headers are system

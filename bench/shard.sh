@@ -170,7 +170,7 @@ diff_one=$(diffs bench.outcome_one)
 diff_two=$(diffs shard_test.outcome)
 
 pgver=$(shard_psql coord -At -c 'SHOW server_version')
-gmver=$(shard_psql coord -d goalmetrics_coord -At -c 'SELECT goalmetrics.version()')
+gmver=$(shard_psql coord -d goalmetrics_coord -At -c 'SELECT goalmetrics.goalmetrics_version()')
 cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 

@@ -34,12 +34,12 @@ SELECT fulfilment(35, 'Minska från 40 till 30');              -- 50
 SELECT fulfilment(120, 'Minst 100', false);                   -- 120
 SELECT fulfilment(2.70000000000000000001, 'Minst 3'),
        status(2.70000000000000000001, 'Minst 3');             -- 90 | partly
-SELECT status(90.666666666666666), status(90), status(100);   -- partly | not_fulfilled | fulfilled
+SELECT status_of_percent(90.666666666666666), status_of_percent(90), status_of_percent(100);   -- partly | not_fulfilled | fulfilled
 
 -- ===================================================== every rule, both sides
 -- o: outcome, t: target; expected columns worked out by hand from the rules.
 CREATE TEMP TABLE rule_case (note text, o numeric, t metric_target,
-                             pct numeric, uncapped numeric, met boolean, st status);
+                             pct numeric, uncapped numeric, met boolean, st status_band);
 INSERT INTO rule_case VALUES
  -- at least T > 0: O / T × 100
  ('at least, met above',        80, 'Minst 65',   100, 123.076923076923076, true,  'fulfilled'),
@@ -196,12 +196,12 @@ SELECT status(NULL::numeric, 'Minst 5') AS numeric_null, status(NULL::float8, 'M
 SELECT status(5, NULL) IS NULL AS null_target, status(NULL::numeric, NULL) IS NULL AS both_null,
        status(5, 'Minst 5', NULL, 100) IS NULL AS null_partly_above,
        status(5, 'Minst 5', 90, NULL) IS NULL AS null_fulfilled_at,
-       status(NULL::numeric) AS null_percent,
-       status(NULL::numeric, 90, 100) AS null_percent_explicit,
-       status(95, NULL, 100) IS NULL AS null_percent_threshold;
+       status_of_percent(NULL::numeric) AS null_percent,
+       status_of_percent(NULL::numeric, 90, 100) AS null_percent_explicit,
+       status_of_percent(95, NULL, 100) IS NULL AS null_percent_threshold;
 
 -- ================================================== status of a percent
-SELECT p, status(p) AS by_settings, status(p, 90, 95) AS tolerance_95
+SELECT p, status_of_percent(p) AS by_settings, status_of_percent(p, 90, 95) AS tolerance_95
 FROM (VALUES (100), (100.5), (99.999999999), (95), (94.99), (90.000000000000000000001),
              (90), (89.9), (0), (-5)) v(p);
 
@@ -333,7 +333,7 @@ SELECT count(*) AS pairs,
        count(*) FILTER (WHERE met = want_met) AS met_in_sql,
        count(*) FILTER (WHERE st = CASE WHEN want_met THEN 'fulfilled'
                                         WHEN coalesce(above_90, false) THEN 'partly'
-                                        ELSE 'not_fulfilled' END::status) AS status_in_sql,
+                                        ELSE 'not_fulfilled' END::status_band) AS status_in_sql,
        count(*) FILTER (WHERE st = 'partly') AS partly,
        count(*) FILTER (WHERE capped > 0 AND capped < 100) AS fractional
 FROM gen_x;
@@ -357,7 +357,7 @@ SELECT p, f, count(*) AS pairs,
            WHEN CASE WHEN frac_num IS NULL THEN konst > p
                      WHEN frac_num <= 0 THEN 0 > p
                      ELSE least(frac_num, frac_den) * 100 > p * frac_den END THEN 'partly'
-           ELSE 'not_fulfilled' END::status) AS status_in_sql,
+           ELSE 'not_fulfilled' END::status_band) AS status_in_sql,
        count(*) FILTER (WHERE NOT want_met AND frac_num > 0 AND frac_num < frac_den
                           AND frac_num * 100 IN (p * frac_den, f * frac_den)) AS exactly_on_an_edge
 FROM gen_x, gen_th GROUP BY p, f ORDER BY p, f;
@@ -370,7 +370,7 @@ FROM (
   SELECT *, CASE WHEN met THEN 'fulfilled'
                  WHEN f < 100 AND num * 100 >= f * den THEN 'fulfilled'
                  WHEN num * 100 > p * den THEN 'partly'
-                 ELSE 'not_fulfilled' END::status AS want
+                 ELSE 'not_fulfilled' END::status_band AS want
   FROM (
     SELECT t, p, f, o,
            CASE c WHEN 'at_least' THEN o >= tv WHEN 'above' THEN o > tv
@@ -421,7 +421,7 @@ FROM generate_series(-120, 2200, 7) i, gen_t;
 --   at least: met if O >= T, else O/T: > 90 partly, <= 90 not fulfilled;
 --   at most: met if O <= T, else T/O.
 CREATE TEMP TABLE seed (committee text, metric text, o numeric, t metric_target,
-                        want_pct numeric, want status);
+                        want_pct numeric, want status_band);
 INSERT INTO seed VALUES
  ('AMN', 'Egenförsörjning efter gymnasial vuxenutbildning', 75, 'Minst 65 %', 100, 'fulfilled'),
  ('AMN', 'Egenförsörjning efter jobbprojekt', 48, 'Minst 65 %', 73.846153846153846, 'not_fulfilled'),  -- 48/65
@@ -470,16 +470,16 @@ SELECT status(NULL::numeric, 'Minst 65 %') AS missing_outcome;
 -- ====================================================== labels, colours, symbols
 SELECT s, status_label(s) AS sv, status_label(s, 'en') AS en, status_label(s, 'SV') AS sv_upper,
        status_colour(s) AS colour, status_symbol(s) AS symbol
-FROM unnest(enum_range(NULL::status)) s;
+FROM unnest(enum_range(NULL::status_band)) s;
 SELECT count(DISTINCT status_symbol(s)) AS distinct_symbols, count(DISTINCT status_colour(s)) AS distinct_colours,
        bool_and(status_colour(s) ~ '^#[0-9A-F]{6}$') AS hex
-FROM unnest(enum_range(NULL::status)) s;
+FROM unnest(enum_range(NULL::status_band)) s;
 SELECT status_label('fulfilled', 'de');
 SELECT status_label('fulfilled', NULL) IS NULL AS null_lang;
 -- the enum's order: best first, not followed up last
-SELECT enum_range(NULL::status) AS in_order,
-       'fulfilled'::status < 'partly'::status AND 'partly'::status < 'not_fulfilled'::status
-         AND 'not_fulfilled'::status < 'not_followed_up'::status AS ordered;
+SELECT enum_range(NULL::status_band) AS in_order,
+       'fulfilled'::status_band < 'partly'::status_band AND 'partly'::status_band < 'not_fulfilled'::status_band
+         AND 'not_fulfilled'::status_band < 'not_followed_up'::status_band AS ordered;
 SELECT max(status(o, t)) AS weakest, min(status(o, t)) AS best FROM seed;
 
 -- ================================================================= errors
@@ -489,22 +489,42 @@ SELECT meets('-Infinity'::numeric, 'Högst 5');
 SELECT fulfilment('NaN'::float8, 'Minst 5');
 SELECT status('Infinity'::float8, 'Minst 5');
 SELECT meets('-Infinity'::real, 'Minst 5');
-SELECT status('NaN'::numeric);
+SELECT status_of_percent('NaN'::numeric);
 SELECT status(5, 'Minst 5', 95, 90);
 SELECT status(5, 'Minst 5', 90, 90);
 SELECT status(5, 'Minst 5', -1, 100);
 SELECT status(5, 'Minst 5', 90, 100.5);
 SELECT status(5, 'Minst 5', 'NaN', 100);
-SELECT status(95, 95, 90);
+SELECT status_of_percent(95, 95, 90);
 
--- ============================================================ function labels
-SELECT p.oid::regprocedure AS function, p.provolatile AS vol, p.proisstrict AS strict,
-       p.proparallel AS par, obj_description(p.oid, 'pg_proc') IS NOT NULL AS commented
-FROM pg_proc p
-WHERE p.pronamespace = 'goalmetrics'::regnamespace
-  AND p.proname IN ('fulfilment', 'meets', 'status', 'status_label', 'status_colour', 'status_symbol')
-ORDER BY p.oid::regprocedure::text;
-SELECT obj_description('goalmetrics.status'::regtype, 'pg_type') IS NOT NULL AS status_type_commented;
+-- ============================================================ overloads
+-- one function per outcome type, capped by default: integer and bigint
+-- outcomes keep their own (else PostgreSQL would pick double precision)
+SELECT fulfilment(80, 'Minst 65 %') AS capped, fulfilment(80, 'Minst 65 %', false) AS uncapped,
+       fulfilment(80::bigint, 'Minst 65 %', capped => false) AS bigint_uncapped,
+       fulfilment(80.5::real, 'Minst 65 %', false) AS real_uncapped;
+SELECT fulfilment(9007199254740993, 'Högst 999999999999999') AS bigint_exact,
+       fulfilment(9007199254740993::float8, 'Högst 999999999999999') AS as_float8;
+-- 11.102230246251553 | 11.102230246251554: 2^53 + 1 as a float8 is 2^53
+-- a percent has its own name: status_of_percent(48) is the band of 48 %,
+-- status(48, target) that of the outcome 48
+SELECT status_of_percent(48) AS percent_48, status(48, 'Minst 50') AS outcome_48;
+SELECT status(48);
+
+-- =========================================== labels describe the bands in force
+SET goalmetrics.partly_above = 50;
+SELECT status_of_percent(60) AS s, status_label(status_of_percent(60)) AS sv,
+       status_label(status_of_percent(60), 'en') AS en;
+-- partly | Uppfyllelse 51–99 procent | Partly fulfilled (51–99 %)
+SELECT s, status_label(s) AS sv, status_label(s, 'en') AS en FROM unnest(enum_range(NULL::status_band)) s;
+SET goalmetrics.fulfilled_at = 95.5;
+SELECT s, status_label(s) AS sv, status_label(s, 'en') AS en FROM unnest(enum_range(NULL::status_band)) s;
+RESET goalmetrics.partly_above;
+RESET goalmetrics.fulfilled_at;
+-- explicit thresholds, as status(o, t, partly_above, fulfilled_at) takes them
+SELECT s, status_label(s, 'sv', 97, 99) AS sv, status_label(s, 'en', 98, 99) AS en
+FROM unnest(enum_range(NULL::status_band)) s;
+SELECT status_label('partly', 'sv', 95, 90);
 
 -- doc/fulfilment.md, Planning: without statistics the planner takes a
 -- tenth of the rows as groups; expression statistics give GROUP BY status

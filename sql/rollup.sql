@@ -610,20 +610,49 @@ SELECT trend_symbol('improving'), trend_symbol('stable'), trend_symbol('worsenin
 -- ↑ | → | ↓
 
 -- ===================================================================
--- Labels: the aggregates and their support functions
+-- trend() is a trend_direction: ordered best first
 -- ===================================================================
-SELECT p.proname, pg_get_function_identity_arguments(p.oid) AS args,
-	   p.provolatile, p.proisstrict, p.proparallel
-FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-WHERE n.nspname = 'goalmetrics'
-  AND (p.proname LIKE 'rollup%' OR p.proname LIKE 'trend%')
-ORDER BY 1, 2;
-SELECT a.aggfnoid::regprocedure AS aggregate, a.aggtranstype::regtype AS stype,
-	   a.aggtransspace, a.aggcombinefn, a.aggfinalmodify,
-	   a.aggmtransfn, a.aggminvtransfn, a.aggmtranstype::regtype AS mstype
-FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
-	 JOIN pg_namespace n ON n.oid = p.pronamespace
-WHERE n.nspname = 'goalmetrics' ORDER BY 1::text;
-SELECT typname, typlen, typalign, typstorage, typbyval
-FROM pg_type WHERE typnamespace = 'goalmetrics'::regnamespace
-  AND typname IN ('rollup_state', 'trend_state') ORDER BY 1;
+SELECT pg_typeof(trend(y, o, 'Minst 1')) AS type
+FROM (VALUES (2015, 1::numeric), (2016, 2)) v(y, o);
+SELECT m, trend(y, o, t) AS trend
+FROM (VALUES ('up', 2015, 10::numeric, 'Minst 20'::metric_target), ('up', 2016, 12, 'Minst 20'),
+			 ('flat', 2015, 10, 'Minst 20'), ('flat', 2016, 10, 'Minst 20'),
+			 ('down', 2015, 10, 'Minst 20'), ('down', 2016, 8, 'Minst 20')) v(m, y, o, t)
+GROUP BY m ORDER BY 2;
+-- up | improving, flat | stable, down | worsening
+SELECT enum_range(NULL::trend_direction) AS in_order;
+-- a trend in a table of its own, ordered and grouped by it
+CREATE TEMP TABLE trend_table AS
+SELECT m, trend(y, o, 'Högst 5') AS tr
+FROM (VALUES ('a', 2015, 10::numeric), ('a', 2016, 4), ('b', 2015, 4), ('b', 2016, 10)) v(m, y, o) GROUP BY m;
+SELECT tr, trend_symbol(tr) AS symbol, count(*) FROM trend_table GROUP BY tr ORDER BY tr;
+-- improving | ↑ | 1, worsening | ↓ | 1
+SELECT trend_symbol('sideways');
+
+-- ===================================================================
+-- rollup() takes the outcome types status() takes
+-- ===================================================================
+-- integer and bigint outcomes are exact; float8 and real are read as the
+-- decimal they print as (81.9, not 81.900000000000006): the same roll-up
+-- as the numeric one, row for row and weighted
+CREATE TEMP TABLE typed (g int, o numeric, t metric_target, w numeric);
+INSERT INTO typed VALUES
+	(1, 81.9, 'Minst 91', 1), (1, 4.1, 'Högst 4', 2), (1, 68, 'Minst 75 %', NULL),
+	(2, 12, 'Mellan 10 och 14', 1), (2, NULL, 'Minst 5', 1), (2, 95, 'Över 95', 0.5),
+	(3, 9007199254740993, 'Högst 999999999999999', 1);
+SELECT g, (rollup(o, t)).fulfilment AS by_numeric,
+	   rollup(o::float8, t) = rollup(o, t) AS float8_same,
+	   rollup(o::real, t) = rollup(o::real::text::numeric, t) AS real_same,
+	   rollup(o::float8, t, w) = rollup(o, t, w) AS float8_weighted_same
+FROM typed WHERE g < 3 GROUP BY g ORDER BY g;
+SELECT g, rollup(o::int, t) = rollup(o::int::numeric, t) AS int_same,
+	   rollup(o::int, t, w) = rollup(o::int::numeric, t, w) AS int_weighted_same
+FROM typed WHERE g = 2 GROUP BY g;
+-- a bigint beyond 2^53 is read exactly, as the numeric is
+SELECT rollup(o::bigint, t) = rollup(o, t) AS bigint_same, (rollup(o::bigint, t)).fulfilment
+FROM typed WHERE g = 3;
+-- a moving window over float8 outcomes takes rows out again
+SELECT o, (rollup(o::float8, t) OVER (ORDER BY g, o ROWS 1 PRECEDING)).fulfilment AS moving,
+	   (rollup(o, t) OVER (ORDER BY g, o ROWS 1 PRECEDING)).fulfilment AS moving_numeric
+FROM typed WHERE g < 3 ORDER BY g, o;
+SELECT rollup('NaN'::float8, 'Minst 1');

@@ -4,7 +4,7 @@ SET search_path = public, goalmetrics;
 
 -- The settings exist once the library is loaded; any goalmetrics function
 -- loads it.
-SELECT status(90) AS loads_the_library;
+SELECT status_of_percent(90) AS loads_the_library;
 SELECT name, setting, boot_val, vartype, min_val, max_val, enumvals, context,
        short_desc IS NOT NULL AS described
 FROM pg_settings WHERE name LIKE 'goalmetrics.%' ORDER BY name;
@@ -46,11 +46,11 @@ SHOW goalmetrics.trend_tolerance;
 SET goalmetrics.partly_above = 95;
 SET goalmetrics.fulfilled_at = 90;
 SELECT status(5, 'Minst 5');
-SELECT status(95.5);
+SELECT status_of_percent(95.5);
 SET goalmetrics.fulfilled_at = 95;
 SELECT status(5, 'Minst 5');
 -- the explicit variants read no setting and still work
-SELECT status(5, 'Minst 5', 90, 100) AS explicit, status(95.5, 90, 100) AS explicit_percent;
+SELECT status(5, 'Minst 5', 90, 100) AS explicit, status_of_percent(95.5, 90, 100) AS explicit_percent;
 RESET goalmetrics.partly_above;
 RESET goalmetrics.fulfilled_at;
 SELECT status(5, 'Minst 5') AS after_reset;
@@ -68,7 +68,7 @@ SELECT status(81.9, 'Minst 91') AS pct_90, status(80, 'Minst 100') AS pct_80,
        status(80.000001, 'Minst 100') AS pct_80_000001;
 -- a setting with decimals is used exactly (to millionths of a percent)
 SET goalmetrics.partly_above = 90.1;
-SELECT status(90.1) AS on_90_1, status(90.1000001) AS above_90_1, status(90.0999999) AS below_90_1,
+SELECT status_of_percent(90.1) AS on_90_1, status_of_percent(90.1000001) AS above_90_1, status_of_percent(90.0999999) AS below_90_1,
        status(90.1, 'Minst 100') AS outcome_on_90_1, status(90.100000000000000001, 'Minst 100') AS outcome_above;
 SET goalmetrics.partly_above = 0;
 SELECT status(0.000001, 'Minst 100') AS tiny, status(0, 'Minst 100') AS zero;
@@ -77,18 +77,18 @@ RESET goalmetrics.partly_above;
 -- ============================================================ fulfilled_at
 -- at 100 (default) only a met target is fulfilled; below 100 it is a tolerance
 SELECT status(57, 'Minst 60') AS pct_95, status(5, 'Över 5') AS strict_equal,
-       status(100) AS percent_100, status(99.99) AS percent_99_99;
+       status_of_percent(100) AS percent_100, status_of_percent(99.99) AS percent_99_99;
 SET goalmetrics.fulfilled_at = 95;
 SELECT status(57, 'Minst 60') AS pct_95, status(56.99, 'Minst 60') AS pct_94_98,
        status(5, 'Över 5') AS strict_equal, status(60, 'Minst 60') AS met,
-       status(95) AS percent_95, status(94.999999) AS percent_94_999999;
+       status_of_percent(95) AS percent_95, status_of_percent(94.999999) AS percent_94_999999;
 SET goalmetrics.fulfilled_at = 90.5;
-SELECT status(90.5) AS on_edge, status(90.4999999) AS below_edge,
+SELECT status_of_percent(90.5) AS on_edge, status_of_percent(90.4999999) AS below_edge,
        status(90.5, 'Minst 100') AS outcome_on_edge, status(90.49, 'Minst 100') AS outcome_below;
 RESET goalmetrics.fulfilled_at;
 
 -- ==================================== status() is STABLE: a cached plan sees SET
-PREPARE st AS SELECT status(68, 'Minst 75 %') AS s, status(90.67) AS p;
+PREPARE st AS SELECT status(68, 'Minst 75 %') AS s, status_of_percent(90.67) AS p;
 EXECUTE st;
 EXECUTE st;
 SET goalmetrics.partly_above = 95;

@@ -197,10 +197,10 @@ for enc in LATIN1 LATIN9 WIN1252 SQL_ASCII; do
 			(SELECT count(*) FROM goalmetrics.perspective_status WHERE year = 2016) || ',' ||
 			(SELECT count(*) FROM goalmetrics.committee_status WHERE year = 2016)")" "$ref_partly,16,8,2"
 	check "$enc: refresh_summary writes the year" eq "$(u "$db" "SELECT goalmetrics.refresh_summary(2016)")" 26
-	check "$enc: the labels" eq "$(u "$db" "SELECT string_agg(goalmetrics.status_label(s) || '|' || goalmetrics.status_label(s, 'en'), ';' ORDER BY s) FROM unnest(enum_range(NULL::goalmetrics.status)) s")" \
+	check "$enc: the labels" eq "$(u "$db" "SELECT string_agg(goalmetrics.status_label(s) || '|' || goalmetrics.status_label(s, 'en'), ';' ORDER BY s) FROM unnest(enum_range(NULL::goalmetrics.status_band)) s")" \
 		"Uppfyllelse 100 procent|Fulfilled (100 %);Uppfyllelse 91${dash}99 procent|Partly fulfilled (91${dash}99 %);Uppfyllelse 90 procent eller lägre|Not fulfilled (90 % or lower);Uppföljning är inte genomförd|Not followed up"
 	check "$enc: the status symbols and trend arrows" \
-		eq "$(u "$db" "SELECT string_agg(goalmetrics.status_symbol(s), ' ' ORDER BY s) || ' ' || goalmetrics.trend_symbol('improving') || goalmetrics.trend_symbol('stable') || goalmetrics.trend_symbol('worsening') FROM unnest(enum_range(NULL::goalmetrics.status)) s")" \
+		eq "$(u "$db" "SELECT string_agg(goalmetrics.status_symbol(s), ' ' ORDER BY s) || ' ' || goalmetrics.trend_symbol('improving') || goalmetrics.trend_symbol('stable') || goalmetrics.trend_symbol('worsening') FROM unnest(enum_range(NULL::goalmetrics.status_band)) s")" \
 		"$sym $arrows"
 	check "$enc: a hint with Swedish letters arrives intact" \
 		eq "$(PGCLIENTENCODING=UTF8 psql -X -qAt -d "$db" -c "SELECT 'ungefär 5'::goalmetrics.metric_target" 2>&1 | grep -c 'HINT:.*Högst, Över')" 1

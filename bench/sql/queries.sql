@@ -27,7 +27,7 @@ INSERT INTO bench.query (pos, name, grp, impl, label, workers, floor_ref, plain_
 -- status() can be faster than this)
 (19, 'q2_shape_floor', '2 per row', 'floor', 'GROUP BY query shape, no function (constant status)', '{0,2}',
  'q1_sum', NULL, '{"goalmetrics.status(numeric,goalmetrics.metric_target)"}', NULL,
- $q$SELECT CASE WHEN outcome IS NULL OR target IS NULL THEN 'not_followed_up'::goalmetrics.status ELSE 'fulfilled'::goalmetrics.status END AS status, count(*)
+ $q$SELECT CASE WHEN outcome IS NULL OR target IS NULL THEN 'not_followed_up'::goalmetrics.status_band ELSE 'fulfilled'::goalmetrics.status_band END AS status, count(*)
   FROM {t} GROUP BY 1$q$),
 (24, 'q2_shape_floor_filter', '2 per row', 'floor', 'FILTER query shape, no function (constant status)', '{0}',
  'q1_sum', NULL, '{"goalmetrics.status(numeric,goalmetrics.metric_target)"}', NULL,
@@ -35,8 +35,8 @@ INSERT INTO bench.query (pos, name, grp, impl, label, workers, floor_ref, plain_
        count(*) FILTER (WHERE s = 'partly') AS partly,
        count(*) FILTER (WHERE s = 'not_fulfilled') AS not_fulfilled,
        count(*) FILTER (WHERE s = 'not_followed_up') AS not_followed_up
-  FROM (SELECT CASE WHEN outcome IS NULL OR target IS NULL THEN 'not_followed_up'::goalmetrics.status
-                    ELSE 'fulfilled'::goalmetrics.status END AS s FROM {t} OFFSET 0) x$q$),
+  FROM (SELECT CASE WHEN outcome IS NULL OR target IS NULL THEN 'not_followed_up'::goalmetrics.status_band
+                    ELSE 'fulfilled'::goalmetrics.status_band END AS s FROM {t} OFFSET 0) x$q$),
 -- (and the same shape with one built-in numeric comparison in the CASE:
 -- what reading the outcome once costs any function of it)
 (25, 'q2_shape_cmp_filter', '2 per row', 'floor', 'FILTER query shape, one numeric comparison (outcome >= target_value)', '{0}',
@@ -45,15 +45,15 @@ INSERT INTO bench.query (pos, name, grp, impl, label, workers, floor_ref, plain_
        count(*) FILTER (WHERE s = 'partly') AS partly,
        count(*) FILTER (WHERE s = 'not_fulfilled') AS not_fulfilled,
        count(*) FILTER (WHERE s = 'not_followed_up') AS not_followed_up
-  FROM (SELECT CASE WHEN outcome IS NULL OR target IS NULL THEN 'not_followed_up'::goalmetrics.status
-                    WHEN outcome >= target_value THEN 'fulfilled'::goalmetrics.status
-                    ELSE 'not_fulfilled'::goalmetrics.status END AS s FROM {t} OFFSET 0) x$q$),
+  FROM (SELECT CASE WHEN outcome IS NULL OR target IS NULL THEN 'not_followed_up'::goalmetrics.status_band
+                    WHEN outcome >= target_value THEN 'fulfilled'::goalmetrics.status_band
+                    ELSE 'not_fulfilled'::goalmetrics.status_band END AS s FROM {t} OFFSET 0) x$q$),
 (20, 'q2_status_gm', '2 per row', 'goalmetrics', 'status() counted: GROUP BY status', '{0,2}',
  'q1_sum', 'q3_status_case', '{"goalmetrics.status(numeric,goalmetrics.metric_target)"}', NULL,
  $q$SELECT goalmetrics.status(outcome, target) AS status, count(*)
   FROM {t} GROUP BY 1$q$),
 (21, 'q2_fulfil_gm', '2 per row', 'goalmetrics', 'fulfilment() > 90 by count(*) FILTER', '{0,2}',
- 'q1_sum', 'q3_fulfil_case', '{"goalmetrics.fulfilment(numeric,goalmetrics.metric_target)"}', NULL,
+ 'q1_sum', 'q3_fulfil_case', '{"goalmetrics.fulfilment(numeric,goalmetrics.metric_target,boolean)"}', NULL,
  $q$SELECT count(*) FILTER (WHERE goalmetrics.fulfilment(outcome, target) > 90) AS above_90
   FROM {t}$q$),
 

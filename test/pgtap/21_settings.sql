@@ -5,7 +5,7 @@ SET LOCAL search_path = public, goalmetrics;
 SELECT plan(35);
 
 -- load the library (the settings are defined by it)
-SELECT is(status(100)::text, 'fulfilled', 'the library is loaded');
+SELECT is(status_of_percent(100)::text, 'fulfilled', 'the library is loaded');
 
 SELECT results_eq(
 	$$SELECT name::text, boot_val, min_val, max_val, vartype, context
@@ -38,7 +38,7 @@ SELECT is(current_setting('goalmetrics.trend_tolerance'), '0', 'and set');
 SET LOCAL goalmetrics.partly_above = 95;
 SELECT is(status(68, 'Minst 75 %')::text, 'not_fulfilled', 'partly_above 95: 90.67 % is not fulfilled');
 SELECT is(status(96, 'Minst 100')::text, 'partly', 'partly_above 95: 96 % is partly');
-SELECT is(status(95)::text, 'not_fulfilled', 'partly_above 95: a percent of 95 is not fulfilled');
+SELECT is(status_of_percent(95)::text, 'not_fulfilled', 'partly_above 95: a percent of 95 is not fulfilled');
 SET LOCAL goalmetrics.partly_above = 85;
 SELECT is(status(81.9, 'Minst 91')::text, 'partly', 'partly_above 85: exactly 90 % is partly');
 
@@ -48,14 +48,14 @@ SET LOCAL goalmetrics.fulfilled_at = 95;
 SELECT is(status(57, 'Minst 60')::text, 'fulfilled', 'fulfilled_at 95: 95 % is fulfilled');
 SELECT is(status(56.99, 'Minst 60')::text, 'partly', 'fulfilled_at 95: 94.98 % is partly');
 SELECT is(status(5, 'Över 5')::text, 'fulfilled', 'fulfilled_at 95: an unmet strict target at 100 % is fulfilled');
-SELECT is(status(95)::text, 'fulfilled', 'fulfilled_at 95: a percent of 95 is fulfilled');
+SELECT is(status_of_percent(95)::text, 'fulfilled', 'fulfilled_at 95: a percent of 95 is fulfilled');
 
 -- the pair is checked when used
 SET LOCAL goalmetrics.partly_above = 95;
 SELECT throws_ok($$SELECT goalmetrics.status(5, 'Minst 5')$$, '22023',
                  'goalmetrics settings: partly_above (95) must be below fulfilled_at (95)',
                  'partly_above equal to fulfilled_at: 22023 when used');
-SELECT throws_ok($$SELECT goalmetrics.status(50.5)$$, '22023', NULL,
+SELECT throws_ok($$SELECT goalmetrics.status_of_percent(50.5)$$, '22023', NULL,
                  'also for the status of a percent');
 SELECT is(status(5, 'Minst 5', 90, 100)::text, 'fulfilled', 'explicit thresholds read no setting');
 
@@ -65,7 +65,7 @@ SELECT is(status(5, 'Minst 5', 90, 100)::text, 'fulfilled', 'explicit thresholds
 SET LOCAL goalmetrics.fulfilled_at = 100;
 SET LOCAL goalmetrics.partly_above = 90.000001;
 SELECT is(current_setting('goalmetrics.partly_above'), '90.000001', 'partly_above 90.000001 shows as 90.000001, not 90');
-SELECT is(status(90.0000005)::text, 'not_fulfilled', '... and 90.0000005 % is not fulfilled under it');
+SELECT is(status_of_percent(90.0000005)::text, 'not_fulfilled', '... and 90.0000005 % is not fulfilled under it');
 SET LOCAL goalmetrics.fulfilled_at = 99.999999;
 SELECT is(current_setting('goalmetrics.fulfilled_at'), '99.999999', 'fulfilled_at 99.999999 shows exactly');
 SET LOCAL goalmetrics.trend_tolerance = 2.000001;

@@ -226,7 +226,7 @@ SELECT results_eq($$
 $$, $$ VALUES ('partly'::text, 93.04::numeric), ('not_fulfilled', 87.63) $$,
 	'the summary holds what committee_status shows');
 SELECT results_eq($$
-	SELECT DISTINCT partly_above, fulfilled_at, rollup_method, trend_tolerance, ran_at = now(), extension_version = goalmetrics.version()
+	SELECT DISTINCT partly_above, fulfilled_at, rollup_method, trend_tolerance, ran_at = now(), extension_version = goalmetrics.goalmetrics_version()
 	  FROM goalmetrics.summary
 $$, $$ VALUES (90::numeric, 100::numeric, 'mean'::text, 2::numeric, true, true) $$,
 	'each row records when it ran and the settings and version it used');
@@ -248,7 +248,7 @@ $$, $$ VALUES ('Invånarnas egenförsörjning ska öka'::text, 'not_fulfilled'::
 SET LOCAL goalmetrics.partly_above = 90.000001;
 SELECT is(refresh_summary(2016), 26, 'a refresh with partly_above = 90.000001 ...');
 SELECT results_eq($$
-	SELECT DISTINCT partly_above::text, status(90.0000005, partly_above, fulfilled_at)::text FROM goalmetrics.summary
+	SELECT DISTINCT partly_above::text, status_of_percent(90.0000005, partly_above, fulfilled_at)::text FROM goalmetrics.summary
 $$, $$ VALUES ('90.000001'::text, 'not_fulfilled'::text) $$,
 	'... records 90.000001 exactly, not 90, so a replay gives the same status');
 RESET goalmetrics.partly_above;

@@ -337,18 +337,18 @@ INSERT INTO bad_call (sql, state, what) VALUES
 	($$SELECT goalmetrics.status(5::bigint, 'Minst 5', 90, -5)$$, '22023', 'status(bigint) with a negative threshold'),
 	($$SELECT goalmetrics.status(5::integer, 'Minst 5', 'NaN', 'NaN')$$, '22023', 'status(integer) with NaN thresholds'),
 	-- status() of a percent
-	($$SELECT goalmetrics.status('NaN'::numeric)$$, '22023', 'status(percent NaN)'),
-	($$SELECT goalmetrics.status('Infinity'::numeric)$$, '22023', 'status(percent Infinity)'),
-	($$SELECT goalmetrics.status('-Infinity'::numeric, 90, 100)$$, '22023', 'status(percent -Infinity, thresholds)'),
-	($$SELECT goalmetrics.status(50::numeric, 95, 90)$$, '22023', 'status(percent) with crossed thresholds'),
-	($$SELECT goalmetrics.status(50::numeric, 90, 'NaN')$$, '22023', 'status(percent) with NaN threshold'),
+	($$SELECT goalmetrics.status_of_percent('NaN'::numeric)$$, '22023', 'status_of_percent(NaN)'),
+	($$SELECT goalmetrics.status_of_percent('Infinity'::numeric)$$, '22023', 'status_of_percent(Infinity)'),
+	($$SELECT goalmetrics.status_of_percent('-Infinity'::numeric, 90, 100)$$, '22023', 'status_of_percent(-Infinity, thresholds)'),
+	($$SELECT goalmetrics.status_of_percent(50::numeric, 95, 90)$$, '22023', 'status_of_percent() with crossed thresholds'),
+	($$SELECT goalmetrics.status_of_percent(50::numeric, 90, 'NaN')$$, '22023', 'status_of_percent() with NaN threshold'),
 	-- labels and symbols
 	($$SELECT goalmetrics.status_label('fulfilled', 'de')$$, '22023', 'status_label in German'),
 	($$SELECT goalmetrics.status_label('fulfilled', '')$$, '22023', 'status_label with empty language'),
 	($$SELECT goalmetrics.status_label('fulfilled', repeat('x', 1048576))$$, '22023', 'status_label with a megabyte language'),
-	($$SELECT 'done'::goalmetrics.status$$, '22P02', 'an unknown status label'),
-	($$SELECT goalmetrics.trend_symbol('sideways')$$, '22023', 'trend_symbol of an unknown trend'),
-	($$SELECT goalmetrics.trend_symbol('')$$, '22023', 'trend_symbol of empty text'),
+	($$SELECT 'done'::goalmetrics.status_band$$, '22P02', 'an unknown status label'),
+	($$SELECT goalmetrics.trend_symbol('sideways')$$, '22P02', 'trend_symbol of an unknown trend'),
+	($$SELECT goalmetrics.trend_symbol('')$$, '22P02', 'trend_symbol of empty text'),
 	-- rollup() over metrics
 	($$SELECT goalmetrics.rollup(o, 'Minst 5') FROM (VALUES (1::numeric), ('NaN')) v(o)$$, '22023', 'rollup of a NaN outcome'),
 	($$SELECT goalmetrics.rollup(o, 'Minst 5') FROM (VALUES ('Infinity'::numeric)) v(o)$$, '22023', 'rollup of an infinite outcome'),
@@ -434,7 +434,7 @@ INSERT INTO bad_call (sql, state, what) VALUES
 	($$SET goalmetrics.no_such_setting = 1$$, '42602', 'an unknown goalmetrics setting (reserved prefix)'),
 	-- settings: consistent one by one, inconsistent together, refused when used
 	($$SET LOCAL goalmetrics.partly_above = 100; SELECT goalmetrics.status(5, 'Minst 5')$$, '22023', 'status with partly_above = fulfilled_at'),
-	($$SET LOCAL goalmetrics.fulfilled_at = 50; SELECT goalmetrics.status(50::numeric)$$, '22023', 'status(percent) with fulfilled_at below partly_above'),
+	($$SET LOCAL goalmetrics.fulfilled_at = 50; SELECT goalmetrics.status_of_percent(50::numeric)$$, '22023', 'status_of_percent() with fulfilled_at below partly_above'),
 	($$SET LOCAL goalmetrics.fulfilled_at = 80; SELECT goalmetrics.rollup(5, 'Minst 5')$$, '22023', 'rollup with crossed settings');
 
 -- ---------------------------------------------------------------- schema
@@ -578,7 +578,7 @@ FROM bad_call ORDER BY id;
 -- huge but finite outcomes are judged, not refused
 SELECT is(fulfilment(1e1000, 'Minst 5'), 100::numeric, 'a 1001-digit outcome against at least: 100');
 SELECT is(fulfilment(-1e1000, 'Minst 5'), 0::numeric, 'a -1e1000 outcome against at least: 0');
-SELECT is(status(1e131071, 'Minst 5'), 'fulfilled'::status, 'the largest numeric outcome is fulfilled against at least');
+SELECT is(status(1e131071, 'Minst 5'), 'fulfilled'::status_band, 'the largest numeric outcome is fulfilled against at least');
 SELECT is(meets(1e-16383, 'Över 0'), true, 'the smallest positive numeric is above 0');
 SELECT is(fulfilment('-9223372036854775808'::bigint, 'Högst -0,000000000000001'), 100::numeric,
 		  'the smallest bigint meets at most -0,000000000000001');

@@ -40,7 +40,7 @@ BEGIN
 	-- operators
 	FOREACH ty IN ARRAY ARRAY['pg_catalog.text', 'pg_catalog.int4', 'pg_catalog.int8', 'pg_catalog.numeric',
 							  'pg_catalog.name', 'pg_catalog.oid', 'pg_catalog.bool', 'pg_catalog.float8',
-							  'pg_catalog.regclass', 'pg_catalog.tid', 'goalmetrics.metric_target', 'goalmetrics.status']
+							  'pg_catalog.regclass', 'pg_catalog.tid', 'goalmetrics.metric_target', 'goalmetrics.status_band']
 	LOOP
 		FOREACH op IN ARRAY ARRAY['=', '<>', '<', '>', '<=', '>=', '+', '-', '*', '/', '||', '~', '~~', '%']
 		LOOP
@@ -171,7 +171,7 @@ VALUES ('Säkerhetsnämnden', 'invånare', 'Trygghet', 'Anmälda brott', 2016, E
 	   ('Säkerhetsnämnden', 'Finance', 'Budget', 'Resultat', 2016, '−4,5', 'Minst 0 tkr', NULL),
 	   ('Säkerhetsnämnden', 'Invånare', 'Trygghet', 'Oläsbar', 2016, 'fem', 'ungefär 5', NULL);
 INSERT INTO calls (q) VALUES
-	($$SELECT goalmetrics.version()$$),
+	($$SELECT goalmetrics.goalmetrics_version()$$),
 	($$SELECT CAST('Högst 2 100 barn' AS goalmetrics.metric_target)::pg_catalog.text$$),
 	($$SELECT goalmetrics.try_metric_target('Öka från 70 % till 75 %')::pg_catalog.text$$),
 	($$SELECT goalmetrics.format_target('Mellan 95 och 105 %', 'english')$$),
@@ -197,8 +197,8 @@ INSERT INTO calls (q) VALUES
 	($$SELECT goalmetrics.meets(74, 'Öka från 70 % till 75 %')::pg_catalog.text$$),
 	($$SELECT goalmetrics.status(68, 'Minst 75 %')::pg_catalog.text$$),
 	($$SELECT goalmetrics.status(68, 'Minst 75 %', 95, 100)::pg_catalog.text$$),
-	($$SELECT goalmetrics.status(90.5)::pg_catalog.text$$),
-	($$SELECT goalmetrics.status(90.5, 80, 95)::pg_catalog.text$$),
+	($$SELECT goalmetrics.status_of_percent(90.5)::pg_catalog.text$$),
+	($$SELECT goalmetrics.status_of_percent(90.5, 80, 95)::pg_catalog.text$$),
 	($$SELECT goalmetrics.status_label('partly', 'en')$$),
 	($$SELECT goalmetrics.status_colour('not_fulfilled')$$),
 	($$SELECT goalmetrics.status_symbol('not_followed_up')$$),
@@ -239,7 +239,7 @@ SELECT pg_catalog.format('SELECT goalmetrics.%I(%s)::pg_catalog.text', p.proname
 			WHEN 'text'::regtype THEN '''Minst 65 %''::pg_catalog.text'
 			WHEN 'cstring'::regtype THEN '''Minst 65 %''::pg_catalog.cstring'
 			WHEN 'goalmetrics.metric_target'::regtype THEN '''Minst 65 %''::goalmetrics.metric_target'
-			WHEN 'goalmetrics.status'::regtype THEN '''partly''::goalmetrics.status'
+			WHEN 'goalmetrics.status_band'::regtype THEN '''partly''::goalmetrics.status_band'
 			ELSE (SELECT pg_catalog.format('NULL::%I.%I', n.nspname, t.typname)
 					FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 				   WHERE t.oid = a.t) END, ', ' ORDER BY a.n)), true

@@ -99,7 +99,7 @@ rel_start || exit 1
 rel_check "goalmetrics.so is instrumented (calls __asan_report_*, __ubsan_handle_*)" \
 	bash -c "nm -D '$SO' | grep -q __asan_report && nm -D '$SO' | grep -q __ubsan_handle"
 "$REL_BINDIR/createdb" asan_probe
-maps=$(rel_value asan_probe "CREATE EXTENSION goalmetrics; SELECT goalmetrics.version(); SELECT pg_read_file('/proc/self/maps')")
+maps=$(rel_value asan_probe "CREATE EXTENSION goalmetrics; SELECT goalmetrics.goalmetrics_version(); SELECT pg_read_file('/proc/self/maps')")
 rel_check "a backend that loaded goalmetrics maps libasan and the sanitized library" \
 	bash -c "grep -q libasan <<<'$maps' && grep -q '$SO' <<<'$maps'"
 "$REL_BINDIR/dropdb" asan_probe

@@ -11,10 +11,10 @@ SET LOCAL enable_partitionwise_aggregate = on;
 
 -- The set-up the rest relies on.
 SELECT is((SELECT extversion FROM shard_test.extension_shard1
-		WHERE extname = 'goalmetrics'), goalmetrics.version(),
+		WHERE extname = 'goalmetrics'), goalmetrics.goalmetrics_version(),
 	'shard1 has goalmetrics at the coordinator''s version');
 SELECT is((SELECT extversion FROM shard_test.extension_shard2
-		WHERE extname = 'goalmetrics'), goalmetrics.version(),
+		WHERE extname = 'goalmetrics'), goalmetrics.goalmetrics_version(),
 	'shard2 has goalmetrics at the coordinator''s version');
 SELECT is((SELECT count(*)::int FROM pg_foreign_server
 		WHERE srvname IN ('shard1', 'shard2')
@@ -24,7 +24,7 @@ SELECT is((SELECT string_agg(p.provolatile::text, ',' ORDER BY f.ord)
 		FROM unnest(ARRAY[
 			'goalmetrics.status(numeric, goalmetrics.metric_target)',
 			'goalmetrics.status(numeric, goalmetrics.metric_target, numeric, numeric)',
-			'goalmetrics.fulfilment(numeric, goalmetrics.metric_target)',
+			'goalmetrics.fulfilment(numeric, goalmetrics.metric_target, boolean)',
 			'goalmetrics.meets(numeric, goalmetrics.metric_target)']::regprocedure[])
 			WITH ORDINALITY f(fn, ord)
 		JOIN pg_proc p ON p.oid = f.fn), 's,i,i,i',
@@ -115,7 +115,7 @@ SET LOCAL enable_partitionwise_aggregate = on;
 \set partly_explicit 'SELECT committee, goal_id, count(*) AS partly FROM %1$s WHERE goalmetrics.status(outcome, target, 90, 100) = ''partly'' GROUP BY committee, goal_id'
 SELECT diag(l) FROM shard_test.plan(format(:'partly_explicit', 'shard_test.outcome')) l;
 SELECT is((SELECT count(*)::int FROM shard_test.remote(:'partly_explicit') l
-		WHERE l ~ 'WHERE \(\(goalmetrics\.status\(outcome, target, 90(::numeric)?, 100(::numeric)?\) = ''partly''::goalmetrics\.status\)\) GROUP BY 1, 2$'),
+		WHERE l ~ 'WHERE \(\(goalmetrics\.status\(outcome, target, 90(::numeric)?, 100(::numeric)?\) = ''partly''::goalmetrics\.status_band\)\) GROUP BY 1, 2$'),
 	2, 'status(outcome, target, 90, 100) = ''partly'' is evaluated on both shards (with the count)');
 SELECT matches(shard_test.compare(:'partly_explicit'), '^same [1-9][0-9]* rows$',
 	'status filter with thresholds: the sharded result equals the one-server result');
@@ -123,7 +123,7 @@ SELECT matches(shard_test.compare(:'partly_explicit'), '^same [1-9][0-9]* rows$'
 \set low 'SELECT committee, metric_id, year, outcome FROM %1$s WHERE goalmetrics.fulfilment(outcome, target) <= 90'
 SELECT diag(l) FROM shard_test.plan(format(:'low', 'shard_test.outcome')) l;
 SELECT is((SELECT count(*)::int FROM shard_test.remote(:'low') l
-		WHERE l ~ 'WHERE \(\(goalmetrics\.fulfilment\(outcome, target\) <= 90(::numeric)?\)\)$'),
+		WHERE l ~ 'WHERE \(\(goalmetrics\.fulfilment\(outcome, target, true\) <= 90(::numeric)?\)\)$'),
 	2, 'fulfilment(outcome, target) <= 90 is evaluated on both shards');
 SELECT matches(shard_test.compare(:'low'), '^same [1-9][0-9]* rows$',
 	'fulfilment filter: the sharded result equals the one-server result');
@@ -137,7 +137,7 @@ SELECT matches(shard_test.compare(:'unmet'), '^same [1-9][0-9]* rows$',
 
 \set filtered_rollup 'SELECT committee, goal_id, goalmetrics.rollup(outcome, target) AS r FROM %1$s WHERE year = 2016 AND goalmetrics.fulfilment(outcome, target) > 50 GROUP BY committee, goal_id'
 SELECT is((SELECT count(*)::int FROM shard_test.remote(:'filtered_rollup') l
-		WHERE l ~ 'goalmetrics\.rollup\(outcome, target\) FROM shard_test\.outcome WHERE .*goalmetrics\.fulfilment\(outcome, target\) > 50'),
+		WHERE l ~ 'goalmetrics\.rollup\(outcome, target\) FROM shard_test\.outcome WHERE .*goalmetrics\.fulfilment\(outcome, target, true\) > 50'),
 	2, 'a roll-up with a fulfilment() filter is sent whole to both shards');
 SELECT matches(shard_test.compare('SELECT committee, goal_id, (r).* FROM ('
 		|| :'filtered_rollup' || ') g'), '^same [1-9][0-9]* rows$',
@@ -150,10 +150,10 @@ SELECT matches(shard_test.compare('SELECT committee, goal_id, (r).* FROM ('
 \set partly_settings 'SELECT committee, metric_id, year, outcome FROM %1$s WHERE goalmetrics.status(outcome, target) = ''partly'''
 SELECT diag(l) FROM shard_test.plan(format(:'partly_settings', 'shard_test.outcome')) l;
 SELECT is((SELECT count(*)::int FROM shard_test.remote(:'partly_settings') l
-		WHERE l !~ 'goalmetrics\.status'),
+		WHERE l !~ 'goalmetrics\.status\('),
 	2, 'status(outcome, target) is not in the Remote SQL to either shard');
 SELECT is((SELECT count(*)::int FROM shard_test.local_lines(:'partly_settings') l
-		WHERE l ~ '^\s*Filter: \(goalmetrics\.status\(outcome_[0-9]+\.outcome, outcome_[0-9]+\.target\) = ''partly''::goalmetrics\.status\)$'),
+		WHERE l ~ '^\s*Filter: \(goalmetrics\.status\(outcome_[0-9]+\.outcome, outcome_[0-9]+\.target\) = ''partly''::goalmetrics\.status_band\)$'),
 	2, 'status(outcome, target) filters on the coordinator, above each shard''s scan');
 SELECT matches(shard_test.compare(:'partly_settings'), '^same [1-9][0-9]* rows$',
 	'settings-reading status filter: the sharded result equals the one-server result');
