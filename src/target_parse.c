@@ -51,7 +51,13 @@
  *	- A dash after the first number of a bare target always makes a range:
  *	  "5 -3" is the range 5..3 (GM_ERR_RANGE_ORDER), not 5 and stray "-3".
  *	- Keywords also match å ä ö written decomposed (a letter and a
- *	  combining mark); units are kept byte for byte, never normalised.
+ *	  combining mark); units are kept byte for byte here.  The backend
+ *	  puts text in Unicode NFC before it parses it (metric_target.c), so
+ *	  decomposed and precomposed units are the same there.
+ *	- Every Unicode space is whitespace; only space, U+00A0, U+2007,
+ *	  U+2009 and U+202F also separate digit groups (is_group_sep_cp).
+ *	  Invisible format characters (Cf) are refused like control characters.
+ *	- A unit says percent once, and "%" only as a word of its own.
  *
  * Which error where: a keyword that is not followed by what it needs
  * ("Öka 5", "ska minst 5") is GM_ERR_UNKNOWN_COMPARATOR; the end of the
