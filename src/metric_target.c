@@ -1065,7 +1065,7 @@ read_outcome(PG_FUNCTION_ARGS)
 					quoted, strlen(quoted) < len ? "..." : ""),
 			 errdetail("%s.", err.message),
 			 errhint(
-				 "Write a number as a report does, e.g. \"59 %%\", \"2 315\", \"72,3\" or \"−4\": digit groups of three after a space, no-break, figure or thin space, a decimal comma or point, at most %d significant digits, an optional unit after it; \"-\" or an empty cell means no value.",
+				 "Write a number as a report does, e.g. \"59 %%\", \"2 315\", \"72,3\" or \"-4\": digit groups of three after a space, no-break, figure or thin space, a decimal comma or point, at most %d significant digits, an optional unit after it; \"-\" or an empty cell means no value.",
 				 GM_MAX_DIGITS)));
 	}
 	if (none)
