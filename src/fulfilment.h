@@ -16,6 +16,7 @@
 
 #include "utils/numeric.h"
 
+#include "pg_compat.h"
 #include "settings.h"
 #include "target.h"
 
@@ -88,7 +89,7 @@ extern void gm_score_numeric(Numeric outcome, const GmTarget *target,
  * value as text ("NaN", "Infinity", "-Infinity").  Shared by every function
  * that reads outcomes, so they all report it alike.
  */
-extern void gm_outcome_not_finite(const char *value) pg_attribute_noreturn();
+extern pg_noreturn void gm_outcome_not_finite(const char *value);
 
 /*
  * coef * 10^-scale as a numeric of display scale "scale" (0..18), built
