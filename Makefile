@@ -42,6 +42,11 @@ include $(PGXS)
 
 # PGXS tracks no header dependencies: rebuild every object when a header changes
 $(OBJS): $(wildcard src/*.h)
+
+# Soft input errors (pg_input_is_valid, COPY ... ON_ERROR) need 17+
+ifeq ($(shell test $(MAJORVERSION) -ge 17 && echo y),y)
+REGRESS		+= soft_errors
+endif
 else
 # Without the server headers only `make test` / `make demo` (which install
 # them) and the pure-C targets work.
