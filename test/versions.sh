@@ -128,31 +128,33 @@ run_17() { run_in_root 17; }
 run_18() { run_in_root 18; }
 
 # ---------------------------------------------------------------------
-summary=()
-times=()
-total_passed=0
-total_failed=0
-for v in $VERSIONS; do
-	case $v in
-	15 | 17 | 18) ;;
-	*)
-		echo "goalmetrics: PostgreSQL $v is not one of the tested versions (15 17 18)" >&2
-		exit 2
-		;;
-	esac
-	echo "=== PostgreSQL $v"
-	t0=$(date +%s)
-	"run_$v" 2>&1 | tee "$log/pg$v.out"
-	line=$(count_line "$log/pg$v.out")
-	[ -n "$line" ] || line="0 1"
-	read -r p m <<<"$line"
-	total_passed=$((total_passed + p))
-	total_failed=$((total_failed + m))
-	times+=("pg$v: $(($(date +%s) - t0)) s")
-	summary+=("pg$v: $p passed, $m failed")
-done
-
-echo
-echo "time taken: ${times[*]}"
-printf '%s\n' "${summary[@]}"
-[ "$total_failed" -eq 0 ]
+# All in one function, read whole before it runs: editing this file during
+# a run does not change the run.
+main() {
+	local v line p m summary=() times=() total_failed=0 t0
+	for v in $VERSIONS; do
+		case $v in
+		15 | 17 | 18) ;;
+		*)
+			echo "goalmetrics: PostgreSQL $v is not one of the tested versions (15 17 18)" >&2
+			return 2
+			;;
+		esac
+	done
+	for v in $VERSIONS; do
+		echo "=== PostgreSQL $v"
+		t0=$(date +%s)
+		"run_$v" 2>&1 | tee "$log/pg$v.out"
+		line=$(count_line "$log/pg$v.out")
+		[ -n "$line" ] || line="0 1"
+		read -r p m <<<"$line"
+		total_failed=$((total_failed + m))
+		times+=("pg$v: $(($(date +%s) - t0)) s")
+		summary+=("pg$v: $p passed, $m failed")
+	done
+	echo
+	echo "time taken: ${times[*]}"
+	printf '%s\n' "${summary[@]}"
+	[ "$total_failed" -eq 0 ]
+}
+main; exit
