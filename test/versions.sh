@@ -17,7 +17,7 @@
 # /var/cache/goalmetrics, outside the repository.  The machine's own apt
 # sources are not touched.  VERSIONS="17 18" runs some of them.  Needs root.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 tree=$PWD
 
 VERSIONS=${VERSIONS:-15 17 18}
