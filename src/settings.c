@@ -63,11 +63,7 @@ gm_settings_init(void)
 		NULL, &gm_trend_tolerance, 2.0, 0.0, 100.0, PGC_USERSET, 0, NULL, NULL,
 		NULL);
 
-#if PG_VERSION_NUM >= 150000
 	MarkGUCPrefixReserved("goalmetrics");
-#else
-	EmitWarningsOnPlaceholders("goalmetrics");
-#endif
 }
 
 /*
