@@ -50,6 +50,11 @@ include $(PGXS)
 $(OBJS): $(wildcard src/*.h)
 
 installcheck: $(DOC_SQL)
+
+# Soft input errors (pg_input_is_valid, COPY ... ON_ERROR) need 17+
+ifeq ($(shell test $(MAJORVERSION) -ge 17 && echo y),y)
+REGRESS		+= soft_errors
+endif
 else
 # Without the server headers only `make test` / `make demo` (which install
 # them) and the pure-C targets work.
@@ -68,11 +73,15 @@ $(EXTSQL): $(SQL_SRCS) $(EXTENSION).control
 	@printf '%s\n' '\echo Use "CREATE EXTENSION goalmetrics" to load this file. \quit' >> $@
 	@for f in $(SQL_SRCS); do printf '\n-- ==== %s ====\n' "$$f"; sed '/^\\echo Use "CREATE EXTENSION/d' "$$f"; done >> $@
 
-.PHONY: test unit fuzz fuzz-deps format format-check demo bench reliability
+.PHONY: test test-versions unit fuzz fuzz-deps format format-check demo bench reliability
 
 # Everything, in a throwaway cluster; installs missing packages first.
 test:
 	@bash test/run.sh
+
+# The same on every supported PostgreSQL: 15, 17 and 18 (test/versions.sh).
+test-versions:
+	@bash test/versions.sh
 
 # C unit tests of the pure target module, with ASan and UBSan.
 unit: test/unit/test_target

@@ -280,7 +280,7 @@ packed_bytes(Datum datum, size_t *len)
 	return (const uint8_t *)VARDATA_ANY(v);
 }
 
-static void report_corrupt(const GmError *err) pg_attribute_noreturn();
+static pg_noreturn void report_corrupt(const GmError *err);
 
 static void
 report_corrupt(const GmError *err)
@@ -738,11 +738,7 @@ numeric_to_decimal(Numeric num, const char *argname)
 	int       sig = 0;
 	int       scale = 0;
 
-	if (numeric_is_nan(num)
-#if PG_VERSION_NUM >= 140000
-		|| numeric_is_inf(num)
-#endif
-	)
+	if (numeric_is_nan(num) || numeric_is_inf(num))
 		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						errmsg("%s must be a finite number", argname)));
 
