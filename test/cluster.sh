@@ -199,6 +199,9 @@ for enc in LATIN1 LATIN9 WIN1252 SQL_ASCII; do
 	check "$enc: refresh_summary writes the year" eq "$(u "$db" "SELECT goalmetrics.refresh_summary(2016)")" 26
 	check "$enc: the labels" eq "$(u "$db" "SELECT string_agg(goalmetrics.status_label(s) || '|' || goalmetrics.status_label(s, 'en'), ';' ORDER BY s) FROM unnest(enum_range(NULL::goalmetrics.status_band)) s")" \
 		"Uppfyllelse 100 procent|Fulfilled (100 %);Uppfyllelse 91${dash}99 procent|Partly fulfilled (91${dash}99 %);Uppfyllelse 90 procent eller lägre|Not fulfilled (90 % or lower);Uppföljning är inte genomförd|Not followed up"
+	check "$enc: the labels of the bands in force keep the stand-in" \
+		eq "$(u "$db" "SET goalmetrics.partly_above = 50; SET goalmetrics.fulfilled_at = 95; SELECT goalmetrics.status_label('partly') || '|' || goalmetrics.status_label('fulfilled', 'en')")" \
+		"Uppfyllelse 51${dash}94 procent|Fulfilled (95${dash}100 %)"
 	check "$enc: the status symbols and trend arrows" \
 		eq "$(u "$db" "SELECT string_agg(goalmetrics.status_symbol(s), ' ' ORDER BY s) || ' ' || goalmetrics.trend_symbol('improving') || goalmetrics.trend_symbol('stable') || goalmetrics.trend_symbol('worsening') FROM unnest(enum_range(NULL::goalmetrics.status_band)) s")" \
 		"$sym $arrows"
