@@ -34,6 +34,7 @@
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/numeric.h"
 #include "utils/typcache.h"
 
@@ -940,6 +941,32 @@ gm_weight_valid(PG_FUNCTION_ARGS)
 }
 
 /*
+ * The type of argument 1, the outcome: the one the transition function is
+ * declared with (30_rollup.sql), read from the catalog once per call site
+ * and kept in fn_extra, so that callers without an expression tree (fmgr
+ * calls of the support functions) get it too.
+ */
+static Oid
+outcome_type(FunctionCallInfo fcinfo)
+{
+	Oid *type = (Oid *)fcinfo->flinfo->fn_extra;
+
+	if (unlikely(type == NULL))
+	{
+		Oid *argtypes;
+		int  nargs;
+
+		get_func_signature(fcinfo->flinfo->fn_oid, &argtypes, &nargs);
+		Assert(nargs >= 2);
+		type = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(Oid));
+		*type = argtypes[1];
+		pfree(argtypes);
+		fcinfo->flinfo->fn_extra = type;
+	}
+	return *type;
+}
+
+/*
  * Score the metric of arguments 1 (outcome) and 2 (target) under the
  * state's thresholds.  Returns false when the target is NULL: such a row is
  * no metric (a LEFT JOIN's goal without metrics) and is skipped.
@@ -964,8 +991,7 @@ score_args(FunctionCallInfo fcinfo, const GmRollupState *s, GmScore *score,
 		return true;
 	}
 	metric_target_unpack_rule(PG_GETARG_DATUM(2), &target);
-	/* the outcome's type is the aggregate's (30_rollup.sql) */
-	type = get_fn_expr_argtype(fcinfo->flinfo, 1);
+	type = outcome_type(fcinfo);
 	if (likely(type == NUMERICOID))
 		/* read in place, also with a 1-byte header (gm_score_numeric) */
 		gm_score_numeric((Numeric)DatumGetPointer(PG_GETARG_DATUM(1)), &target,
