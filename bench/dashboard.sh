@@ -13,7 +13,8 @@
 #   BENCH_DASH_YEAR        the measured year (default 2016)
 #   BENCH_DASH_REPS        timed repetitions per query (default 5; extracts
 #                          and refresh_summary: 3)
-#   BENCH_DASH_TIMEOUT     statement_timeout per measurement (default 20s)
+#   BENCH_DASH_TIMEOUT     statement_timeout per measurement (default 20s;
+#                          extracts and refresh_summary: BENCH_DASH_EXTRACT_TIMEOUT, 120s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$1
@@ -22,6 +23,7 @@ committee=${BENCH_DASH_COMMITTEE:-Kommun 137}
 year=${BENCH_DASH_YEAR:-2016}
 reps=${BENCH_DASH_REPS:-5}
 timeout=${BENCH_DASH_TIMEOUT:-20s}
+extract_timeout=${BENCH_DASH_EXTRACT_TIMEOUT:-120s}
 seed=${BENCH_SEED:-0.42}
 [[ $committees =~ ^[0-9]+$ ]] && [ "$committees" -ge 1 ] ||
 	{ echo "bench: BENCH_DASH_COMMITTEES: '$committees' is not a count" >&2; exit 1; }
@@ -56,8 +58,9 @@ dq "SELECT name FROM dash.query WHERE variant = 'hand' ORDER BY pos" | while IFS
 done
 dq "UPDATE dash.env SET value = 'true' WHERE key LIKE 'agrees %' AND value = 't'" >/dev/null
 
-measure() { # name variant rep
-	"${P[@]}" -At -c "SET statement_timeout = '$timeout'" -c "SELECT dash.measure('$1', '$2', $3)" </dev/null
+measure() { # name variant rep [timeout]
+	"${P[@]}" -At -c "SET statement_timeout = '${4:-$timeout}'" -c "SELECT dash.measure('$1', '$2', $3)" </dev/null ||
+		echo "$1 $2 $3: failed"
 }
 echo "== dashboard: timing, $reps repetitions"
 mapfile -t names < <(dq "SELECT name FROM dash.query WHERE variant = 'hand' ORDER BY pos")
@@ -67,18 +70,18 @@ for rep in $(seq "$reps"); do
 	for n in "${order[@]}"; do
 		for v in view reader hand hand_reader; do
 			line=$(measure "$n" "$v" "$rep")
-			[ "$rep" -eq 1 ] && echo "   $line"
+			if [ "$rep" -eq 1 ]; then echo "   $line"; fi
 		done
 	done
 done
 echo "== dashboard: full extracts and refresh_summary"
 for rep in 1 2 3; do
 	dq "SELECT name FROM dash.query WHERE variant = 'extract' ORDER BY pos" | while IFS= read -r n; do
-		line=$(measure "$n" extract "$rep")
-		[ "$rep" -eq 1 ] && echo "   $line"
+		line=$(measure "$n" extract "$rep" "$extract_timeout")
+		if [ "$rep" -eq 1 ]; then echo "   $line"; fi
 	done
-	line=$(measure refresh_summary refresh "$rep")
-	[ "$rep" -eq 1 ] && echo "   $line"
+	line=$(measure refresh_summary refresh "$rep" "$extract_timeout")
+	if [ "$rep" -eq 1 ]; then echo "   $line"; fi
 done
 
 # the plans of one committee's dashboard, as superuser and as the reader

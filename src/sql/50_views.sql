@@ -49,7 +49,7 @@ SELECT c.committee_id,
 	   m.description AS metric_description,
 	   coalesce(m.weight, 1) AS weight,
 	   k.year,
-	   o.value AS outcome,
+	   w.outcome,
 	   goalmetrics.format_target(t.target) AS target,
 	   goalmetrics.target_value(t.target) AS target_value,
 	   goalmetrics.target_comparator(t.target) AS target_comparator,
@@ -62,10 +62,10 @@ SELECT c.committee_id,
 	   goalmetrics.status_label(f.status, 'en') AS status_label_en,
 	   goalmetrics.status_colour(f.status) AS status_colour,
 	   w.trend,
-	   o.note AS outcome_note,
+	   w.outcome_note,
 	   k.year OPERATOR(pg_catalog.-) 1 AS year_prev1,
 	   w.outcome_prev1,
-	   pg_catalog.round(goalmetrics.fulfilment(w.outcome_prev1, tp.target), 4)::numeric(7, 4) AS fulfilment_prev1,
+	   pg_catalog.round(goalmetrics.fulfilment(w.outcome_prev1, t.target_prev1), 4)::numeric(7, 4) AS fulfilment_prev1,
 	   k.year OPERATOR(pg_catalog.-) 2 AS year_prev2,
 	   w.outcome_prev2,
 	   c.sort AS committee_sort,
@@ -80,13 +80,15 @@ SELECT c.committee_id,
 		SELECT t1.year FROM goalmetrics.target t1 WHERE t1.metric_id OPERATOR(pg_catalog.=) m.metric_id
 		UNION
 		SELECT o1.year FROM goalmetrics.outcome o1 WHERE o1.metric_id OPERATOR(pg_catalog.=) m.metric_id) k
-  LEFT JOIN goalmetrics.target t
-		 ON t.metric_id OPERATOR(pg_catalog.=) m.metric_id AND t.year OPERATOR(pg_catalog.=) k.year
-  LEFT JOIN goalmetrics.outcome o
-		 ON o.metric_id OPERATOR(pg_catalog.=) m.metric_id AND o.year OPERATOR(pg_catalog.=) k.year
-  LEFT JOIN goalmetrics.target tp
-		 ON tp.metric_id OPERATOR(pg_catalog.=) m.metric_id
-		AND tp.year OPERATOR(pg_catalog.=) (k.year OPERATOR(pg_catalog.-) 1)
+  -- the year's and the year before's targets, in one pass (each read of a
+  -- table costs a reader its row-level security check once)
+ CROSS JOIN LATERAL (
+		SELECT (pg_catalog.array_agg(t1.target) FILTER (WHERE t1.year OPERATOR(pg_catalog.=) k.year))[1] AS target,
+			   (pg_catalog.array_agg(t1.target) FILTER (WHERE t1.year OPERATOR(pg_catalog.=) (k.year OPERATOR(pg_catalog.-) 1)))[1] AS target_prev1
+		  FROM goalmetrics.target t1
+		 WHERE t1.metric_id OPERATOR(pg_catalog.=) m.metric_id
+		   AND t1.year OPERATOR(pg_catalog.>=) (k.year OPERATOR(pg_catalog.-) 1)
+		   AND t1.year OPERATOR(pg_catalog.<=) k.year) t
   -- the trend's direction in a year without a target: the nearest target
   -- (looked up only then)
   LEFT JOIN LATERAL (
@@ -95,17 +97,21 @@ SELECT c.committee_id,
 		 ORDER BY t2.year OPERATOR(pg_catalog.<=) k.year DESC,
 				  pg_catalog.abs(t2.year OPERATOR(pg_catalog.-) k.year)
 		 LIMIT 1) nt ON true
- CROSS JOIN LATERAL (
-		SELECT CASE WHEN t.target IS NOT NULL THEN goalmetrics.status(o.value, t.target) END AS status,
-			   goalmetrics.fulfilment(o.value, t.target) AS fulfilment) f
+  -- the outcomes of year - 2 .. year, in one pass: the year's, the two
+  -- before, and the trend over them
  CROSS JOIN LATERAL (
 		SELECT goalmetrics.trend(o3.year, o3.value, coalesce(t.target, nt.target))::text AS trend,
+			   pg_catalog.max(o3.value) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) k.year) AS outcome,
+			   pg_catalog.max(o3.note) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) k.year) AS outcome_note,
 			   pg_catalog.max(o3.value) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) (k.year OPERATOR(pg_catalog.-) 1)) AS outcome_prev1,
 			   pg_catalog.max(o3.value) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) (k.year OPERATOR(pg_catalog.-) 2)) AS outcome_prev2
 		  FROM goalmetrics.outcome o3
 		 WHERE o3.metric_id OPERATOR(pg_catalog.=) m.metric_id
 		   AND o3.year OPERATOR(pg_catalog.>=) (k.year OPERATOR(pg_catalog.-) 2)
-		   AND o3.year OPERATOR(pg_catalog.<=) k.year) w;
+		   AND o3.year OPERATOR(pg_catalog.<=) k.year) w
+ CROSS JOIN LATERAL (
+		SELECT CASE WHEN t.target IS NOT NULL THEN goalmetrics.status(w.outcome, t.target) END AS status,
+			   goalmetrics.fulfilment(w.outcome, t.target) AS fulfilment) f;
 COMMENT ON VIEW metric_status IS 'One row per metric and year with a target or an outcome: outcome, target, fulfilment, status, labels, colour, three-year trend and the two previous years'' outcomes';
 
 -- -------------------------------------------------------------- goal level
