@@ -238,7 +238,7 @@ CREATE FUNCTION dash.med(p_name text, p_variant text) RETURNS float8 LANGUAGE sq
 	  FROM dash.result WHERE name = p_name AND variant = p_variant
 $$;
 CREATE FUNCTION dash.fmt(v float8) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-	SELECT CASE WHEN v IS NULL THEN 'timeout' WHEN v >= 100 THEN to_char(v, 'FM999G999') ELSE to_char(v, 'FM990.0') END
+	SELECT CASE WHEN v IS NULL THEN 'timeout' WHEN v >= 100 THEN to_char(v, 'FM999G999') || ' ms' ELSE to_char(v, 'FM990.0') || ' ms' END
 $$;
 CREATE FUNCTION dash.report() RETURNS SETOF text LANGUAGE plpgsql AS $$
 DECLARE
@@ -253,7 +253,7 @@ BEGIN
 		h := dash.med(r.name, 'hand');
 		v := dash.med(r.name, 'view');
 		rd := dash.med(r.name, 'reader');
-		RETURN NEXT format('| `%s` | %s ms | %s ms | %s ms | %s ms | %s %s | %s %s | %s |', r.name, dash.fmt(v), dash.fmt(rd), dash.fmt(h),
+		RETURN NEXT format('| `%s` | %s | %s | %s | %s | %s %s | %s %s | %s |', r.name, dash.fmt(v), dash.fmt(rd), dash.fmt(h),
 						   dash.fmt(dash.med(r.name, 'hand_reader')),
 						   coalesce(to_char(v / h, 'FM990.00'), '—'), CASE WHEN v / h <= 2 THEN 'pass' ELSE 'FAIL' END,
 						   coalesce(to_char(rd / h, 'FM990.00'), '—'), CASE WHEN rd / h <= 3 THEN 'pass' ELSE 'FAIL' END,
@@ -263,7 +263,7 @@ BEGIN
 	RETURN NEXT '| full extract / refresh | median | runs (ms) | rows |';
 	RETURN NEXT '| --- | ---: | --- | ---: |';
 	FOR r IN SELECT q.name, q.variant FROM dash.query q WHERE q.variant IN ('extract', 'refresh') ORDER BY q.pos LOOP
-		RETURN NEXT format('| `%s` | %s ms | %s | %s |',
+		RETURN NEXT format('| `%s` | %s | %s | %s |',
 						   CASE r.variant WHEN 'refresh' THEN dash.expand((SELECT sql FROM dash.query WHERE name = r.name AND variant = r.variant))
 										  WHEN 'extract' THEN dash.expand((SELECT sql FROM dash.query WHERE name = r.name AND variant = r.variant)) END,
 						   dash.fmt(dash.med(r.name, r.variant)),
