@@ -64,8 +64,8 @@ check "shipped perspectives are not duplicated, a user's is kept" \
 	"Invånare,Omvärld,Organisation,Ekonomi,Medarbetare"
 check "the restored annual report is identical" eq "$(report gm_dst)" "$(report gm_src)"
 check "the restored summary and its recorded settings are identical" \
-	eq "$(q gm_dst "SELECT string_agg(s::text, ',' ORDER BY level, goal_id, perspective_id, committee_id) FROM goalmetrics.summary s")" \
-	"$(q gm_src "SELECT string_agg(s::text, ',' ORDER BY level, goal_id, perspective_id, committee_id) FROM goalmetrics.summary s")"
+	eq "$(q gm_dst "SELECT string_agg(s::text, ',' ORDER BY level, metric_id, goal_id, perspective_id, committee_id) FROM goalmetrics.summary s")" \
+	"$(q gm_src "SELECT string_agg(s::text, ',' ORDER BY level, metric_id, goal_id, perspective_id, committee_id) FROM goalmetrics.summary s")"
 check "sequences continue after restore (no key collision)" \
 	eq "$(q gm_dst "INSERT INTO goalmetrics.goal (committee_id, perspective_id, title) VALUES (1, 1, 'Nytt mål') RETURNING goal_id")" \
 	"$(( $(q gm_src "SELECT max(goal_id) FROM goalmetrics.goal") + 1 ))"
