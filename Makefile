@@ -51,10 +51,16 @@ all install installcheck:
 	@exit 1
 endif
 
-$(EXTSQL): $(SQL_SRCS) $(EXTENSION).control
-	@echo '-- goalmetrics $(EXTVERSION): generated from src/sql/*.sql by the Makefile; edit those.' > $@
-	@printf '%s\n' '\echo Use "CREATE EXTENSION goalmetrics" to load this file. \quit' >> $@
-	@for f in $(SQL_SRCS); do printf '\n-- ==== %s ====\n' "$$f"; sed '/^\\echo Use "CREATE EXTENSION/d' "$$f"; done >> $@
+# Constants shared with C (state sizes, the empty states' text) are written
+# once, in these headers: the chapters write @NAME@ and src/sql/constants.sh
+# puts in NAME's value as the C preprocessor sees it.
+SQL_HEADERS	= src/rollup.h
+$(EXTSQL): $(SQL_SRCS) $(EXTENSION).control src/sql/constants.sh $(SQL_HEADERS)
+	@{ echo '-- goalmetrics $(EXTVERSION): generated from src/sql/*.sql by the Makefile; edit those.'; \
+	  printf '%s\n' '\echo Use "CREATE EXTENSION goalmetrics" to load this file. \quit'; \
+	  for f in $(SQL_SRCS); do printf '\n-- ==== %s ====\n' "$$f"; sed '/^\\echo Use "CREATE EXTENSION/d' "$$f"; done; } \
+	| bash src/sql/constants.sh '$(CC) -E $(CPPFLAGS)' $(SQL_HEADERS) > $@.tmp
+	@mv $@.tmp $@
 
 .PHONY: test unit fuzz fuzz-deps format format-check demo bench reliability
 

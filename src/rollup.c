@@ -1875,6 +1875,9 @@ parse_decimal(const char **p, GmTrendPoint *pt)
 	return true;
 }
 
+/* The start of trend_state's text: the version, then the first point */
+#define TS_PREFIX "v=" CppAsString2(GM_TREND_STATE_VERSION) " first="
+
 /*
  * trend_state_in: "v=1 first=<year>:<decimal> last=<year>:<decimal>
  * target=<year>:<hex of the packed target>", an absent part as "-".
@@ -1887,10 +1890,10 @@ gm_trend_state_in(PG_FUNCTION_ARGS)
 	GmTrendState *s = palloc0(sizeof(GmTrendState));
 	const char   *problem;
 
-	if (strncmp(p, "v=1 first=", 10) != 0)
-		ts_parse_error(input, "expected \"v=1 first=\"");
+	if (strncmp(p, TS_PREFIX, strlen(TS_PREFIX)) != 0)
+		ts_parse_error(input, "expected \"" TS_PREFIX "\"");
 	s->version = GM_TREND_STATE_VERSION;
-	p += 10;
+	p += strlen(TS_PREFIX);
 	for (int end = 0; end < 2; end++)
 	{
 		GmTrendPoint *pt = end == 0 ? &s->first : &s->last;

@@ -89,6 +89,17 @@ typedef struct GmRollupState
 
 #define GM_ROLLUP_STATE_SIZE 112
 
+/*
+ * The empty state's canonical text (rollup_state_out of an all-zero state
+ * of this version): the aggregates' INITCOND, put into the install script
+ * by the Makefile (src/sql/constants.sh).
+ */
+#define GM_ROLLUP_STATE_EMPTY                                                  \
+	"v=" CppAsString2(GM_ROLLUP_STATE_VERSION) " level=0 partly_above=0 "      \
+		"fulfilled_at=0 parts=0 metrics=0 fulfilled=0 partly=0 "               \
+		"not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 "     \
+		"worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0"
+
 /* One end of a trend: the outcome of a year as an exact decimal. */
 typedef struct GmTrendPoint
 {
@@ -126,6 +137,10 @@ typedef struct GmTrendState
 } GmTrendState;
 
 #define GM_TREND_STATE_SIZE 152
+
+/* The empty trend state's canonical text: trend()'s INITCOND (as above) */
+#define GM_TREND_STATE_EMPTY                                                   \
+	"v=" CppAsString2(GM_TREND_STATE_VERSION) " first=- last=- target=-"
 
 GM_INTERNAL_END
 
