@@ -5,16 +5,22 @@ EXTENSION	= goalmetrics
 EXTVERSION	= $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
 PGFILEDESC	= "goalmetrics - goal and results management for PostgreSQL"
 
-# One C file per concern; target_*.c are pure C (no backend headers).
+# One C file per concern, in layers (src/README.md): each uses only the
+# ones above it; test/layers.sh fails on a cycle.
 TARGET_SRCS	= src/target_parse.c src/target_format.c src/target_codec.c
 MODULE_big	= goalmetrics
-OBJS		= src/goalmetrics.o \
-			  src/target_parse.o src/target_format.o src/target_codec.o \
-			  src/metric_target.o \
-			  src/fulfilment.o \
-			  src/rollup.o \
-			  src/settings.o \
-			  src/encoding.o
+# 1. the target value in pure C (no backend headers)
+OBJS		= src/target_parse.o src/target_format.o src/target_codec.o
+# 2. numeric helpers: numeric's on-disk format, exact conversions
+OBJS		+= src/numeric_io.o
+# 3. type glue, settings, encoding
+OBJS		+= src/metric_target.o src/settings.o src/encoding.o
+# 4. scoring and bands
+OBJS		+= src/fulfilment.o src/status.o
+# 5. aggregates
+OBJS		+= src/rollup_state.o src/rollup.o src/trend.o
+# 6. module entry point (the SQL chapters, src/sql/, are the layer above)
+OBJS		+= src/goalmetrics.o
 
 # The install script is the SQL sources concatenated in name order: each
 # file is one chapter of the SQL API (src/sql/README.md).
@@ -54,7 +60,7 @@ endif
 # Constants shared with C (state sizes, the empty states' text) are written
 # once, in these headers: the chapters write @NAME@ and src/sql/constants.sh
 # puts in NAME's value as the C preprocessor sees it.
-SQL_HEADERS	= src/rollup.h
+SQL_HEADERS	= src/rollup.h src/trend.h
 $(EXTSQL): $(SQL_SRCS) $(EXTENSION).control src/sql/constants.sh $(SQL_HEADERS)
 	@{ echo '-- goalmetrics $(EXTVERSION): generated from src/sql/*.sql by the Makefile; edit those.'; \
 	  printf '%s\n' '\echo Use "CREATE EXTENSION goalmetrics" to load this file. \quit'; \

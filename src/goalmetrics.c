@@ -17,7 +17,7 @@
 
 #include "fmgr.h"
 
-#include "fulfilment.h"
+#include "numeric_io.h"
 #include "settings.h"
 
 PG_MODULE_MAGIC;
@@ -27,6 +27,6 @@ void _PG_init(void);
 void
 _PG_init(void)
 {
-	gm_fulfilment_init();
+	gm_numeric_io_init();
 	gm_settings_init();
 }
