@@ -7,10 +7,11 @@ PGFILEDESC	= "goalmetrics - goal and results management for PostgreSQL"
 
 # One C file per concern, in layers (src/README.md): each uses only the
 # ones above it; test/layers.sh fails on a cycle.
-TARGET_SRCS	= src/target_parse.c src/target_format.c src/target_codec.c
+TARGET_SRCS	= src/target_decimal.c src/target_parse.c src/target_format.c src/target_codec.c
 MODULE_big	= goalmetrics
 # 1. the target value in pure C (no backend headers)
-OBJS		= src/target_parse.o src/target_format.o src/target_codec.o
+OBJS		= src/target_decimal.o src/target_parse.o src/target_format.o \
+			  src/target_codec.o
 # 2. numeric helpers: numeric's on-disk format, exact conversions
 OBJS		+= src/numeric_io.o
 # 3. type glue, settings, encoding

@@ -27,27 +27,6 @@
  * ----------------------------------------------------------------------
  */
 
-const uint64 gm_pow10_u64[20] = { UINT64CONST(1),
-								  UINT64CONST(10),
-								  UINT64CONST(100),
-								  UINT64CONST(1000),
-								  UINT64CONST(10000),
-								  UINT64CONST(100000),
-								  UINT64CONST(1000000),
-								  UINT64CONST(10000000),
-								  UINT64CONST(100000000),
-								  UINT64CONST(1000000000),
-								  UINT64CONST(10000000000),
-								  UINT64CONST(100000000000),
-								  UINT64CONST(1000000000000),
-								  UINT64CONST(10000000000000),
-								  UINT64CONST(100000000000000),
-								  UINT64CONST(1000000000000000),
-								  UINT64CONST(10000000000000000),
-								  UINT64CONST(100000000000000000),
-								  UINT64CONST(1000000000000000000),
-								  UINT64CONST(10000000000000000000) };
-
 uint128 gm_pow10_u128_table[GM_COEF_DIGITS + 1];
 uint128 gm_coef_limit_div[GM_COEF_DIGITS + 1];
 uint128 gm_u128_max_div[GM_COEF_DIGITS + 1];

@@ -108,8 +108,7 @@ typedef struct GmNumView
 /* The largest decimal coefficient of an exact decimal: 38 digits */
 #define GM_COEF_DIGITS 38
 
-/* 10^n for 0 <= n <= 19 */
-extern const uint64 gm_pow10_u64[20];
+/* 10^n for 0 <= n <= 19: gm_pow10_u64, target.h */
 
 /* 10^n for 0 <= n <= GM_COEF_DIGITS, and (10^38 - 1) / 10^n */
 extern uint128 gm_pow10_u128_table[GM_COEF_DIGITS + 1];
