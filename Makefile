@@ -7,11 +7,11 @@ PGFILEDESC	= "goalmetrics - goal and results management for PostgreSQL"
 
 # One C file per concern, in layers (src/README.md): each uses only the
 # ones above it; test/layers.sh fails on a cycle.
-TARGET_SRCS	= src/target_decimal.c src/target_parse.c src/target_format.c src/target_codec.c
+TARGET_SRCS	= src/target_decimal.c src/target_lex.c src/target_fast.c \
+			  src/target_parse.c src/target_format.c src/target_codec.c
 MODULE_big	= goalmetrics
 # 1. the target value in pure C (no backend headers)
-OBJS		= src/target_decimal.o src/target_parse.o src/target_format.o \
-			  src/target_codec.o
+OBJS		= $(TARGET_SRCS:.c=.o)
 # 2. numeric helpers: numeric's on-disk format, exact conversions
 OBJS		+= src/numeric_io.o
 # 3. type glue, settings, encoding
@@ -79,7 +79,7 @@ test:
 unit: test/unit/test_target
 	./test/unit/test_target
 
-test/unit/test_target: test/unit/test_target.c $(TARGET_SRCS) src/target.h
+test/unit/test_target: test/unit/test_target.c $(TARGET_SRCS) src/target.h src/target_lex.h
 	$(CC) -std=c99 -Wall -Wextra -Werror -O1 -g -fsanitize=address,undefined \
 		-fno-sanitize-recover=all -Isrc -o $@ test/unit/test_target.c $(TARGET_SRCS)
 
@@ -96,7 +96,7 @@ fuzz: fuzz-deps
 fuzz-deps:
 	@bash -c '. test/lib.sh && ensure_packages clang libclang-rt-14-dev'
 
-test/fuzz/fuzz_target: test/fuzz/fuzz_target.c $(TARGET_SRCS) src/target.h
+test/fuzz/fuzz_target: test/fuzz/fuzz_target.c $(TARGET_SRCS) src/target.h src/target_lex.h
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		-Isrc -o $@ test/fuzz/fuzz_target.c $(TARGET_SRCS)
 
