@@ -281,7 +281,7 @@ packed_bytes(Datum datum, size_t *len)
 	return (const uint8_t *)VARDATA_ANY(v);
 }
 
-static void report_corrupt(const GmError *err) pg_attribute_noreturn();
+static pg_noreturn void report_corrupt(const GmError *err);
 
 static void
 report_corrupt(const GmError *err)

@@ -98,7 +98,6 @@ view_of_payload(const char *data, Size len, GmNumView *out)
 
 	if ((header & NUM_SIGN_MASK) == NUM_SPECIAL)
 	{
-#if PG_VERSION_NUM >= 140000
 		switch (header & NUM_EXT_SIGN_MASK)
 		{
 			case NUM_PINF:
@@ -111,9 +110,6 @@ view_of_payload(const char *data, Size len, GmNumView *out)
 				out->kind = GM_NUM_NAN;
 				break;
 		}
-#else
-		out->kind = GM_NUM_NAN;
-#endif
 		return;
 	}
 

@@ -20,6 +20,7 @@
 #include "lib/stringinfo.h"
 #include "utils/numeric.h"
 
+#include "pg_compat.h"
 #include "target.h"
 
 #include "visibility.h"
@@ -33,7 +34,7 @@ GM_INTERNAL_BEGIN
 /* ----------------------------------------------------------------------
  * The numeric on-disk format
  *
- * Copied from src/backend/utils/adt/numeric.c (PostgreSQL 13-17), where
+ * Copied from src/backend/utils/adt/numeric.c (PostgreSQL 15-18), where
  * it is private.  The format is stable: pg_upgrade keeps numeric columns
  * as they are, so every release reads the bytes of every earlier one.
  *
@@ -45,9 +46,8 @@ GM_INTERNAL_BEGIN
  *				 10: NumericShort, the word holds everything: bit 13 the
  *				 sign, bits 12-7 the display scale (0..63), bit 6 the
  *				 weight's sign and bits 5-0 the weight (-64..63);
- *				 11: a special value (PostgreSQL 14 and later: the top
- *				 four bits are 1100 NaN, 1101 +Infinity, 1111 -Infinity;
- *				 before 14 only NaN exists, 0xC000).
+ *				 11: a special value: the top four bits are 1100 NaN,
+ *				 1101 +Infinity, 1111 -Infinity.
  *
  * Then the digits: int16 values 0..9999 in base NBASE = 10000, most
  * significant first; the first has weight "weight" (its value is
@@ -62,16 +62,14 @@ GM_INTERNAL_BEGIN
  * read them with memcpy.
  * ----------------------------------------------------------------------
  */
-#define NUM_SIGN_MASK     0xC000
-#define NUM_NEG           0x4000
-#define NUM_SHORT         0x8000
-#define NUM_SPECIAL       0xC000
-#define NUM_EXT_SIGN_MASK 0xF000
-#define NUM_NAN           0xC000
-#if PG_VERSION_NUM >= 140000
-#define NUM_PINF 0xD000
-#define NUM_NINF 0xF000
-#endif
+#define NUM_SIGN_MASK          0xC000
+#define NUM_NEG                0x4000
+#define NUM_SHORT              0x8000
+#define NUM_SPECIAL            0xC000
+#define NUM_EXT_SIGN_MASK      0xF000
+#define NUM_NAN                0xC000
+#define NUM_PINF               0xD000
+#define NUM_NINF               0xF000
 #define NUM_SHORT_SIGN_MASK    0x2000
 #define NUM_SHORT_DSCALE_MASK  0x1F80
 #define NUM_SHORT_DSCALE_SHIFT 7

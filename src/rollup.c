@@ -226,8 +226,8 @@ rollup_remove_value(GmRollupState *s, int64 weight, int64 pct, bool inexact,
  * not hold: a value never added, or more weight than was added.  detail
  * says what gave it away.
  */
-static void
-pg_attribute_noreturn() rollup_not_held(const char *what, const char *detail)
+static pg_noreturn void
+rollup_not_held(const char *what, const char *detail)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

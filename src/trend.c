@@ -236,8 +236,8 @@ trend_point_of_numeric(Numeric num, GmTrendPoint *pt)
 }
 
 /* The one error for an outcome that trend() and the outcome table refuse */
-static void
-pg_attribute_noreturn() outcome_out_of_range(Numeric num)
+static pg_noreturn void
+outcome_out_of_range(Numeric num)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),

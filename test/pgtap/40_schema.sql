@@ -101,7 +101,9 @@ SELECT throws_ok($$INSERT INTO goalmetrics.outcome (metric_id, year, value) VALU
 UPDATE outcome SET value = 50 WHERE metric_id = 901 AND year = 2016;
 SELECT is((SELECT changed_at FROM outcome WHERE metric_id = 901 AND year = 2016), now(),
 	'an update records when the outcome was changed');
-SELECT throws_ok($$DELETE FROM goalmetrics.committee WHERE committee_id = 901$$, '23503', NULL,
+-- (ON DELETE RESTRICT: 23001 restrict_violation from PostgreSQL 18 on, 23503 before)
+SELECT throws_ok($$DELETE FROM goalmetrics.committee WHERE committee_id = 901$$,
+	CASE WHEN current_setting('server_version_num')::int >= 180000 THEN '23001' ELSE '23503' END::char(5), NULL,
 	'a committee with goals cannot be deleted');
 DELETE FROM metric WHERE metric_id = 901;
 SELECT is((SELECT count(*) FROM target WHERE metric_id = 901) + (SELECT count(*) FROM outcome WHERE metric_id = 901), 0::bigint,
