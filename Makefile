@@ -24,7 +24,7 @@ OBJS		+= src/rollup_state.o src/rollup.o src/trend.o
 OBJS		+= src/goalmetrics.o
 
 # The install script is the SQL sources concatenated in name order: each
-# file is one chapter of the SQL API (src/sql/README.md).
+# file is one chapter of the SQL API (src/README.md).
 SQL_SRCS	= $(sort $(wildcard src/sql/*.sql))
 EXTSQL		= $(EXTENSION)--$(EXTVERSION).sql
 DATA_built	= $(EXTSQL)

@@ -912,13 +912,6 @@ gm_status_of_score(const GmScore *score, const GmThresholds *th)
  * ----------------------------------------------------------------------
  */
 
-/* A capped percent (GM_PCT units) as a numeric, trailing zeros trimmed */
-static Datum
-pct_to_numeric(int64 pct)
-{
-	return gm_numeric_from_fixed(pct, GM_PCT_SCALE, GM_PCT_SCALE);
-}
-
 /*
  * fulfilment(outcome, target [, capped]): STRICT.
  */
@@ -935,7 +928,7 @@ fulfilment_common(FunctionCallInfo fcinfo, GmOutcomeType type)
 	if (capped)
 	{
 		score_outcome(&o, &t, &s);
-		return pct_to_numeric(s.pct);
+		return gm_numeric_from_fixed(s.pct, GM_PCT_SCALE, GM_PCT_SCALE);
 	}
 	else
 	{

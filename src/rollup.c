@@ -811,16 +811,6 @@ rollup_band(const GmRollupState *s, int64 q, bool frac)
 				   q > partly_edge || (q == partly_edge && frac), &th);
 }
 
-/*
- * The value as a numeric rounded half up to 12 decimals, trailing zeros
- * trimmed ("90", "90.666666666667").
- */
-static Numeric
-pct_to_numeric(int64 q)
-{
-	return DatumGetNumeric(gm_numeric_from_fixed(q, GM_PCT_SCALE, 12));
-}
-
 static int32
 count_to_int4(int64 v)
 {
@@ -880,7 +870,7 @@ gm_rollup_final(PG_FUNCTION_ARGS)
 
 		rollup_value(s, gm_rollup_method, &q, &frac);
 		status = rollup_band(s, q, frac);
-		values[0] = NumericGetDatum(pct_to_numeric(q));
+		values[0] = gm_numeric_from_fixed(q, GM_PCT_SCALE, GM_ROLLUP_DECIMALS);
 	}
 	values[1] = gm_status_datum(status);
 	values[2] = Int32GetDatum(count_to_int4(s->parts));

@@ -46,6 +46,13 @@ GM_INTERNAL_BEGIN
 #define GM_WEIGHT_MAX   INT64CONST(1000000000000)
 
 /*
+ * A roll-up's fulfilment is shown rounded half up to this many decimals,
+ * trailing zeros trimmed ("90", "90.666666666667"); a metric's fulfilment
+ * (fulfilment()) shows every one of its GM_PCT_SCALE decimals.
+ */
+#define GM_ROLLUP_DECIMALS 12
+
+/*
  * Precision contract: a roll-up value within this many GM_PCT units
  * (1e-9 percentage points) of a band edge counts as on the edge.
  */

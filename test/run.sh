@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # make test: install what is missing, build and install the extension, check
-# the layers (test/layers.sh), run the C unit tests, then the pg_regress and pgTAP suites in a throwaway
-# cluster that is removed afterwards (also on failure or interrupt, by
-# pg_virtualenv's own trap), and print one line "N passed, M failed".
+# the layers (test/layers.sh), run the C unit tests, then the pg_regress and
+# pgTAP suites in a throwaway cluster that is removed afterwards (also on
+# failure or interrupt, by pg_virtualenv's own trap), and print one line
+# "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . test/lib.sh
