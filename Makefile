@@ -46,7 +46,7 @@ PG_CFLAGS	= -Wall -Wextra -Werror
 PG_CPPFLAGS	= -Isrc -isystem $(shell $(PG_CONFIG) --includedir-server 2>/dev/null)
 
 EXTRA_CLEAN	= $(DOC_SQL) test/unit/test_target test/fuzz/fuzz_target test/fuzz/crash-* \
-			  test/fuzz/leak-* test/fuzz/timeout-*
+			  test/fuzz/leak-* test/fuzz/timeout-* $(EXTSQL).tmp
 
 PG_CONFIG	?= pg_config
 PGXS		:= $(wildcard $(shell $(PG_CONFIG) --pgxs 2>/dev/null))
