@@ -614,7 +614,10 @@ band_of_fraction(int128 num, int128 den, const GmThresholds *th)
 	int128 lhs = num * (int128)(100 * GM_MICRO);
 
 	Assert(num > 0 && num <= den && den <= (int128)PG_UINT64_MAX);
-	return gm_band(false, lhs >= den * (int128)th->fulfilled_at,
+	/* the product for fulfilled_at only when it is a tolerance (below 100) */
+	return gm_band(false,
+				   th->fulfilled_at < 100 * GM_MICRO &&
+					   lhs >= den * (int128)th->fulfilled_at,
 				   lhs > den * (int128)th->partly_above, th);
 }
 

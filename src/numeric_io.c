@@ -498,33 +498,6 @@ gm_numeric_from_decimal(GmDecimal d)
 	return NumericGetDatum(gm_numeric_from_int128(d.coef, d.scale));
 }
 
-/*
- * units * 10^-scale rounded half away from zero to at most "decimals"
- * decimals, trailing zeros trimmed.
- */
-Datum
-gm_numeric_from_fixed(int64 units, int scale, int decimals)
-{
-	if (scale > decimals)
-	{
-		int64 p = (int64)gm_pow10_u64[scale - decimals];
-		int64 r = units % p;
-
-		units /= p;
-		if (r >= p / 2)
-			units++;
-		else if (r <= -(p / 2))
-			units--;
-		scale = decimals;
-	}
-	while (scale > 0 && units % 10 == 0)
-	{
-		units /= 10;
-		scale--;
-	}
-	return gm_numeric_from_scaled(units, scale);
-}
-
 /* ----------------------------------------------------------------------
  * Decimal text
  * ----------------------------------------------------------------------

@@ -37,15 +37,7 @@ static const char *const status_names[GM_STATUS_COUNT] = {
 	"fulfilled", "partly", "not_fulfilled", "not_followed_up"
 };
 
-static struct
-{
-	bool   valid;
-	bool   callbacks;
-	Oid    type;
-	uint32 type_hash;
-	Oid    labels[GM_STATUS_COUNT];
-	uint32 label_hash[GM_STATUS_COUNT];
-} status_cache;
+GmStatusCache gm_status_cache;
 
 /*
  * Syscache invalidation: forget the OIDs when the type or one of its
@@ -55,20 +47,20 @@ static void
 status_cache_invalidate(Datum arg, int cacheid, uint32 hashvalue)
 {
 	(void)arg;
-	if (!status_cache.valid)
+	if (!gm_status_cache.valid)
 		return;
 	if (hashvalue == 0)
-		status_cache.valid = false;
+		gm_status_cache.valid = false;
 	else if (cacheid == TYPEOID)
 	{
-		if (hashvalue == status_cache.type_hash)
-			status_cache.valid = false;
+		if (hashvalue == gm_status_cache.type_hash)
+			gm_status_cache.valid = false;
 	}
 	else
 	{
 		for (int i = 0; i < GM_STATUS_COUNT; i++)
-			if (hashvalue == status_cache.label_hash[i])
-				status_cache.valid = false;
+			if (hashvalue == gm_status_cache.label_hash[i])
+				gm_status_cache.valid = false;
 	}
 }
 
@@ -78,13 +70,13 @@ status_cache_load(void)
 	Oid nsp;
 	Oid type;
 
-	if (!status_cache.callbacks)
+	if (!gm_status_cache.callbacks)
 	{
 		CacheRegisterSyscacheCallback(TYPEOID, status_cache_invalidate,
 									  (Datum)0);
 		CacheRegisterSyscacheCallback(ENUMOID, status_cache_invalidate,
 									  (Datum)0);
-		status_cache.callbacks = true;
+		gm_status_cache.callbacks = true;
 	}
 
 	nsp = get_namespace_oid("goalmetrics", true);
@@ -110,23 +102,23 @@ status_cache_load(void)
 							errmsg("goalmetrics.status has no label \"%s\"",
 								   status_names[i]),
 							errhint("Reinstall the extension goalmetrics.")));
-		status_cache.labels[i] = label;
-		status_cache.label_hash[i] =
+		gm_status_cache.labels[i] = label;
+		gm_status_cache.label_hash[i] =
 			GetSysCacheHashValue1(ENUMOID, ObjectIdGetDatum(label));
 	}
-	status_cache.type = type;
-	status_cache.type_hash =
+	gm_status_cache.type = type;
+	gm_status_cache.type_hash =
 		GetSysCacheHashValue1(TYPEOID, ObjectIdGetDatum(type));
-	status_cache.valid = true;
+	gm_status_cache.valid = true;
 }
 
+/* The label's OID after a (re)load of the cache (status.h) */
 Datum
-gm_status_datum(GmStatus status)
+gm_status_datum_load(GmStatus status)
 {
 	Assert(status >= 0 && status < GM_STATUS_COUNT);
-	if (unlikely(!status_cache.valid))
-		status_cache_load();
-	return ObjectIdGetDatum(status_cache.labels[status]);
+	status_cache_load();
+	return ObjectIdGetDatum(gm_status_cache.labels[status]);
 }
 
 GmStatus
@@ -136,12 +128,12 @@ gm_status_from_datum(Datum d)
 
 	for (int attempt = 0; attempt < 2; attempt++)
 	{
-		if (!status_cache.valid)
+		if (!gm_status_cache.valid)
 			status_cache_load();
 		for (int i = 0; i < GM_STATUS_COUNT; i++)
-			if (status_cache.labels[i] == oid)
+			if (gm_status_cache.labels[i] == oid)
 				return (GmStatus)i;
-		status_cache.valid = false;
+		gm_status_cache.valid = false;
 	}
 	ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					errmsg("%u is not a value of goalmetrics.status", oid)));

@@ -60,9 +60,33 @@ gm_band(bool met, bool reaches_fulfilled, bool above_partly,
 	return GM_STATUS_NOT_FULFILLED;
 }
 
-/* The enum OID for a status, looked up by label once per backend. */
-extern Datum    gm_status_datum(GmStatus status);
-extern GmStatus gm_status_from_datum(Datum d);
+/*
+ * The OIDs of goalmetrics.status and its labels, looked up by name once
+ * and kept until pg_type or pg_enum says the type changed (status.c).
+ */
+typedef struct GmStatusCache
+{
+	bool   valid;
+	bool   callbacks;
+	Oid    type;
+	uint32 type_hash;
+	Oid    labels[GM_STATUS_COUNT];
+	uint32 label_hash[GM_STATUS_COUNT];
+} GmStatusCache;
+
+extern GmStatusCache gm_status_cache;
+extern Datum         gm_status_datum_load(GmStatus status);
+extern GmStatus      gm_status_from_datum(Datum d);
+
+/* The enum value of a status; inline: status() returns one per row. */
+static inline Datum
+gm_status_datum(GmStatus status)
+{
+	Assert(status >= 0 && status < GM_STATUS_COUNT);
+	if (likely(gm_status_cache.valid))
+		return ObjectIdGetDatum(gm_status_cache.labels[status]);
+	return gm_status_datum_load(status);
+}
 
 GM_INTERNAL_END
 
