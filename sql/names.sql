@@ -40,7 +40,7 @@ SELECT level, status, count(*) FROM goalmetrics.summary WHERE level = 'committee
 INSERT INTO report_import (committee, perspective, goal, metric, year, outcome, target) VALUES
 	('Socialnämnden', 'Omvärld', 'Socialnämnden ska minska sin miljöpåverkan', 'Andel fossilfria fordon', 2016, '54 %', 'Minst 50 %');
 SELECT import_report() AS imported;
-SELECT metric, outcome, target_text, status FROM metric_status WHERE metric = 'Andel fossilfria fordon';
+SELECT metric, outcome, target, status FROM metric_status WHERE metric = 'Andel fossilfria fordon';
 ROLLBACK;
 RESET search_path;
 DROP TABLE public.target, public.status, public.outcome;
