@@ -79,7 +79,8 @@ BEGIN
 										 'pg_catalog.anyarray'::regtype, 'pg_catalog.anynonarray'::regtype,
 										 'pg_catalog.anycompatible'::regtype))
 		   AND p.prorettype NOT IN ('pg_catalog.internal'::regtype, 'pg_catalog.cstring'::regtype,
-									'pg_catalog.trigger'::regtype, 'pg_catalog.anyelement'::regtype,
+									'pg_catalog.trigger'::regtype, 'pg_catalog.event_trigger'::regtype,
+									'pg_catalog.anyelement'::regtype,
 									'pg_catalog.void'::regtype, 'pg_catalog.record'::regtype)
 		   AND p.provariadic = 0
 	LOOP
@@ -246,7 +247,7 @@ SELECT pg_catalog.format('SELECT goalmetrics.%I(%s)::pg_catalog.text', p.proname
   FROM pg_catalog.pg_proc p
   CROSS JOIN LATERAL pg_catalog.unnest(p.proargtypes::oid[]) WITH ORDINALITY a(t, n)
  WHERE p.pronamespace = 'goalmetrics'::regnamespace AND p.prokind = 'f'
-   AND p.prorettype NOT IN ('pg_catalog.trigger'::regtype, 'pg_catalog.internal'::regtype)
+   AND p.prorettype NOT IN ('pg_catalog.trigger'::regtype, 'pg_catalog.event_trigger'::regtype, 'pg_catalog.internal'::regtype)
    AND NOT 'pg_catalog.internal'::regtype = ANY (p.proargtypes::oid[])
    AND NOT EXISTS (SELECT FROM calls c WHERE c.q LIKE '%goalmetrics.' || p.proname || '(%')
  GROUP BY p.oid;
@@ -333,7 +334,8 @@ SELECT is((SELECT pg_catalog.array_agg(t.oid::regtype::text) FROM pg_catalog.pg_
 SELECT is((SELECT pg_catalog.array_agg(fn::text ORDER BY fn::text) FROM ext_functions f
 			WHERE (SELECT provolatile FROM pg_catalog.pg_proc WHERE oid = f.oid) = 'v'
 			  AND pg_catalog.has_function_privilege('public', f.oid, 'EXECUTE')
-			  AND (SELECT prorettype FROM pg_catalog.pg_proc WHERE oid = f.oid) <> 'pg_catalog.trigger'::regtype), NULL,
+			  AND (SELECT prorettype FROM pg_catalog.pg_proc WHERE oid = f.oid)
+				  NOT IN ('pg_catalog.trigger'::regtype, 'pg_catalog.event_trigger'::regtype)), NULL,
 		  'PUBLIC executes no volatile (writing) function');
 SELECT is((SELECT pg_catalog.count(*) FROM pg_catalog.pg_default_acl d WHERE d.defaclnamespace = 'goalmetrics'::regnamespace),
 		  0::bigint, 'no default privileges in the schema grant anything to anyone later');
@@ -370,8 +372,10 @@ SELECT cmp_ok((SELECT pg_catalog.count(*) FROM ext_members), '>', 100::bigint, '
 SELECT is((SELECT pg_catalog.array_agg(type || ' ' || identity) FROM ext_members
 			WHERE schema IS NOT NULL AND schema <> 'goalmetrics'), NULL,
 		  'every member in a schema is in goalmetrics');
-SELECT is((SELECT pg_catalog.array_agg(DISTINCT type) FROM ext_members WHERE schema IS NULL), ARRAY['cast'],
-		  'the members outside any schema are casts (of its own types) only');
+SELECT is((SELECT pg_catalog.array_agg(DISTINCT type || CASE WHEN type = 'event trigger' THEN ' ' || identity ELSE '' END)
+			 FROM ext_members WHERE schema IS NULL),
+		  ARRAY['cast', 'event trigger goalmetrics_drop_guard', 'event trigger goalmetrics_drop_guard_end'],
+		  'the members outside any schema are casts (of its own types) and the two event triggers of the DROP EXTENSION guard only');
 SELECT is((SELECT pg_catalog.array_agg(identity) FROM ext_members WHERE type = 'cast'
 			AND identity !~ 'goalmetrics\.'), NULL, 'every cast involves a goalmetrics type');
 
