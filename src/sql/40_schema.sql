@@ -115,6 +115,17 @@ CREATE TABLE outcome (
 		CHECK ((value OPERATOR(pg_catalog.-) value) OPERATOR(pg_catalog.=) 0)
 );
 CREATE INDEX outcome_year_idx ON outcome (year);
+
+-- Row-level security hides rows, not statistics: for a condition with a
+-- LEAKPROOF operator (metric_target's, numeric's) the planner uses the
+-- column's statistics also under row-level security, so a reader's
+-- EXPLAIN estimate would tell how often another committee's target or
+-- outcome occurs.  The operators stay LEAKPROOF (they are: no error or
+-- side effect depends on the values; and readers' index scans through
+-- row-level security need it); the two columns of committee values keep
+-- no statistics instead (doc/schema.md, "Roles and row-level security").
+ALTER TABLE target ALTER COLUMN target SET STATISTICS 0;
+ALTER TABLE outcome ALTER COLUMN value SET STATISTICS 0;
 COMMENT ON TABLE outcome IS 'A metric''s outcome (utfall) for one year; changed_at/changed_by say when and by whom it was last changed';
 
 -- changed_at/changed_by of targets and outcomes are the trigger's, on

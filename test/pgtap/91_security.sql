@@ -260,7 +260,7 @@ SELECT plan(
 	+ (SELECT count(*)::integer FROM pg_catalog.pg_class c
 		WHERE c.relnamespace = 'goalmetrics'::regnamespace AND c.relkind = 'r') * 4	-- a role without grants
 	+ 4		-- nothing outside the schema
-	+ 7		-- row-level security, views and leaks
+	+ 9		-- row-level security, views and leaks
 	+ 4		-- CREATE EXTENSION under a hostile path
 );
 
@@ -473,6 +473,35 @@ SELECT is(pg_temp.leak_through('SELECT count(*) FROM goalmetrics.metric_status W
 		  'nor through metric_status');
 SELECT is(pg_temp.leak_through('UPDATE goalmetrics.outcome SET note = note WHERE pg_temp.leak(value)'), 0::bigint,
 		  'nor in an UPDATE''s condition');
+
+-- the planner's estimates tell a member nothing about other committees'
+-- targets and outcomes: 'Högst 7 777 barn' and 7777 in 300 rows of another
+-- committee are estimated as a value that occurs nowhere (the columns keep
+-- no statistics; with them, the LEAKPROOF operators let the planner use
+-- them through row-level security and the estimate was about 300)
+INSERT INTO goalmetrics.target (metric_id, year, target)
+	SELECT m.metric_id, y, 'Högst 7 777 barn' FROM goalmetrics.metric m JOIN goalmetrics.goal g USING (goal_id)
+	  JOIN goalmetrics.committee c USING (committee_id), generate_series(1900, 1919) y
+	 WHERE c.name = 'Socialnämnden';
+INSERT INTO goalmetrics.outcome (metric_id, year, value) SELECT metric_id, year, 7777 FROM goalmetrics.target WHERE year < 1920;
+ANALYZE goalmetrics.target;
+ANALYZE goalmetrics.outcome;
+CREATE FUNCTION pg_temp.estimate_as(r text, q text) RETURNS numeric LANGUAGE plpgsql AS $$
+DECLARE
+	plan	json;
+BEGIN
+	EXECUTE pg_catalog.format('SET LOCAL ROLE %I', r);
+	EXECUTE 'EXPLAIN (FORMAT JSON) ' || q INTO plan;
+	RESET ROLE;
+	RETURN (plan -> 0 -> 'Plan' ->> 'Plan Rows')::numeric;
+END
+$$;
+SELECT is(pg_temp.estimate_as('regress_gm91_amn', $$SELECT * FROM goalmetrics.target WHERE target = 'Högst 7 777 barn'$$),
+		  pg_temp.estimate_as('regress_gm91_amn', $$SELECT * FROM goalmetrics.target WHERE target = 'Högst 1 barn'$$),
+		  'a member''s estimate for another committee''s frequent target equals one for a target that exists nowhere');
+SELECT is(pg_temp.estimate_as('regress_gm91_amn', $$SELECT * FROM goalmetrics.outcome WHERE value = 7777$$),
+		  pg_temp.estimate_as('regress_gm91_amn', $$SELECT * FROM goalmetrics.outcome WHERE value = 1234567$$),
+		  '... and likewise for outcomes');
 
 -- =========================== CREATE EXTENSION with look-alikes on the path
 -- the catalogue as a text, with every name qualified (the path is empty
