@@ -24,16 +24,21 @@ DATA_built	= $(EXTSQL)
 DATA		= $(filter-out $(EXTSQL),$(wildcard updates/$(EXTENSION)--*--*.sql))
 
 # pg_regress suite: sql/*.sql against expected/*.out; each file stands alone
-REGRESS		= extension metric_target fulfilment settings rollup rollup_parallel \
-			  schema readme
+REGRESS		= extension metric_target fulfilment settings rollup rollup_parallel rollup_states \
+			  schema $(DOC_TESTS)
 REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+# Docs that run: every ```sql block of README.md and doc/*.md, one test per
+# document, generated from the markdown (test/docs_to_sql.pl, test/README.md)
+DOC_TESTS	= doc_readme $(patsubst doc/%.md,doc_%,$(sort $(wildcard doc/*.md)))
+DOC_SQL		= $(DOC_TESTS:%=sql/%.sql)
 
 # Warnings are errors for our own code; the server's headers are system
 # headers here so that -Wextra judges only ours.
 PG_CFLAGS	= -Wall -Wextra -Werror
 PG_CPPFLAGS	= -Isrc -isystem $(shell $(PG_CONFIG) --includedir-server 2>/dev/null)
 
-EXTRA_CLEAN	= test/unit/test_target test/fuzz/fuzz_target test/fuzz/crash-* \
+EXTRA_CLEAN	= $(DOC_SQL) test/unit/test_target test/fuzz/fuzz_target test/fuzz/crash-* \
 			  test/fuzz/leak-* test/fuzz/timeout-*
 
 PG_CONFIG	?= pg_config
@@ -43,6 +48,13 @@ include $(PGXS)
 
 # PGXS tracks no header dependencies: rebuild every object when a header changes
 $(OBJS): $(wildcard src/*.h)
+
+installcheck: $(DOC_SQL)
+
+# Soft input errors (pg_input_is_valid, COPY ... ON_ERROR) need 17+
+ifeq ($(shell test $(MAJORVERSION) -ge 17 && echo y),y)
+REGRESS		+= soft_errors
+endif
 else
 # Without the server headers only `make test` / `make demo` (which install
 # them) and the pure-C targets work.
@@ -51,16 +63,25 @@ all install installcheck:
 	@exit 1
 endif
 
+sql/doc_readme.sql: README.md test/docs_to_sql.pl
+	perl test/docs_to_sql.pl $< $@
+sql/doc_%.sql: doc/%.md test/docs_to_sql.pl
+	perl test/docs_to_sql.pl $< $@
+
 $(EXTSQL): $(SQL_SRCS) $(EXTENSION).control
 	@echo '-- goalmetrics $(EXTVERSION): generated from src/sql/*.sql by the Makefile; edit those.' > $@
 	@printf '%s\n' '\echo Use "CREATE EXTENSION goalmetrics" to load this file. \quit' >> $@
 	@for f in $(SQL_SRCS); do printf '\n-- ==== %s ====\n' "$$f"; sed '/^\\echo Use "CREATE EXTENSION/d' "$$f"; done >> $@
 
-.PHONY: test unit fuzz fuzz-deps format format-check demo bench reliability
+.PHONY: test test-versions unit fuzz fuzz-deps format format-check demo bench reliability
 
 # Everything, in a throwaway cluster; installs missing packages first.
 test:
 	@bash test/run.sh
+
+# The same on every supported PostgreSQL: 15, 17 and 18 (test/versions.sh).
+test-versions:
+	@bash test/versions.sh
 
 # C unit tests of the pure target module, with ASan and UBSan.
 unit: test/unit/test_target

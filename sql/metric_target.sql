@@ -254,3 +254,13 @@ CREATE TEMP TABLE target (
 );
 INSERT INTO target VALUES (1, 2016, 'Minst 65 %'), (2, 2016, 'Högst 2 100 barn');
 SELECT * FROM target ORDER BY metric_id;
+
+-- Spaces, invisible characters and percent signs (issue 12): the error says
+-- what and where, with a hint
+SELECT U&'Minst 5\2007000'::metric_target;            -- figure space: Minst 5 000
+SELECT U&'Minst 5\2003000'::metric_target;            -- an em space groups no digits
+SELECT 'Minst 65 % %'::metric_target;
+SELECT U&'Minst 5 \202Enrab001'::metric_target;
+SELECT U&'Minst 65 %\200B'::metric_target;
+SELECT U&'Högst 170 va\030Arddygn'::metric_target OPERATOR(goalmetrics.=) 'Högst 170 vårddygn' AS nfc;
+SELECT goalmetrics.read_outcome('59 60');

@@ -20,7 +20,10 @@ SELECT committee, round(fulfilment, 2) AS fulfilment, status, status_label, goal
   FROM committee_status WHERE year = 2016 ORDER BY committee_sort;
 -- outcomes as reports write them
 SELECT t AS written, read_outcome(t)
-  FROM unnest(ARRAY['59 %', '2 315', '72,3', '-', U&'\2212 4', '3 518 tkr', 'ungefär 5']) t;
+  FROM unnest(ARRAY['59 %', '2 315', '72,3', '-', U&'\22124', '3 518 tkr', U&'5\2007000']) t;
+-- with the number grammar of targets: what it refuses is never guessed
+SELECT t AS written, outcome_problem(t)
+  FROM unnest(ARRAY['ungefär 5', '59 60', '1 23', '2014 2015', U&'\2212 4', U&'5\2003000']) t;
 -- one bad row does not fail the load; it stays, saying why
 INSERT INTO report_import (committee, perspective, goal, metric, year, outcome, target) VALUES
 	('Socialnämnden', 'Omvärld', 'Socialnämnden ska minska sin miljöpåverkan', 'Andel fossilfria fordon', 2016, '54 %', 'Minst 50 %'),

@@ -54,7 +54,7 @@
 /* ----------------------------------------------------------------------
  * The numeric on-disk format
  *
- * Copied from src/backend/utils/adt/numeric.c (PostgreSQL 13-17), where
+ * Copied from src/backend/utils/adt/numeric.c (PostgreSQL 15-18), where
  * it is private.  The format is stable: pg_upgrade keeps numeric columns
  * as they are, so every release reads the bytes of every earlier one.
  *
@@ -66,9 +66,8 @@
  *				 10: NumericShort, the word holds everything: bit 13 the
  *				 sign, bits 12-7 the display scale (0..63), bit 6 the
  *				 weight's sign and bits 5-0 the weight (-64..63);
- *				 11: a special value (PostgreSQL 14 and later: the top
- *				 four bits are 1100 NaN, 1101 +Infinity, 1111 -Infinity;
- *				 before 14 only NaN exists, 0xC000).
+ *				 11: a special value: the top four bits are 1100 NaN,
+ *				 1101 +Infinity, 1111 -Infinity.
  *
  * Then the digits: int16 values 0..9999 in base NBASE = 10000, most
  * significant first; the first has weight "weight" (its value is
@@ -89,10 +88,9 @@
 #define NUM_SPECIAL       0xC000
 #define NUM_EXT_SIGN_MASK 0xF000
 #define NUM_NAN           0xC000
-#if PG_VERSION_NUM >= 140000
-#define NUM_PINF 0xD000
-#define NUM_NINF 0xF000
-#endif
+#define NUM_PINF          0xD000
+#define NUM_NINF          0xF000
+
 #define NUM_SHORT_SIGN_MASK    0x2000
 #define NUM_SHORT_DSCALE_MASK  0x1F80
 #define NUM_SHORT_DSCALE_SHIFT 7
@@ -262,7 +260,6 @@ numeric_view(const char *data, Size len, GmNumView *out)
 
 	if ((header & NUM_SIGN_MASK) == NUM_SPECIAL)
 	{
-#if PG_VERSION_NUM >= 140000
 		switch (header & NUM_EXT_SIGN_MASK)
 		{
 			case NUM_PINF:
@@ -275,9 +272,6 @@ numeric_view(const char *data, Size len, GmNumView *out)
 				out->kind = GM_NUM_NAN;
 				break;
 		}
-#else
-		out->kind = GM_NUM_NAN;
-#endif
 		return;
 	}
 
@@ -1253,24 +1247,7 @@ status_numeric_fast(Datum outcome, const GmTarget *t, const GmThresholds *th,
 Datum
 gm_numeric_from_scaled(int64 coef, int scale)
 {
-#if PG_VERSION_NUM >= 140000
 	return NumericGetDatum(int64_div_fast_to_numeric(coef, scale));
-#else
-	char buf[64];
-	uint64 a = coef < 0 ? -(uint64)coef : (uint64)coef;
-	uint64 p = 1;
-
-	for (int i = 0; i < scale; i++)
-		p *= 10;
-	if (scale == 0)
-		snprintf(buf, sizeof(buf), "%s" UINT64_FORMAT, coef < 0 ? "-" : "", a);
-	else
-		snprintf(buf, sizeof(buf), "%s" UINT64_FORMAT ".%0*" PRIu64,
-				 coef < 0 ? "-" : "", a / p, scale, a % p);
-	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
-							   ObjectIdGetDatum(InvalidOid),
-							   Int32GetDatum(-1));
-#endif
 }
 
 static Datum

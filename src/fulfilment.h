@@ -16,16 +16,9 @@
 
 #include "utils/numeric.h"
 
+#include "pg_compat.h"
 #include "settings.h"
 #include "target.h"
-
-/* PostgreSQL 13 lacks these two helpers of numeric.h (and infinities) */
-#if PG_VERSION_NUM < 140000
-#include "utils/fmgrprotos.h"
-#define int64_to_numeric(v) \
-	DatumGetNumeric(DirectFunctionCall1(int8_numeric, Int64GetDatum(v)))
-#define numeric_is_inf(n) ((void)(n), false)
-#endif
 
 #include "visibility.h"
 
@@ -88,11 +81,11 @@ extern void gm_score_numeric(Numeric outcome, const GmTarget *target,
  * value as text ("NaN", "Infinity", "-Infinity").  Shared by every function
  * that reads outcomes, so they all report it alike.
  */
-extern void gm_outcome_not_finite(const char *value) pg_attribute_noreturn();
+extern pg_noreturn void gm_outcome_not_finite(const char *value);
 
 /*
  * coef * 10^-scale as a numeric of display scale "scale" (0..18), built
- * without going through text on PostgreSQL 14 and later.
+ * without going through text.
  */
 extern Datum gm_numeric_from_scaled(int64 coef, int scale);
 

@@ -18,6 +18,7 @@
 #include "postgres.h"
 
 #include "access/hash.h"
+#include "common/unicode_norm.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
@@ -65,6 +66,10 @@ PG_FUNCTION_INFO_V1(metric_target_is_bare);
 PG_FUNCTION_INFO_V1(metric_target_make);
 PG_FUNCTION_INFO_V1(metric_target_make_range);
 PG_FUNCTION_INFO_V1(metric_target_with_comparator);
+
+PG_FUNCTION_INFO_V1(read_outcome);
+PG_FUNCTION_INFO_V1(outcome_problem);
+PG_FUNCTION_INFO_V1(import_clean);
 
 /*
  * The SQLSTATE of each error class of the pure module; doc/metric_target.md
@@ -114,10 +119,6 @@ quotable_input(const char *input, size_t len)
 	return quoted;
 }
 
-/* The text input's hint (UTF-8; converted to the database encoding) */
-#define SYNTAX_HINT \
-	"Write an optional comparator (Minst, Högst, Över, Under, Exakt, at least, at most, >=, <=, >, <, =), a number and an optional unit, e.g. \"Minst 65 %\"; or a range \"Mellan 95 och 105 %\", or a change \"Öka från 70 % till 75 %\"."
-
 /*
  * The pure module speaks UTF-8; a database in another encoding converts
  * at the boundary (SQL_ASCII bytes pass through unchanged).
@@ -142,6 +143,80 @@ utf8_to_server(const char *s, size_t len)
 }
 
 /*
+ * UTF-8 text in Unicode normalisation form NFC, with PostgreSQL's own
+ * tables: units and names compare byte for byte, so a decomposed
+ * "vårddygn" (a, combining ring) must become the precomposed one.  Text
+ * whose code points are all below U+0300 (every byte below 0xCC) is in NFC
+ * already, which is nearly all text: it is returned as it is, and so is
+ * invalid UTF-8, which the parser reports.  *len is updated.
+ */
+static const char *
+utf8_nfc(const char *s, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t               n = *len;
+	size_t               chars = 0;
+	pg_wchar            *wide;
+	pg_wchar            *nfc;
+	unsigned char       *out;
+	size_t               i;
+	size_t               k;
+
+	for (i = 0; i < n && p[i] < 0xCC; i++)
+		;
+	if (i == n || n > (size_t)(MaxAllocSize / (4 * sizeof(pg_wchar))) ||
+		pg_encoding_verifymbstr(PG_UTF8, s, (int)n) != (int)n)
+		return s;
+
+	wide = palloc((n + 1) * sizeof(pg_wchar));
+	for (i = 0; i < n; i += pg_utf_mblen(p + i))
+		wide[chars++] = utf8_to_unicode(p + i);
+	wide[chars] = 0;
+	nfc = unicode_normalize(UNICODE_NFC, wide);
+	for (k = 0; nfc[k] != 0; k++)
+		;
+	out = palloc(4 * k + 1);
+	for (i = 0, k = 0; nfc[k] != 0; k++)
+	{
+		unicode_to_utf8(nfc[k], out + i);
+		i += pg_utf_mblen(out + i);
+	}
+	out[i] = '\0';
+	pfree(wide);
+	pfree(nfc);
+	*len = i;
+	return (const char *)out;
+}
+
+/*
+ * The unit of a target received in binary, in NFC as text input makes it
+ * (the text is normalised before it is parsed): the normalised unit is
+ * checked again, since normalising may make it longer or turn a character
+ * into one a unit may not hold.
+ */
+static bool
+unit_to_nfc(GmTarget *t, GmError *err)
+{
+	size_t      len = t->unit_len;
+	const char *nfc = utf8_nfc(t->unit, &len);
+	char        copy[GM_MAX_UNIT_LEN + 1];
+
+	if (nfc == t->unit)
+		return true;
+	if (len > GM_MAX_UNIT_LEN)
+	{
+		err->code = GM_ERR_UNIT_TOO_LONG;
+		err->pos = 0;
+		snprintf(err->message, sizeof(err->message),
+				 "the unit in NFC is %zu bytes, at most %d expected", len,
+				 GM_MAX_UNIT_LEN);
+		return false;
+	}
+	memcpy(copy, nfc, len + 1);
+	return gm_target_set_unit(t, copy, len, t->unit_pos, err);
+}
+
+/*
  * Raise (or, on PostgreSQL 16+, save softly into escontext) the error for
  * an input the parser refused.  Returns only when saved softly.
  */
@@ -152,6 +227,7 @@ report_parse_error(Node *escontext, const char *input, size_t len,
 	int         sqlstate = error_sqlstate(err->code);
 	char       *quoted = quotable_input(input, len);
 	const char *what;
+	const char *hint;
 
 	if (sqlstate == ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE)
 		what = "value out of range for type metric_target";
@@ -160,13 +236,23 @@ report_parse_error(Node *escontext, const char *input, size_t len,
 	else
 		what = "invalid input syntax for type metric_target";
 
+	if (err->code == GM_ERR_CONTROL_CHAR)
+		hint =
+			"Remove the control or invisible character (a zero-width space, a direction mark or a byte order mark is often copied along with text): it would make a target look like another one.";
+	else if (err->code == GM_ERR_BAD_UNIT)
+		hint =
+			"Write \"%\" once, as a word of its own: \"Minst 65 %\", \"Minst 2 % per år\".";
+	else
+		hint =
+			"Write an optional comparator (Minst, Högst, Över, Under, Exakt, at least, at most, >=, <=, >, <, =), a number and an optional unit, e.g. \"Minst 65 %\"; or a range \"Mellan 95 och 105 %\", or a change \"Öka från 70 % till 75 %\".";
+
 #if PG_VERSION_NUM >= 160000
 	errsave(escontext,
 			(errcode(sqlstate),
 			 errmsg("%s: \"%s\"%s", what, quoted,
 					strlen(quoted) < len ? "..." : ""),
 			 errdetail("%s.", gm_utf8_to_server_text(err->message, NULL)),
-			 errhint("%s", gm_utf8_to_server_text(SYNTAX_HINT, NULL))));
+			 errhint("%s", gm_utf8_to_server_text(hint, NULL))));
 #else
 	(void)escontext;
 	ereport(ERROR,
@@ -174,7 +260,7 @@ report_parse_error(Node *escontext, const char *input, size_t len,
 			 errmsg("%s: \"%s\"%s", what, quoted,
 					strlen(quoted) < len ? "..." : ""),
 			 errdetail("%s.", gm_utf8_to_server_text(err->message, NULL)),
-			 errhint("%s", gm_utf8_to_server_text(SYNTAX_HINT, NULL))));
+			 errhint("%s", gm_utf8_to_server_text(hint, NULL))));
 #endif
 }
 
@@ -194,14 +280,15 @@ packed_bytes(Datum datum, size_t *len)
 	return (const uint8_t *)VARDATA_ANY(v);
 }
 
-static void report_corrupt(const GmError *err) pg_attribute_noreturn();
+static pg_noreturn void report_corrupt(const GmError *err);
 
 static void
 report_corrupt(const GmError *err)
 {
-	ereport(ERROR, (errcode(ERRCODE_DATA_CORRUPTED),
-					errmsg("corrupt metric_target value"),
-					errdetail("%s.", err->message)));
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("corrupt metric_target value"),
+			 errdetail("%s.", gm_utf8_to_server_text(err->message, NULL))));
 }
 
 /*
@@ -305,6 +392,7 @@ metric_target_in(PG_FUNCTION_ARGS)
 
 	if (input != raw)
 		len = strlen(input);
+	input = utf8_nfc(input, &len);
 	if (!gm_target_parse(input, len, &t, &err))
 	{
 		report_parse_error(fcinfo->context, input, len, &err);
@@ -342,6 +430,7 @@ try_metric_target(PG_FUNCTION_ARGS)
 
 	if (input != VARDATA_ANY(arg))
 		len = strlen(input);
+	input = utf8_nfc(input, &len);
 	if (!gm_target_parse(input, len, &t, &err))
 		PG_RETURN_NULL();
 	PG_RETURN_DATUM(metric_target_pack(&t));
@@ -400,10 +489,12 @@ metric_target_recv(PG_FUNCTION_ARGS)
 				 "invalid binary metric_target: %d bytes, at most %d expected",
 				 len, GM_MAX_ENCODED)));
 	if (!gm_target_decode((const uint8_t *)buf->data + buf->cursor, len, &t,
-						  &err))
-		ereport(ERROR, (errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-						errmsg("invalid binary metric_target"),
-						errdetail("%s.", err.message)));
+						  &err) ||
+		!unit_to_nfc(&t, &err))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary metric_target"),
+				 errdetail("%s.", gm_utf8_to_server_text(err.message, NULL))));
 	/* the unit must be text the database can hold, as text input's is */
 	if (t.unit_len > 0 && !gm_utf8_in_server_encoding(t.unit, t.unit_len))
 		ereport(ERROR,
@@ -647,11 +738,7 @@ numeric_to_decimal(Numeric num, const char *argname)
 	int       sig = 0;
 	int       scale = 0;
 
-	if (numeric_is_nan(num)
-#if PG_VERSION_NUM >= 140000
-		|| numeric_is_inf(num)
-#endif
-	)
+	if (numeric_is_nan(num) || numeric_is_inf(num))
 		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						errmsg("%s must be a finite number", argname)));
 
@@ -701,12 +788,14 @@ set_unit(GmTarget *t, text *unit)
 {
 	char       *u = text_to_cstring(unit);
 	const char *u8 = server_to_utf8(u, strlen(u));
+	size_t      len = strlen(u8);
 	GmError     err;
 	bool        ok;
 
 	err.code = GM_OK;
 	err.message[0] = '\0';
-	ok = gm_target_set_unit(t, u8, strlen(u8), GM_UNIT_AFTER, &err);
+	u8 = utf8_nfc(u8, &len);
+	ok = gm_target_set_unit(t, u8, len, GM_UNIT_AFTER, &err);
 
 	if (!ok || t->unit_pos == GM_UNIT_NONE)
 		ereport(
@@ -731,9 +820,10 @@ check_valid(const GmTarget *t)
 	GmError err;
 
 	if (!gm_target_validate(t, &err))
-		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						errmsg("invalid metric_target"),
-						errdetail("%s.", err.message)));
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid metric_target"),
+				 errdetail("%s.", gm_utf8_to_server_text(err.message, NULL))));
 }
 
 static GmComparator
@@ -940,4 +1030,116 @@ metric_target_with_comparator(PG_FUNCTION_ARGS)
 	/* a unit written before the number needs a comparator; it has one now */
 	check_valid(&t);
 	PG_RETURN_DATUM(metric_target_pack(&t));
+}
+
+/* ---------- outcomes and sheet cells (the import) ---------- */
+
+/*
+ * Read an outcome cell with the number grammar of targets
+ * (gm_outcome_parse).  Returns false with *err filled in for text the
+ * grammar refuses; *none for a cell with no value.
+ */
+static bool
+outcome_read(text *arg, GmDecimal *d, bool *none, GmError *err,
+			 const char **input, size_t *len)
+{
+	*len = VARSIZE_ANY_EXHDR(arg);
+	*input = server_to_utf8(VARDATA_ANY(arg), *len);
+	if (*input != VARDATA_ANY(arg))
+		*len = strlen(*input);
+	return gm_outcome_parse(*input, *len, d, none, err);
+}
+
+/*
+ * read_outcome(text) → numeric: an outcome as reports write it ("59 %",
+ * "2 315", "72,3", "−4"); NULL for no value ("-", "–", "—", empty).  Text
+ * the grammar refuses ("59 60", "1 23", "ungefär 5") is an error, never a
+ * guess; outcome_problem() says why without raising.
+ */
+Datum
+read_outcome(PG_FUNCTION_ARGS)
+{
+	const char *input;
+	size_t      len;
+	GmDecimal   d;
+	bool        none;
+	GmError     err;
+
+	if (!outcome_read(PG_GETARG_TEXT_PP(0), &d, &none, &err, &input, &len))
+	{
+		int   sqlstate = error_sqlstate(err.code);
+		char *quoted = quotable_input(input, len);
+
+		ereport(
+			ERROR,
+			(errcode(sqlstate),
+			 errmsg("%s: \"%s\"%s",
+					sqlstate == ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE
+						? "outcome out of range"
+						: "invalid input syntax for an outcome",
+					quoted, strlen(quoted) < len ? "..." : ""),
+			 errdetail("%s.", gm_utf8_to_server_text(err.message, NULL)),
+			 errhint(
+				 "Write a number as a report does, e.g. \"59 %%\", \"2 315\", \"72,3\" or \"-4\": digit groups of three after a space, no-break, figure or thin space, a decimal comma or point, at most %d significant digits, an optional unit after it; \"-\" or an empty cell means no value.",
+				 GM_MAX_DIGITS)));
+	}
+	if (none)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(decimal_to_numeric(d));
+}
+
+/*
+ * outcome_problem(text) → text: why read_outcome() refuses the text, or
+ * NULL when it reads it (a value or none).  The import flags a row with it.
+ */
+Datum
+outcome_problem(PG_FUNCTION_ARGS)
+{
+	const char *input;
+	size_t      len;
+	GmDecimal   d;
+	bool        none;
+	GmError     err;
+
+	if (outcome_read(PG_GETARG_TEXT_PP(0), &d, &none, &err, &input, &len))
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(
+		cstring_to_text(utf8_to_server(err.message, strlen(err.message))));
+}
+
+/*
+ * import_clean(text) → text: a name from a sheet with runs of white space
+ * (the grammar's: every Unicode space, tab, newline) made one space,
+ * trimmed, and in a UTF8 database in NFC, so that a decomposed
+ * "Socialnämnden" is the committee it looks like; NULL when nothing is
+ * left.  In SQL_ASCII the bytes are kept: only valid UTF-8 sequences are
+ * read as characters.
+ */
+Datum
+import_clean(PG_FUNCTION_ARGS)
+{
+	text       *arg = PG_GETARG_TEXT_PP(0);
+	int         enc = GetDatabaseEncoding();
+	size_t      len = VARSIZE_ANY_EXHDR(arg);
+	const char *input = server_to_utf8(VARDATA_ANY(arg), len);
+	char       *clean;
+	const char *result;
+
+	if (input != VARDATA_ANY(arg))
+		len = strlen(input);
+	clean = palloc(len + 1);
+	len = gm_text_clean(input, len, clean);
+	clean[len] = '\0';
+	if (len == 0)
+		PG_RETURN_NULL();
+	if (enc == PG_UTF8)
+		result = utf8_nfc(clean, &len);
+	else if (enc == PG_SQL_ASCII)
+		result = clean;
+	else
+	{
+		result = utf8_to_server(clean, len);
+		len = strlen(result);
+	}
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(result, (int)len));
 }

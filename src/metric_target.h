@@ -13,6 +13,7 @@
 
 #include "fmgr.h"
 
+#include "pg_compat.h"
 #include "target.h"
 
 #include "visibility.h"

@@ -76,6 +76,7 @@ PG_FUNCTION_INFO_V1(gm_trend_accum);
 PG_FUNCTION_INFO_V1(gm_trend_combine);
 PG_FUNCTION_INFO_V1(gm_trend_final);
 PG_FUNCTION_INFO_V1(gm_trend_symbol);
+PG_FUNCTION_INFO_V1(gm_check_outcome);
 
 /* The largest int128 (PostgreSQL 13-15 have no PG_INT128_MAX) */
 #define GM_INT128_MAX ((int128)(((uint128)1 << 127) - 1))
@@ -139,52 +140,54 @@ i128_to_cstring(int128 v, char *buf)
 }
 
 /*
+ * Append the decimal coef * 10^-scale in the canonical form of trend_state
+ * ("-12.50", "7e3"), which numeric_in reads too.  The buffer grows as
+ * needed: nothing here can overflow, whatever the scale.
+ */
+static void
+format_decimal(StringInfo buf, int128 coef, int scale)
+{
+	char  digits[41];
+	char *d;
+	int   len;
+
+	if (scale <= 0)
+	{
+		appendStringInfoString(buf, i128_to_cstring(coef, digits));
+		if (scale < 0)
+			appendStringInfo(buf, "e%d", -scale);
+		return;
+	}
+	d = i128_to_cstring(coef, digits);
+	if (coef < 0)
+		appendStringInfoChar(buf, *d++);
+	len = (int)strlen(d);
+	if (len > scale)
+		appendBinaryStringInfo(buf, d, len - scale);
+	else
+		appendStringInfoChar(buf, '0');
+	appendStringInfoChar(buf, '.');
+	for (int i = len; i < scale; i++)
+		appendStringInfoChar(buf, '0');
+	appendStringInfoString(buf, len > scale ? d + len - scale : d);
+}
+
+/*
  * An exact decimal coef * 10^-scale as a numeric (final-time only).
  */
 static Numeric
 decimal_to_numeric(int128 coef, int scale)
 {
-	char  digits[41];
-	char  buf[200];
-	char *d;
-	int   len;
-	bool  neg = coef < 0;
-	char *p = buf;
+	StringInfoData buf;
+	Numeric        num;
 
-	i128_to_cstring(coef, digits);
-	d = neg ? digits + 1 : digits;
-	len = (int)strlen(d);
-	if (neg)
-		*p++ = '-';
-	if (scale <= 0)
-	{
-		/* append zeros; the scale of a trend outcome is at least -127 */
-		memcpy(p, d, len);
-		p += len;
-		for (int i = 0; i < -scale && i < 127; i++)
-			*p++ = '0';
-		*p = '\0';
-	}
-	else if (len > scale)
-	{
-		memcpy(p, d, len - scale);
-		p += len - scale;
-		*p++ = '.';
-		memcpy(p, d + len - scale, scale);
-		p[scale] = '\0';
-	}
-	else
-	{
-		*p++ = '0';
-		*p++ = '.';
-		for (int i = 0; i < scale - len; i++)
-			*p++ = '0';
-		memcpy(p, d, len);
-		p[len] = '\0';
-	}
-	return DatumGetNumeric(
-		DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+	initStringInfo(&buf);
+	format_decimal(&buf, coef, scale);
+	num = DatumGetNumeric(
+		DirectFunctionCall3(numeric_in, CStringGetDatum(buf.data),
 							ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
+	pfree(buf.data);
+	return num;
 }
 
 /*
@@ -281,17 +284,23 @@ rollup_state_problem(const GmRollupState *s)
 	}
 	if (sum != s->metrics)
 		return "the status counts must add up to metrics";
+	/* a valued part holds at least one followed-up metric */
+	if (s->valued > s->metrics - s->count[GM_STATUS_NOT_FOLLOWED_UP])
+		return "valued must not exceed the followed-up metrics";
 	if (s->level == GM_LEVEL_METRICS)
 	{
 		if (s->parts != s->metrics)
 			return "at level 1 parts must equal metrics";
-		if (s->valued > s->metrics - s->count[GM_STATUS_NOT_FOLLOWED_UP])
-			return "valued must not exceed the followed-up metrics";
 		if (s->valued_met > s->count[GM_STATUS_FULFILLED])
 			return "valued_met must not exceed the fulfilled metrics";
 	}
-	else if (s->valued > s->parts)
-		return "valued must not exceed parts";
+	else
+	{
+		if (s->valued > s->parts)
+			return "valued must not exceed parts";
+		if (s->parts == 0 && s->metrics != 0)
+			return "without parts there are no metrics";
+	}
 	if (s->valued_met > s->valued)
 		return "valued_met must not exceed valued";
 
@@ -324,6 +333,25 @@ rollup_state_problem(const GmRollupState *s)
 		return "worst_n and worst_exact out of range";
 	if (s->worst == GM_PCT_100 && s->worst_exact != s->worst_n)
 		return "a score of 100 % is exact";
+
+	/*
+	 * At level 1 each valued part is one metric whose status is the band of
+	 * its score under these thresholds (gm_status_of_score): a valued
+	 * not_fulfilled metric scores at most partly_above, and below
+	 * fulfilled_at 100 a valued metric that is not fulfilled scores below
+	 * fulfilled_at.  So the worst score must allow the counts.
+	 */
+	if (s->level == GM_LEVEL_METRICS)
+	{
+		int64 not_met = (int64)s->valued - s->count[GM_STATUS_FULFILLED];
+		int64 low = not_met - s->count[GM_STATUS_PARTLY];
+
+		if (low > 0 && s->worst > GM_MICRO_TO_PCT(s->partly_above))
+			return "the not_fulfilled metrics must score at most partly_above";
+		if (not_met > 0 && s->fulfilled_at < 100 * GM_MICRO &&
+			s->worst >= GM_MICRO_TO_PCT(s->fulfilled_at))
+			return "the metrics that are not fulfilled must score below fulfilled_at";
+	}
 
 	/* the mean lies between the worst and 100 % */
 	if (wpct < 0)
@@ -739,12 +767,20 @@ rollup_add_value(GmRollupState *s, int64 weight, int64 pct, bool inexact,
 	}
 }
 
+/* What removing a part from a state came to */
+typedef enum RemoveResult
+{
+	REMOVE_DONE,
+	REMOVE_RECOMPUTE, /* the last part at the worst score left: recompute */
+	REMOVE_ABSENT     /* the state holds no such part */
+} RemoveResult;
+
 /*
- * Remove one valued part again.  Returns false when that cannot be done
+ * Remove one valued part again.  REMOVE_RECOMPUTE when that cannot be done
  * without the other parts (the last part at the worst score goes while
- * others remain), or when the state does not hold such a part.
+ * others remain), REMOVE_ABSENT when the state cannot hold such a part.
  */
-static bool
+static RemoveResult
 rollup_remove_value(GmRollupState *s, int64 weight, int64 pct, bool inexact,
 					bool met)
 {
@@ -754,17 +790,16 @@ rollup_remove_value(GmRollupState *s, int64 weight, int64 pct, bool inexact,
 	int128 wmet = i128_get(&s->weighted_met);
 
 	if (s->valued < 1 || total < w || wpct < w * pct || pct < s->worst ||
-		(met && (s->valued_met < 1 || wmet < w)))
-		return false;
+		(met && (s->valued_met < 1 || wmet < w)) ||
+		(pct == s->worst && !inexact && s->worst_exact < 1))
+		return REMOVE_ABSENT;
 	if (pct == s->worst)
 	{
-		if (!inexact && s->worst_exact < 1)
-			return false;
 		s->worst_n--;
 		if (!inexact)
 			s->worst_exact--;
 		if (s->worst_n == 0 && s->valued > 1)
-			return false; /* the new worst is unknown: recompute */
+			return REMOVE_RECOMPUTE; /* the new worst is unknown */
 	}
 	s->valued--;
 	i128_set(&s->weight, total - w);
@@ -780,7 +815,37 @@ rollup_remove_value(GmRollupState *s, int64 weight, int64 pct, bool inexact,
 		s->worst_n = 0;
 		s->worst_exact = 0;
 	}
-	return true;
+	return REMOVE_DONE;
+}
+
+/*
+ * The error of an inverse transition asked to remove what the state does
+ * not hold: a value never added, or more weight than was added.  detail
+ * says what gave it away.
+ */
+static pg_noreturn void
+rollup_not_held(const char *what, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cannot remove a %s that the roll-up state does not hold",
+					what),
+			 detail ? errdetail("%s", detail) : 0,
+			 errhint("rollup_inverse only takes out rows that were added "
+					 "with the same arguments.")));
+}
+
+/*
+ * After an inverse transition: the state must still be one the type
+ * accepts (rollup_state_problem); else what was removed was never added.
+ */
+static void
+rollup_check_removed(const GmRollupState *s, const char *what)
+{
+	const char *problem = rollup_state_problem(s);
+
+	if (problem != NULL)
+		rollup_not_held(what, problem);
 }
 
 /*
@@ -964,18 +1029,32 @@ rollup_inverse_metric(FunctionCallInfo fcinfo, bool weighted)
 	if (PG_ARGISNULL(2))
 		PG_RETURN_POINTER(s);
 	if (s->level != GM_LEVEL_METRICS)
-		PG_RETURN_NULL();
+		rollup_not_held("metric", s->level == GM_LEVEL_EMPTY
+									  ? "The state is empty."
+									  : "The state holds roll-ups.");
 	weight = weighted ? weight_arg(fcinfo, 3) : GM_WEIGHT_ONE;
 	score_args(fcinfo, s, &score, &status);
 
 	if (s->parts < 1 || s->count[status] < 1)
-		PG_RETURN_NULL();
-	if (status != GM_STATUS_NOT_FOLLOWED_UP && weight > 0 &&
-		!rollup_remove_value(s, weight, score.pct, score.inexact, score.met))
-		PG_RETURN_NULL();
+		rollup_not_held("metric", "No metric with that status was added.");
+	if (status != GM_STATUS_NOT_FOLLOWED_UP && weight > 0)
+	{
+		switch (rollup_remove_value(s, weight, score.pct, score.inexact,
+									score.met))
+		{
+			case REMOVE_DONE:
+				break;
+			case REMOVE_RECOMPUTE:
+				PG_RETURN_NULL();
+			case REMOVE_ABSENT:
+				rollup_not_held(
+					"metric", "No part with that score and weight was added.");
+		}
+	}
 	s->parts--;
 	s->metrics--;
 	s->count[status]--;
+	rollup_check_removed(s, "metric");
 	PG_RETURN_POINTER(s);
 }
 
@@ -1158,11 +1237,29 @@ read_result(FunctionCallInfo fcinfo, int argno, RollupInput *in)
 	in->met = status == GM_STATUS_FULFILLED;
 	in->pct = 0;
 	in->inexact = false;
+	if (DatumGetInt32(values[2]) == 0 &&
+		(in->metrics != 0 || status != GM_STATUS_NOT_FOLLOWED_UP))
+		bad_result(
+			"a roll-up of no parts has no metrics and is not_followed_up");
 	if (in->valued)
 	{
 		GmNumericBuf nbuf;
 
+		if (in->metrics - in->count[GM_STATUS_NOT_FOLLOWED_UP] < 1)
+			bad_result("a fulfilment needs at least one followed-up metric");
 		percent_to_pct(numeric_arg(values[0], &nbuf), &in->pct, &in->inexact);
+
+		/*
+		 * Whatever the thresholds (0 <= partly_above < fulfilled_at <= 100),
+		 * a roll-up at 100 % is not not_fulfilled, and one at 0 % is neither
+		 * fulfilled nor partly.
+		 */
+		if (status == GM_STATUS_NOT_FULFILLED && in->pct == GM_PCT_100)
+			bad_result("status not_fulfilled contradicts fulfilment 100");
+		if (status != GM_STATUS_NOT_FULFILLED && in->pct == 0 && !in->inexact)
+			bad_result(psprintf("status %s contradicts fulfilment 0",
+								status == GM_STATUS_FULFILLED ? "fulfilled"
+															  : "partly"));
 	}
 }
 
@@ -1204,20 +1301,34 @@ gm_rollup_inverse_result(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(s);
 	if (s->level != GM_LEVEL_ROLLUPS)
-		PG_RETURN_NULL();
+		rollup_not_held("rollup_result", s->level == GM_LEVEL_EMPTY
+											 ? "The state is empty."
+											 : "The state holds metrics.");
 	read_result(fcinfo, 1, &in);
 	if (s->parts < 1 || s->metrics < in.metrics)
-		PG_RETURN_NULL();
+		rollup_not_held("rollup_result", "It counts more than the state.");
 	for (int i = 0; i < GM_STATUS_COUNT; i++)
 		if (s->count[i] < in.count[i])
-			PG_RETURN_NULL();
-	if (in.valued &&
-		!rollup_remove_value(s, GM_WEIGHT_ONE, in.pct, in.inexact, in.met))
-		PG_RETURN_NULL();
+			rollup_not_held("rollup_result", "It counts more than the state.");
+	if (in.valued)
+	{
+		switch (
+			rollup_remove_value(s, GM_WEIGHT_ONE, in.pct, in.inexact, in.met))
+		{
+			case REMOVE_DONE:
+				break;
+			case REMOVE_RECOMPUTE:
+				PG_RETURN_NULL();
+			case REMOVE_ABSENT:
+				rollup_not_held("rollup_result",
+								"No part with that fulfilment was added.");
+		}
+	}
 	s->parts--;
 	s->metrics -= in.metrics;
 	for (int i = 0; i < GM_STATUS_COUNT; i++)
 		s->count[i] -= in.count[i];
+	rollup_check_removed(s, "rollup_result");
 	PG_RETURN_POINTER(s);
 }
 
@@ -1285,6 +1396,7 @@ gm_rollup_combine(PG_FUNCTION_ARGS)
 		i128_add(&a->weighted_pct, i128_get(&b->weighted_pct));
 		i128_add(&a->weighted_met, i128_get(&b->weighted_met));
 	}
+	Assert(rollup_state_problem(a) == NULL);
 	PG_RETURN_POINTER(a);
 }
 
@@ -1406,6 +1518,7 @@ gm_rollup_final(PG_FUNCTION_ARGS)
 	Datum                values[GM_RESULT_NATTS];
 	bool                 nulls[GM_RESULT_NATTS] = { false };
 	GmStatus             status;
+	const char          *problem;
 
 	if (desc == NULL)
 	{
@@ -1424,6 +1537,11 @@ gm_rollup_final(PG_FUNCTION_ARGS)
 		fcinfo->flinfo->fn_extra = desc;
 	}
 
+	/* every state comes through in, recv or the support functions */
+	if ((problem = rollup_state_problem(s)) != NULL)
+		ereport(ERROR, (errcode(ERRCODE_DATA_CORRUPTED),
+						errmsg("inconsistent rollup_state"),
+						errdetail("%s", problem)));
 	if (s->level == GM_LEVEL_EMPTY || s->valued == 0)
 	{
 		nulls[0] = true;
@@ -1538,9 +1656,36 @@ trend_take_target(GmTrendState *s, int32 year, const uint8 *bytes, int len)
 	}
 }
 
+/*
+ * Is a point's decimal one a trend can hold (rollup.h, GM_TREND_MAX_*)?
+ * NULL when it is, else why not.  An absent point is all zero.
+ */
+static const char *
+trend_point_problem(const GmTrendPoint *pt)
+{
+	int128 coef = i128_get(&pt->coef);
+	int128 limit = pow10_128(GM_TREND_MAX_DIGITS);
+
+	if (pt->scale < -GM_TREND_MAX_SCALE || pt->scale > GM_TREND_MAX_SCALE)
+		return "the scale of an outcome must be between -127 and 127";
+	if (coef <= -limit || coef >= limit)
+		return "an outcome has at most 38 digits";
+	if (pt->scale < 0 && coef == 0)
+		return "zero has no negative scale";
+	return NULL;
+}
+
+/*
+ * Check every invariant of a trend state: NULL when it is consistent, else
+ * a description of the first violation.  in, recv and the final function
+ * call this, so that text and binary accept the same states and no support
+ * function sees another.
+ */
 static const char *
 trend_state_problem(const GmTrendState *s)
 {
+	const char *problem;
+
 	if (s->version != GM_TREND_STATE_VERSION)
 		return "unknown format version";
 	if (s->reserved != 0 || s->first.reserved != 0 || s->last.reserved != 0)
@@ -1556,6 +1701,9 @@ trend_state_problem(const GmTrendState *s)
 		return "absent ends must be zero";
 	if (s->first.present)
 	{
+		if ((problem = trend_point_problem(&s->first)) != NULL ||
+			(problem = trend_point_problem(&s->last)) != NULL)
+			return problem;
 		if (s->first.year > s->last.year)
 			return "first year must not be after last year";
 		if (s->first.year == s->last.year &&
@@ -1584,6 +1732,61 @@ trend_state_problem(const GmTrendState *s)
 		if (s->target[i] != 0)
 			return "unused target bytes must be zero";
 	return NULL;
+}
+
+/*
+ * A finite numeric as a present trend point (year 0); false when it has
+ * more digits or decimals than a trend can hold (GM_TREND_MAX_*).
+ */
+static bool
+trend_point_of_numeric(Numeric num, GmTrendPoint *pt)
+{
+	int128 coef;
+	int    scale;
+
+	memset(pt, 0, sizeof(GmTrendPoint));
+	if (!gm_numeric_to_int128(num, &coef, &scale))
+		return false;
+	if (coef == 0 && scale > GM_TREND_MAX_SCALE)
+		scale = GM_TREND_MAX_SCALE; /* a zero written with many decimals */
+	pt->present = 1;
+	pt->scale = (int16)Max(Min(scale, PG_INT16_MAX), PG_INT16_MIN);
+	i128_set(&pt->coef, coef);
+	return trend_point_problem(pt) == NULL;
+}
+
+/* The one error for an outcome that trend() and the outcome table refuse */
+static pg_noreturn void
+outcome_out_of_range(Numeric num)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("outcome \"%s\" is out of range", numeric_cstring(num)),
+			 errdetail("An outcome has at most %d digits from its first "
+					   "significant digit to its last decimal, and at most "
+					   "%d decimals.",
+					   GM_TREND_MAX_DIGITS, GM_TREND_MAX_SCALE),
+			 errhint("Round the outcome, for example round(value, 6).")));
+}
+
+/*
+ * check_outcome(numeric): true, or the error above for an outcome no trend
+ * could hold.  The CHECK of goalmetrics.outcome.value, so that such a value
+ * is refused when it is written rather than failing every report that
+ * reads it.  NaN and the infinities pass here: outcome_value_finite
+ * refuses them.
+ */
+Datum
+gm_check_outcome(PG_FUNCTION_ARGS)
+{
+	GmNumericBuf nbuf;
+	Numeric      num = numeric_arg(PG_GETARG_DATUM(0), &nbuf);
+	GmTrendPoint pt;
+
+	if (!numeric_is_nan(num) && !numeric_is_inf(num) &&
+		!trend_point_of_numeric(num, &pt))
+		outcome_out_of_range(num);
+	PG_RETURN_BOOL(true);
 }
 
 static void
@@ -1619,7 +1822,8 @@ parse_year(const char **p, int32 *out)
  * zeros, optionally '.' and at least one digit (the scale is the number of
  * digits after the point, trailing zeros included); or an integer followed
  * by "e<n>", 1 <= n <= 127, for a negative scale -n.  Negative zero is not
- * canonical.
+ * canonical.  At most GM_TREND_MAX_DIGITS digits and GM_TREND_MAX_SCALE
+ * decimals (trend_point_problem judges the binary form alike).
  */
 static bool
 parse_decimal(const char **p, GmTrendPoint *pt)
@@ -1628,6 +1832,7 @@ parse_decimal(const char **p, GmTrendPoint *pt)
 	bool        neg = *s == '-';
 	int128      coef = 0;
 	int         scale = 0;
+	int128      max = pow10_128(GM_TREND_MAX_DIGITS) - 1;
 
 	if (neg)
 		s++;
@@ -1635,7 +1840,7 @@ parse_decimal(const char **p, GmTrendPoint *pt)
 		return false;
 	while (*s >= '0' && *s <= '9')
 	{
-		if (coef > (GM_INT128_MAX - 9) / 10)
+		if (coef > (max - (*s - '0')) / 10)
 			return false;
 		coef = coef * 10 + (*s++ - '0');
 	}
@@ -1646,7 +1851,7 @@ parse_decimal(const char **p, GmTrendPoint *pt)
 			return false;
 		while (*s >= '0' && *s <= '9')
 		{
-			if (coef > (GM_INT128_MAX - 9) / 10 || scale >= 127)
+			if (coef > (max - (*s - '0')) / 10 || scale >= GM_TREND_MAX_SCALE)
 				return false;
 			coef = coef * 10 + (*s++ - '0');
 			scale++;
@@ -1657,7 +1862,8 @@ parse_decimal(const char **p, GmTrendPoint *pt)
 		uint128 e;
 
 		s++;
-		if (!parse_canonical_uint(&s, 127, &e) || e < 1 || coef == 0)
+		if (!parse_canonical_uint(&s, GM_TREND_MAX_SCALE, &e) || e < 1 ||
+			coef == 0)
 			return false;
 		scale = -(int)e;
 	}
@@ -1667,36 +1873,6 @@ parse_decimal(const char **p, GmTrendPoint *pt)
 	pt->scale = (int16)scale;
 	*p = s;
 	return true;
-}
-
-static void
-format_decimal(StringInfo buf, const GmTrendPoint *pt)
-{
-	char   digits[41];
-	int128 coef = i128_get(&pt->coef);
-
-	if (pt->scale <= 0)
-	{
-		appendStringInfoString(buf, i128_to_cstring(coef, digits));
-		if (pt->scale < 0)
-			appendStringInfo(buf, "e%d", -pt->scale);
-		return;
-	}
-	{
-		char *d = i128_to_cstring(coef < 0 ? -coef : coef, digits);
-		int   len = (int)strlen(d);
-
-		if (coef < 0)
-			appendStringInfoChar(buf, '-');
-		if (len > pt->scale)
-			appendBinaryStringInfo(buf, d, len - pt->scale);
-		else
-			appendStringInfoChar(buf, '0');
-		appendStringInfoChar(buf, '.');
-		for (int i = len; i < pt->scale; i++)
-			appendStringInfoChar(buf, '0');
-		appendStringInfoString(buf, len > pt->scale ? d + len - pt->scale : d);
-	}
 }
 
 /*
@@ -1789,7 +1965,7 @@ gm_trend_state_out(PG_FUNCTION_ARGS)
 		else
 		{
 			appendStringInfo(&buf, "%d:", pt->year);
-			format_decimal(&buf, pt);
+			format_decimal(&buf, i128_get(&pt->coef), pt->scale);
 		}
 	}
 	appendStringInfoString(&buf, " target=");
@@ -1905,28 +2081,12 @@ gm_trend_accum(PG_FUNCTION_ARGS)
 		GmNumericBuf nbuf;
 		Numeric      num = numeric_arg(PG_GETARG_DATUM(2), &nbuf);
 		GmTrendPoint pt;
-		int128       coef;
-		int          scale;
-		bool         ok;
 
 		if (numeric_is_nan(num) || numeric_is_inf(num))
 			gm_outcome_not_finite(numeric_cstring(num));
-		ok = gm_numeric_to_int128(num, &coef, &scale);
-		if (ok && coef == 0 && scale > 127)
-			scale = 127; /* a zero written with many decimals */
-		if (!ok || scale > 127 || scale < -127)
-			ereport(
-				ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("trend outcome \"%s\" is out of range",
-						numeric_cstring(num)),
-				 errdetail(
-					 "trend() takes outcomes of at most 38 significant digits.")));
-		memset(&pt, 0, sizeof(pt));
-		pt.present = 1;
+		if (!trend_point_of_numeric(num, &pt))
+			outcome_out_of_range(num);
 		pt.year = year;
-		pt.scale = (int16)scale;
-		i128_set(&pt.coef, coef);
 		if (point_better(&pt, &s->first, true))
 			s->first = pt;
 		if (point_better(&pt, &s->last, false))
@@ -2034,7 +2194,13 @@ gm_trend_final(PG_FUNCTION_ARGS)
 	Numeric             gain;
 	Numeric             lhs;
 	Numeric             rhs;
+	const char         *problem;
 
+	/* every state comes through in, recv or the support functions */
+	if ((problem = trend_state_problem(s)) != NULL)
+		ereport(ERROR, (errcode(ERRCODE_DATA_CORRUPTED),
+						errmsg("inconsistent trend_state"),
+						errdetail("%s", problem)));
 	if (!s->first.present || s->first.year == s->last.year || !s->has_target)
 		PG_RETURN_NULL();
 	if (!gm_target_decode(s->target, s->target_len, &t, &err))

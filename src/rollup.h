@@ -101,6 +101,17 @@ typedef struct GmTrendPoint
 
 #define GM_TREND_TARGET_BYTES 96
 
+/*
+ * The outcomes a trend can hold, exactly: at most GM_TREND_MAX_DIGITS
+ * digits from the first significant digit to the last decimal (|coef| <
+ * 10^38) and a scale within +-GM_TREND_MAX_SCALE.  trend_state's text and
+ * binary forms accept exactly these, and goalmetrics.outcome refuses other
+ * values at write time (check_outcome), so that one row cannot take a
+ * trend, and every report built on it, down.
+ */
+#define GM_TREND_MAX_DIGITS 38
+#define GM_TREND_MAX_SCALE  127
+
 /* goalmetrics.trend_state: 152 bytes. */
 typedef struct GmTrendState
 {

@@ -130,11 +130,7 @@ gm_settings_init(void)
 		NULL, &gm_trend_tolerance, 2.0, 0.0, 100.0, PGC_USERSET, 0,
 		check_percent_micro, NULL, show_trend_tolerance);
 
-#if PG_VERSION_NUM >= 150000
 	MarkGUCPrefixReserved("goalmetrics");
-#else
-	EmitWarningsOnPlaceholders("goalmetrics");
-#endif
 }
 
 /*

@@ -97,7 +97,8 @@ typedef enum GmErrorCode
 	GM_OK = 0,
 	GM_ERR_EMPTY,              /* nothing but whitespace */
 	GM_ERR_ENCODING,           /* invalid UTF-8 */
-	GM_ERR_CONTROL_CHAR,       /* control character (other than whitespace) */
+	GM_ERR_CONTROL_CHAR,       /* control character (other than whitespace),
+								* or invisible format character (Cf) */
 	GM_ERR_UNKNOWN_COMPARATOR, /* text where a comparator or number belongs */
 	GM_ERR_MISSING_NUMBER,     /* comparator (and unit) but no number */
 	GM_ERR_BAD_NUMBER,         /* malformed number: "1,2,3", "1 23", "5." */
@@ -110,7 +111,8 @@ typedef enum GmErrorCode
 	GM_ERR_RANGE_ORDER,   /* "Mellan 10 och 5" */
 	GM_ERR_DIRECTION,     /* "Öka från 75 till 70", "från 5 till 5" */
 	GM_ERR_STRAY_TEXT,    /* text after a complete target */
-	GM_ERR_BINARY         /* malformed packed / binary value */
+	GM_ERR_BINARY,        /* malformed packed / binary value */
+	GM_ERR_BAD_UNIT       /* "65 % %", "65 %%": percent twice or glued */
 } GmErrorCode;
 
 typedef struct GmError
@@ -135,6 +137,23 @@ extern bool gm_target_parse(const char *input, size_t len, GmTarget *out,
 extern bool gm_target_parse_fast(const char *input, size_t len, GmTarget *out);
 extern bool gm_target_parse_general(const char *input, size_t len,
 									GmTarget *out, GmError *err);
+
+/*
+ * Read an outcome as reports write it ("59 %", "2 315", "72,3", "−4"):
+ * the number grammar of targets, then optional unit words (dropped).  Empty
+ * text, whitespace, or a lone "-", "–" or "—" is no value: returns true
+ * with *none set.  Whatever it reads, "Minst " + the same text parses to a
+ * target of the same value.
+ */
+extern bool gm_outcome_parse(const char *input, size_t len, GmDecimal *out,
+							 bool *none, GmError *err);
+
+/*
+ * Runs of the grammar's whitespace made one space, trimmed, into out (room
+ * for len bytes); bytes that are not valid UTF-8 are kept as they are.
+ * Returns the length.  For names read from a sheet (import_clean()).
+ */
+extern size_t gm_text_clean(const char *input, size_t len, char *out);
 
 /*
  * Set (or, with empty or blank text, remove) the unit of a target,

@@ -51,7 +51,13 @@
  *	- A dash after the first number of a bare target always makes a range:
  *	  "5 -3" is the range 5..3 (GM_ERR_RANGE_ORDER), not 5 and stray "-3".
  *	- Keywords also match å ä ö written decomposed (a letter and a
- *	  combining mark); units are kept byte for byte, never normalised.
+ *	  combining mark); units are kept byte for byte here.  The backend
+ *	  puts text in Unicode NFC before it parses it (metric_target.c), so
+ *	  decomposed and precomposed units are the same there.
+ *	- Every Unicode space is whitespace; only space, U+00A0, U+2007,
+ *	  U+2009 and U+202F also separate digit groups (is_group_sep_cp).
+ *	  Invisible format characters (Cf) are refused like control characters.
+ *	- A unit says percent once, and "%" only as a word of its own.
  *
  * Which error where: a keyword that is not followed by what it needs
  * ("Öka 5", "ska minst 5") is GM_ERR_UNKNOWN_COMPARATOR; the end of the
@@ -75,16 +81,17 @@
 #include <string.h>
 
 /* Non-ASCII code points the grammar gives a meaning */
-#define CP_NBSP        0x00A0
-#define CP_THIN_SPACE  0x2009
-#define CP_NARROW_NBSP 0x202F
-#define CP_EN_DASH     0x2013
-#define CP_EM_DASH     0x2014
-#define CP_ARROW       0x2192
-#define CP_MINUS       0x2212
-#define CP_INFINITY    0x221E
-#define CP_LE          0x2264
-#define CP_GE          0x2265
+#define CP_NBSP         0x00A0
+#define CP_FIGURE_SPACE 0x2007
+#define CP_THIN_SPACE   0x2009
+#define CP_NARROW_NBSP  0x202F
+#define CP_EN_DASH      0x2013
+#define CP_EM_DASH      0x2014
+#define CP_ARROW        0x2192
+#define CP_MINUS        0x2212
+#define CP_INFINITY     0x221E
+#define CP_LE           0x2264
+#define CP_GE           0x2265
 
 /* Bytes of offending text quoted in an error message */
 #define QUOTE_MAX 20
@@ -246,11 +253,34 @@ utf8_decode(const unsigned char *s, size_t i, size_t n, uint32_t *cp)
 	return len;
 }
 
-/* Whitespace of the grammar (not a thousands separator by itself) */
+/*
+ * Whitespace of the grammar, between words: ASCII whitespace and every
+ * Unicode space separator (Zs: U+00A0, U+1680, U+2000..U+200A, U+202F,
+ * U+205F, U+3000), plus the line and paragraph separators U+2028, U+2029.
+ * Only some of them also separate digit groups: is_group_sep_cp().
+ */
 static bool
 is_space_cp(uint32_t c)
 {
-	return c == ' ' || (c >= '\t' && c <= '\r') || c == CP_NBSP ||
+	if (c < 0x80)
+		return c == ' ' || (c >= '\t' && c <= '\r');
+	return c == CP_NBSP || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+		   c == 0x2028 || c == 0x2029 || c == CP_NARROW_NBSP || c == 0x205F ||
+		   c == 0x3000;
+}
+
+/*
+ * The thousands separators: a space, a no-break space, a figure space
+ * (made for digit groups), a thin space and a narrow no-break space, the
+ * ones typesetting uses between digit groups.  Other whitespace (tab,
+ * newline, em space, ideographic space, ...) ends a number, and digits after
+ * it are stray text, never part of the number.  Outcomes (gm_outcome_parse)
+ * read numbers with the same rule.
+ */
+static bool
+is_group_sep_cp(uint32_t c)
+{
+	return c == ' ' || c == CP_NBSP || c == CP_FIGURE_SPACE ||
 		   c == CP_THIN_SPACE || c == CP_NARROW_NBSP;
 }
 
@@ -259,6 +289,28 @@ static bool
 is_control_cp(uint32_t c)
 {
 	return (c < 0x20 && !(c >= '\t' && c <= '\r')) || (c >= 0x7F && c <= 0x9F);
+}
+
+/*
+ * Invisible format characters (general category Cf): soft hyphen,
+ * zero-width spaces and joiners, direction marks, embeddings, overrides and
+ * isolates, the byte order mark, and the rest.  Anywhere in a text they are
+ * refused like control characters: kept in a unit they would make two
+ * targets that look the same differ ("65 %" and "65 %" + U+200B), or show
+ * a unit backwards ("5 " U+202E "nrab001" shows as "5 100barn").
+ */
+static bool
+is_format_cp(uint32_t c)
+{
+	return c == 0x00AD || (c >= 0x0600 && c <= 0x0605) || c == 0x061C ||
+		   c == 0x06DD || c == 0x070F || c == 0x0890 || c == 0x0891 ||
+		   c == 0x08E2 || c == 0x180E || (c >= 0x200B && c <= 0x200F) ||
+		   (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064) ||
+		   (c >= 0x2066 && c <= 0x206F) || c == 0xFEFF ||
+		   (c >= 0xFFF9 && c <= 0xFFFB) || c == 0x110BD || c == 0x110CD ||
+		   (c >= 0x13430 && c <= 0x1343F) || (c >= 0x1BCA0 && c <= 0x1BCA3) ||
+		   (c >= 0x1D173 && c <= 0x1D17A) || c == 0xE0001 ||
+		   (c >= 0xE0020 && c <= 0xE007F);
 }
 
 static bool
@@ -284,9 +336,9 @@ is_unit_cp(uint32_t c)
 	if (c < 0x80)
 		return is_ascii_alpha(c) || is_ascii_digit(c) || c == '%' ||
 			   c == '/' || c == '.' || c == '-' || c == '(' || c == ')';
-	return !is_control_cp(c) && !is_space_cp(c) && c != CP_EN_DASH &&
-		   c != CP_EM_DASH && c != CP_MINUS && c != CP_GE && c != CP_LE &&
-		   c != CP_ARROW && c != CP_INFINITY;
+	return !is_control_cp(c) && !is_format_cp(c) && !is_space_cp(c) &&
+		   c != CP_EN_DASH && c != CP_EM_DASH && c != CP_MINUS && c != CP_GE &&
+		   c != CP_LE && c != CP_ARROW && c != CP_INFINITY;
 }
 
 /*
@@ -388,17 +440,14 @@ dash_len_at(const GmParser *ps, size_t i)
 	return (n > 0 && (c == '-' || c == CP_EN_DASH || c == CP_EM_DASH)) ? n : 0;
 }
 
-/* Length of a thousands separator at i, else 0 (newline and tab are not) */
+/* Length of a thousands separator at i, else 0 (see is_group_sep_cp) */
 static size_t
 group_sep_len_at(const GmParser *ps, size_t i)
 {
 	uint32_t c;
 	size_t   n = char_at(ps, i, &c);
 
-	return (n > 0 && (c == ' ' || c == CP_NBSP || c == CP_THIN_SPACE ||
-					  c == CP_NARROW_NBSP))
-			   ? n
-			   : 0;
+	return (n > 0 && is_group_sep_cp(c)) ? n : 0;
 }
 
 /*
@@ -705,6 +754,11 @@ scan_text(GmParser *ps, size_t *start, size_t *end)
 			return fail(ps, GM_ERR_CONTROL_CHAR, i,
 						"unexpected control character U+%04X at character %zu",
 						(unsigned int)c, char_number(ps, i));
+		if (is_format_cp(c))
+			return fail(
+				ps, GM_ERR_CONTROL_CHAR, i,
+				"unexpected invisible format character U+%04X at character %zu",
+				(unsigned int)c, char_number(ps, i));
 		if (!is_space_cp(c))
 		{
 			if (!seen)
@@ -941,6 +995,51 @@ unit_normalise_percent(GmUnitBuf *u)
 }
 
 /*
+ * A unit says percent at most once, and "%" only as a word of its own:
+ * "% %", "procent %", "%%" and "%/år" are refused; "% per år" is a unit.
+ * text holds the unit's words joined by one space.  The fast path uses
+ * this too.
+ */
+static bool
+unit_percent_ok(const char *text, size_t len)
+{
+	size_t i = 0;
+	bool   seen = false;
+
+	while (i < len)
+	{
+		size_t j = i;
+		bool   pct;
+
+		while (j < len && text[j] != ' ')
+			j++;
+		pct = (j - i == 1 && text[i] == '%') ||
+			  unit_equals_ci(text + i, j - i, "procent") ||
+			  unit_equals_ci(text + i, j - i, "percent");
+		if (pct ? seen : memchr(text + i, '%', j - i) != NULL)
+			return false;
+		seen = seen || pct;
+		i = j + 1;
+	}
+	return true;
+}
+
+/* unit_percent_ok() for a collected unit, as an error */
+static bool
+check_unit_percent(GmParser *ps, const GmUnitBuf *u)
+{
+	char q[QUOTE_MAX + 4];
+
+	if (!u->present || unit_percent_ok(u->text, u->len))
+		return true;
+	return fail(
+		ps, GM_ERR_BAD_UNIT, u->pos,
+		"expected \"%%\" once and as a word of its own in the unit at character %zu, found \"%s\"",
+		char_number(ps, u->pos),
+		quote_bytes((const unsigned char *)u->text, u->len, q));
+}
+
+/*
  * Length of the comparator keyword ("Högst", "at most", ...) at i, or 0.
  * A unit word before the number may not be one: "Minst Högst 5" has two
  * comparators, not the unit "Högst".
@@ -1060,6 +1159,9 @@ parse_operand(GmParser *ps, size_t *pi, bool allow_before, const char *stop1,
 			quote_bytes((const unsigned char *)op->before.text, op->before.len,
 						q2));
 	}
+	if (!check_unit_percent(ps, &op->before) ||
+		!check_unit_percent(ps, &op->after))
+		return false;
 	unit_normalise_percent(&op->before);
 	unit_normalise_percent(&op->after);
 	*pi = i;
@@ -1603,6 +1705,8 @@ fast_store_unit(const unsigned char *s, size_t from, size_t to, bool spaced,
 			unit[n++] = (char)s[k];
 		}
 	}
+	if (!unit_percent_ok(unit, n))
+		return false;
 	/* "procent", "Percent" become "%" */
 	if (n == 7 && (unit_equals_ci(unit, n, "procent") ||
 				   unit_equals_ci(unit, n, "percent")))
@@ -1902,10 +2006,106 @@ gm_target_set_unit(GmTarget *t, const char *unit, size_t len, GmUnitPos pos,
 			"expected the unit position before or after for the unit \"%s\"",
 			quote_bytes((const unsigned char *)u.text, u.len, q));
 
+	if (!check_unit_percent(&ps, &u))
+		return false;
 	unit_normalise_percent(&u);
 	t->unit_pos = GM_UNIT_NONE;
 	t->unit_len = 0;
 	memset(t->unit, 0, sizeof(t->unit));
 	store_unit(t, &u, pos);
 	return true;
+}
+
+/*
+ * An outcome as reports write it ("59 %", "2 315", "72,3", "−4",
+ * "3 518 tkr"), read with the number grammar of targets: a number, then
+ * optional unit words after it (checked as a target's unit is, then
+ * dropped), with whitespace around.  Text that is empty, only whitespace,
+ * or a lone "-", "–" or "—" is no value: true with *none set.  So whatever
+ * this reads as a number, "Minst " followed by the same text parses to a
+ * target of that value (the fuzzer checks it).  On failure *err says what
+ * and where, as for targets.
+ */
+bool
+gm_outcome_parse(const char *input, size_t len, GmDecimal *out, bool *none,
+				 GmError *err)
+{
+	GmError   local;
+	GmParser  ps;
+	GmDecimal d;
+	GmUnitBuf u;
+	size_t    start;
+	size_t    end;
+	size_t    i;
+	size_t    n;
+
+	if (err == NULL)
+		err = &local;
+	err->code = GM_OK;
+	err->pos = 0;
+	err->message[0] = '\0';
+	if (input == NULL)
+		len = 0;
+	*none = false;
+
+	ps.s = (const unsigned char *)input;
+	ps.len = len;
+	ps.err = err;
+	if (!scan_text(&ps, &start, &end))
+		return false;
+	ps.len = end;
+	n = dash_len_at(&ps, start);
+	if (start >= end || (n > 0 && start + n == end))
+	{
+		*none = true;
+		return true;
+	}
+
+	i = start;
+	if (!parse_number(&ps, &i, &d))
+		return false;
+	memset(&u, 0, sizeof(u));
+	if (!scan_unit_after(&ps, &i, NULL, NULL, &u) ||
+		!check_unit_percent(&ps, &u) || !expect_end(&ps, i))
+		return false;
+	*out = d;
+	return true;
+}
+
+/*
+ * A cell of text (a name in a sheet) with each run of the grammar's
+ * whitespace made one ASCII space, and trimmed: into out, which has room
+ * for len bytes (the result is never longer).  Only valid UTF-8 sequences
+ * are read as characters; any other byte is copied as it is, so text in
+ * another encoding (SQL_ASCII) keeps its bytes.  Returns the length.
+ */
+size_t
+gm_text_clean(const char *input, size_t len, char *out)
+{
+	const unsigned char *s = (const unsigned char *)input;
+	size_t               i = 0;
+	size_t               n = 0;
+	bool                 pending = false;
+
+	while (i < len)
+	{
+		uint32_t c;
+		int      k = utf8_decode(s, i, len, &c);
+
+		if (k > 0 && is_space_cp(c))
+		{
+			pending = n > 0;
+			i += (size_t)k;
+			continue;
+		}
+		if (pending)
+			out[n++] = ' ';
+		pending = false;
+		if (k == 0)
+			k = 1;
+		memcpy(out + n, s + i, (size_t)k);
+		n += (size_t)k;
+		i += (size_t)k;
+	}
+	return n;
 }

@@ -205,6 +205,10 @@ CREATE AGGREGATE goalmetrics.trend(year pg_catalog.int4, outcome pg_catalog.nume
 );
 COMMENT ON AGGREGATE goalmetrics.trend(pg_catalog.int4, pg_catalog.numeric, goalmetrics.metric_target) IS 'improving, stable or worsening: latest against earliest followed-up outcome, direction-aware; NULL with fewer than two followed-up years';
 
+CREATE FUNCTION goalmetrics.check_outcome(value pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'gm_check_outcome' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION goalmetrics.check_outcome(pg_catalog.numeric) IS 'true, or error 22003 for an outcome of more than 38 digits or 127 decimals, which trend() cannot hold; the CHECK of goalmetrics.outcome.value';
+
 CREATE FUNCTION goalmetrics.trend_symbol(trend pg_catalog.text) RETURNS pg_catalog.text
 	AS 'MODULE_PATHNAME', 'gm_trend_symbol' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION goalmetrics.trend_symbol(pg_catalog.text) IS 'Arrow of a trend: up improving, right stable, down worsening (^ = v where the database encoding lacks arrows)';

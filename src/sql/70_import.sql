@@ -27,41 +27,25 @@ COMMENT ON COLUMN report_import.lower_is_better IS 'Direction of a target writte
 SELECT pg_catalog.pg_extension_config_dump('report_import', '');
 GRANT SELECT, INSERT, UPDATE, DELETE ON report_import TO goalmetrics_admin;
 
--- A cell's text with runs of white space (also no-break and thin spaces,
--- newlines) made one space, and trimmed; NULL for an empty cell.
+-- A name from a sheet with runs of white space (every Unicode space, tab,
+-- newline) made one space, trimmed, and in a UTF8 database in NFC; NULL for
+-- an empty cell.  In C, with the target grammar's definition of white space;
+-- bytes that are not UTF-8 (SQL_ASCII) are kept as they are.
 CREATE FUNCTION import_clean(text) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN NULLIF(pg_catalog.btrim(pg_catalog.regexp_replace($1, '[[:space:]\u00a0\u2007\u2009\u202f]+', ' ', 'g')), '');
-COMMENT ON FUNCTION import_clean(text) IS 'A spreadsheet cell with white space runs made one space and trimmed; NULL when empty';
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION import_clean(text) IS 'A spreadsheet cell with white space runs made one space, trimmed and in NFC (UTF8 databases); NULL when empty';
 
--- An outcome as reports write it, in the canonical numeric form: '' for
--- none ("-", en dash, em dash or empty), NULL when it cannot be read.  Spaces of any
--- kind are thousands separators, a comma is the decimal separator, U+2212
--- is a minus, and a trailing unit ("%", "barn", "tkr") is dropped.
--- The install script is ASCII (00_extension.sql), so the dashes and the
--- minus are regular-expression escapes, matched by code in UTF8 and by
--- byte in single-byte encodings: \u0096 and \u0097 are WIN1252's en and em
--- dash, \u00e2\u0080\u0093 (and ...94, \u00e2\u0088\u0092) the UTF-8 bytes
--- SQL_ASCII stores.
-CREATE FUNCTION outcome_text_normalised(text) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT CASE
-			 WHEN s.t OPERATOR(pg_catalog.~) '^(-|\u2013|\u2014|\u0096|\u0097|\u00e2\u0080\u0093|\u00e2\u0080\u0094)?$' THEN ''
-			 WHEN s.t OPERATOR(pg_catalog.~) '^[+-]?[0-9]{1,255}([.][0-9]{1,255})?(%|[[:alpha:]]+)?$'
-			 THEN pg_catalog.regexp_replace(s.t, '^\+?([-]?[0-9]+([.][0-9]+)?).*$', '\1')
-		   END
-	FROM (SELECT pg_catalog.regexp_replace(pg_catalog.translate(pg_catalog.regexp_replace($1, '[[:space:]\u00a0\u2007\u2009\u202f]+', '', 'g'),
-									  ',', '.'), '\u2212|\u00e2\u0088\u0092', '-', 'g') AS t) s;
-END;
-COMMENT ON FUNCTION outcome_text_normalised(text) IS 'An outcome as written (59 %, 2 315, 72,3, -) as canonical numeric text; '''' for none, NULL when unreadable';
-
+-- An outcome as reports write it, read with the number grammar of
+-- metric_target (doc/metric_target.md, "Numbers"): "59 %", "2 315",
+-- "72,3", "-4" (also with U+2212); a unit after the number is dropped.
+-- NULL for none ("-", an en or em dash, or empty); text the grammar refuses ("59 60") is an error.
 CREATE FUNCTION read_outcome(text) RETURNS numeric
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT CAST(NULLIF(goalmetrics.outcome_text_normalised($1), '') AS pg_catalog.numeric);
-END;
-COMMENT ON FUNCTION read_outcome(text) IS 'An outcome as reports write it (59 %, 2 315, 72,3) as numeric; NULL for none (-) and for text that cannot be read';
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION read_outcome(text) IS 'An outcome as reports write it (59 %, 2 315, 72,3) as numeric; NULL for none (-); an error for text the number grammar refuses';
+
+CREATE FUNCTION outcome_problem(text) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION outcome_problem(text) IS 'Why read_outcome() refuses the text, or NULL when it reads it';
 
 -- Every statement inside is a bulk operation over the staging rows, joined
 -- by ctid; when report_import's statistics say it is empty (autoanalyze
@@ -93,9 +77,14 @@ BEGIN
 		   goalmetrics.import_clean(r.metric) AS metric,
 		   r.year,
 		   goalmetrics.import_clean(r.outcome) AS outcome_text,
-		   goalmetrics.outcome_text_normalised(coalesce(r.outcome, '')) AS outcome_norm,
+		   -- outcomes and targets are read from the cells as written, by the
+		   -- one grammar (a newline or two spaces inside a number are no
+		   -- thousands separator); a cell it refuses is a problem, not a guess
+		   goalmetrics.outcome_problem(r.outcome) AS outcome_problem,
+		   CASE WHEN goalmetrics.outcome_problem(r.outcome) IS NULL
+				THEN goalmetrics.read_outcome(r.outcome) END AS outcome_value,
 		   goalmetrics.import_clean(r.target) AS target_text,
-		   goalmetrics.try_metric_target(goalmetrics.import_clean(r.target)) AS target,
+		   goalmetrics.try_metric_target(r.target) AS target,
 		   r.lower_is_better,
 		   p.perspective_id,
 		   NULL::text AS problem
@@ -122,7 +111,8 @@ BEGIN
 			CASE WHEN i.year IS NULL THEN 'year is missing'
 				 WHEN i.year < 1900 OR i.year > 2999 THEN format('year %s is out of range (1900-2999)', i.year)
 			END,
-			CASE WHEN i.outcome_norm IS NULL THEN format('outcome "%s" cannot be read as a number', i.outcome_text) END,
+			CASE WHEN i.outcome_problem IS NOT NULL
+				 THEN format('outcome "%s" cannot be read as a number: %s', i.outcome_text, i.outcome_problem) END,
 			CASE WHEN i.target_text IS NOT NULL AND i.target IS NULL
 				 THEN format('target "%s" cannot be read as a metric_target', i.target_text)
 				 WHEN i.lower_is_better IS NOT NULL AND goalmetrics.higher_is_better(i.target) = i.lower_is_better
@@ -152,7 +142,7 @@ BEGIN
 	   AND EXISTS (SELECT FROM pg_temp.goalmetrics_import j
 				   WHERE j.problem IS NULL AND j.committee = i.committee AND j.goal = i.goal
 					 AND j.metric = i.metric AND j.year = i.year
-					 AND (j.outcome_norm IS DISTINCT FROM i.outcome_norm
+					 AND (j.outcome_value IS DISTINCT FROM i.outcome_value
 						  OR (j.target IS NULL) <> (i.target IS NULL)
 						  OR j.target OPERATOR(goalmetrics.<>) i.target));
 
@@ -206,12 +196,12 @@ BEGIN
 	 WHERE t.target OPERATOR(goalmetrics.<>) excluded.target;
 
 	INSERT INTO goalmetrics.outcome AS o (metric_id, year, value)
-	SELECT DISTINCT ON (m.metric_id, i.year) m.metric_id, i.year, i.outcome_norm::numeric
+	SELECT DISTINCT ON (m.metric_id, i.year) m.metric_id, i.year, i.outcome_value
 	  FROM pg_temp.goalmetrics_import i
 	  JOIN goalmetrics.committee c ON c.name = i.committee
 	  JOIN goalmetrics.goal g ON g.committee_id = c.committee_id AND g.title = i.goal
 	  JOIN goalmetrics.metric m ON m.goal_id = g.goal_id AND m.name = i.metric
-	 WHERE i.problem IS NULL AND i.outcome_norm <> ''
+	 WHERE i.problem IS NULL AND i.outcome_value IS NOT NULL
 	 ORDER BY m.metric_id, i.year
 	ON CONFLICT (metric_id, year) DO UPDATE SET value = excluded.value
 	 WHERE o.value IS DISTINCT FROM excluded.value;

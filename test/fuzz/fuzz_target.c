@@ -12,6 +12,12 @@
  *	  unit_pos), formatting must be stable, the hash must agree, and the
  *	  packed form must decode back to it; if it does not parse, the error
  *	  must be well formed;
+ *	- as an outcome: whatever gm_outcome_parse reads as a number, "Minst "
+ *	  followed by the same text parses to a target of exactly that value
+ *	  (the same coefficient and scale: one number grammar), and what it
+ *	  refuses while starting with a digit, the target refuses with the same
+ *	  error at the same place; gm_text_clean never grows the text, leaves
+ *	  no white space at either end and no two spaces in a row;
  *	- as a packed form: gm_target_decode must never crash; if it accepts the
  *	  bytes, the target must be valid, re-encode to exactly those bytes and
  *	  survive the text round trip too (this reaches units and numbers the
@@ -183,6 +189,50 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		else
 			REQUIRE(ge.code == e.code && ge.pos == e.pos &&
 					strcmp(ge.message, e.message) == 0);
+	}
+
+	/* as an outcome, and as "Minst " + the same text */
+	if (size <= 4096)
+	{
+		GmDecimal d;
+		GmError   oe;
+		bool      none = false;
+		bool read = gm_outcome_parse((const char *)data, size, &d, &none, &oe);
+		char    *minst = malloc(size + 6);
+		GmTarget mt;
+		GmError  me;
+		bool     mr;
+
+		REQUIRE(minst != NULL);
+		memcpy(minst, "Minst ", 6);
+		memcpy(minst + 6, data, size);
+		mr = gm_target_parse(minst, size + 6, &mt, &me);
+		if (read && !none)
+		{
+			REQUIRE(mr);
+			REQUIRE(mt.cmp == GM_AT_LEAST && !mt.has_baseline);
+			REQUIRE(mt.value.coef == d.coef && mt.value.scale == d.scale);
+		}
+		else if (!read)
+		{
+			check_error(&oe, size);
+			if (size > 0 && data[0] >= '0' && data[0] <= '9')
+				REQUIRE(!mr && me.code == oe.code && me.pos == oe.pos + 6);
+		}
+		free(minst);
+	}
+	{
+		char  *clean = malloc(size > 0 ? size : 1);
+		size_t n;
+		size_t k;
+
+		REQUIRE(clean != NULL);
+		n = gm_text_clean((const char *)data, size, clean);
+		REQUIRE(n <= size);
+		REQUIRE(n == 0 || (clean[0] != ' ' && clean[n - 1] != ' '));
+		for (k = 1; k < n; k++)
+			REQUIRE(!(clean[k] == ' ' && clean[k - 1] == ' '));
+		free(clean);
 	}
 
 	/* as a packed form; decode_rule accepts at least what decode accepts */

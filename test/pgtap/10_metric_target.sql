@@ -2,7 +2,7 @@
 -- function labels, and the type's catalogue entries.
 BEGIN;
 SET LOCAL search_path = public, goalmetrics;
-SELECT plan(68);
+SELECT plan(80);
 
 -- ---------------------------------------------------------------- reading
 SELECT is('Minst 65 %'::metric_target::text, 'Minst 65 %', 'canonical output');
@@ -87,6 +87,28 @@ SELECT throws_ok($$SELECT pg_temp.copy_binary('\x0100800000')$$, '22P03', NULL, 
 SELECT throws_ok($$SELECT pg_temp.copy_binary('\x0100' || '\x70ffffffffffffff'::bytea)$$, '22P03', NULL, 'coefficient of 10^15 or more');
 SELECT throws_ok($$SELECT pg_temp.copy_binary('\x0105100a1005')$$, '22P03', NULL, 'range with low > high');
 SELECT is((SELECT count(*) FROM recv_target), 1::bigint, 'no malformed value was stored');
+
+-- ------------------------------------------ spaces and units (issue 12)
+SELECT is((U&'Minst 5\2007000')::metric_target::text, 'Minst 5 000', 'a figure space separates digit groups');
+SELECT is(target_value(U&'Minst 5\2007000'), 5000::numeric, '... so the value is 5000, not 5 with a unit');
+SELECT is(status(4000, U&'Minst 5\2007000'), 'not_fulfilled'::status, '... and 4000 does not fulfil it');
+SELECT is(target_unit(U&'Minst\20035\3000%'), '%', 'an em space and an ideographic space are white space between words');
+SELECT throws_ok($$SELECT 'Minst 65 % %'::goalmetrics.metric_target$$, '22P02',
+	'invalid input syntax for type metric_target: "Minst 65 % %"', 'percent twice in a unit: 22P02');
+SELECT throws_ok($$SELECT U&'Minst 65 %\200B'::goalmetrics.metric_target$$, '22P02', NULL, 'a zero-width space: 22P02');
+SELECT throws_ok($$SELECT U&'Minst 5 \202Enrab001'::goalmetrics.metric_target$$, '22P02', NULL, 'a right-to-left override: 22P02');
+SELECT ok(U&'Högst 170 va\030Arddygn'::metric_target OPERATOR(goalmetrics.=) 'Högst 170 vårddygn'
+		  AND metric_target_send(U&'Högst 170 va\030Arddygn') = metric_target_send('Högst 170 vårddygn'),
+	'a decomposed unit is read in NFC: the same target, the same bytes');
+SELECT is(metric_target_send(metric_target('at_most', 170, U&'va\030Arddygn')), metric_target_send('Högst 170 vårddygn'),
+	'the constructor normalises the unit too');
+TRUNCATE recv_target;
+SELECT lives_ok($$SELECT pg_temp.copy_binary('\x01401041'::bytea || convert_to(U&'va\030Arddygn', 'UTF8'))$$,
+	'a binary value with a decomposed unit is read ...');
+SELECT is((SELECT metric_target_send(t) FROM recv_target), metric_target_send('Minst 65 vårddygn'),
+	'... and stored in NFC, as text input stores it');
+SELECT throws_ok($$SELECT pg_temp.copy_binary('\x01401041'::bytea || convert_to(U&'%\200B', 'UTF8'))$$, '22P03', NULL,
+	'a binary unit with a zero-width space: 22P03');
 
 -- -------------------------------------------------------------- catalogue
 SELECT is((SELECT typalign::text || typstorage::text || typlen::text FROM pg_type

@@ -52,6 +52,19 @@ INSERT INTO bad_text (input, state, what) VALUES
 	('Minst -', '22P02', 'comparator and a sign'),
 	('5–', '22P02', 'dash range without upper bound'),
 	(U&'Minst \00A0\00A0 tkr', '22P02', 'comparator, spaces, unit, no number'),
+	-- units and spaces (issue 12): refused, never kept in a unit
+	('Minst 65 % %', '22P02', 'percent twice in a unit'),
+	('Minst 65 %%', '22P02', 'percent glued twice'),
+	('Minst 65 procent %', '22P02', 'procent and %'),
+	(U&'Minst 65 %\200B', '22P02', 'zero-width space after the unit'),
+	(U&'Minst 5 \202Enrab001', '22P02', 'right-to-left override in the unit'),
+	(U&'Minst 5 \2066kr\2069', '22P02', 'directional isolates around the unit'),
+	(U&'\FEFFMinst 5', '22P02', 'byte order mark'),
+	(U&'Minst 5 k\00ADr', '22P02', 'soft hyphen in the unit'),
+	(U&'Minst 5\2003000', '22P02', 'em space between digit groups'),
+	(U&'Minst 5\3000000', '22P02', 'ideographic space between digit groups'),
+	(U&'Minst 5\1680000', '22P02', 'ogham space mark between digit groups'),
+	(E'Minst 5\n000', '22P02', 'newline between digit groups'),
 	-- no comparator where one belongs
 	('Ungefär 65', '22P02', 'unknown Swedish word'),
 	('about 65 %', '22P02', 'unknown English word'),
@@ -299,6 +312,17 @@ CREATE TEMP TABLE bad_call (
 ) ON COMMIT DROP;
 
 INSERT INTO bad_call (sql, state, what) VALUES
+	-- read_outcome(): the number grammar of targets (issue 12)
+	($$SELECT goalmetrics.read_outcome('59 60')$$, '22P02', 'read_outcome of two cells glued, 59 60'),
+	($$SELECT goalmetrics.read_outcome('1 23')$$, '22P02', 'read_outcome of a short digit group'),
+	($$SELECT goalmetrics.read_outcome('2014 2015')$$, '22P02', 'read_outcome of two years'),
+	($$SELECT goalmetrics.read_outcome(U&'5\2003000')$$, '22P02', 'read_outcome with an em space'),
+	($$SELECT goalmetrics.read_outcome('65 % %')$$, '22P02', 'read_outcome with percent twice'),
+	($$SELECT goalmetrics.read_outcome(U&'65 %\200B')$$, '22P02', 'read_outcome with a zero-width space'),
+	($$SELECT goalmetrics.read_outcome('ungefär 5')$$, '22P02', 'read_outcome of words'),
+	($$SELECT goalmetrics.read_outcome('NaN')$$, '22P02', 'read_outcome of NaN'),
+	($$SELECT goalmetrics.read_outcome('1e5')$$, '22P02', 'read_outcome in scientific notation'),
+	($$SELECT goalmetrics.read_outcome(repeat('9', 39))$$, '22003', 'read_outcome of 39 digits'),
 	-- fulfilment(), every overload
 	($$SELECT goalmetrics.fulfilment('NaN'::numeric, 'Minst 5')$$, '22023', 'fulfilment(numeric NaN)'),
 	($$SELECT goalmetrics.fulfilment('Infinity'::numeric, 'Minst 5')$$, '22023', 'fulfilment(numeric Infinity)'),

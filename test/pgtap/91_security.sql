@@ -212,7 +212,7 @@ INSERT INTO calls (q) VALUES
 	($$SELECT goalmetrics.trend_final(goalmetrics.trend_combine(goalmetrics.trend_accum(NULL, 2014, 59, 'Minst 65 %'), goalmetrics.trend_accum(NULL, 2016, 70, 'Minst 65 %')))$$),
 	($$SELECT goalmetrics.rollup_state_out(goalmetrics.rollup_accum(NULL, 59, 'Minst 65 %'))::pg_catalog.text$$),
 	($$SELECT goalmetrics.import_clean(E'  Minst\t65 %  ')$$),
-	($$SELECT goalmetrics.outcome_text_normalised('2 315')$$),
+	($$SELECT goalmetrics.outcome_problem('59 60')$$),
 	($$SELECT goalmetrics.read_outcome('−4,5')::pg_catalog.text$$),
 	($$SELECT pg_catalog.string_agg(r::pg_catalog.text, E'\n' ORDER BY r::pg_catalog.text) FROM goalmetrics.annual_report(2016) r$$),
 	($$SELECT pg_catalog.string_agg(r::pg_catalog.text, E'\n' ORDER BY r::pg_catalog.text) FROM goalmetrics.annual_report(2016, 'SOCIALNÄMNDEN') r$$),

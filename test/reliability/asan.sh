@@ -132,6 +132,18 @@ grep -E '^sql_fuzz|ERROR' "$W/sql_fuzz.out" | sed 's/^/asan: /'
 rel_check "sql_fuzz: $(sed -n 's/^sql_fuzz strings //p' "$W/sql_fuzz.out") random strings, $(sed -n 's/^sql_fuzz parsed //p' "$W/sql_fuzz.out") read, every property holds" \
 	bash -c "[ $fstatus -eq 0 ] && ! grep -qE '^sql_fuzz violations_[a-z_]+ [1-9]' '$W/sql_fuzz.out' && grep -q '^sql_fuzz violations_parallel 0' '$W/sql_fuzz.out'"
 
+# crafted aggregate states through recv, in and every support function
+# (state_fuzz.sql), under the sanitizers
+echo "asan: state_fuzz"
+"$REL_BINDIR/createdb" gm_state_fuzz
+rel_psql gm_state_fuzz -c 'CREATE EXTENSION goalmetrics'
+"$REL_BINDIR/psql" -X -q -At -v ON_ERROR_STOP=1 -v n="${STATE_FUZZ_N:-3000}" -d gm_state_fuzz \
+	-f test/reliability/state_fuzz.sql >"$W/state_fuzz.out" 2>&1
+sstatus=$?
+grep -E '^state_fuzz|ERROR' "$W/state_fuzz.out" | sed 's/^/asan: /'
+rel_check "state_fuzz: $(sed -n 's/^state_fuzz rollup_binary_tried //p' "$W/state_fuzz.out") + $(sed -n 's/^state_fuzz trend_binary_tried //p' "$W/state_fuzz.out") mutated binary states, $(sed -n 's/^state_fuzz rollup_text_tried //p' "$W/state_fuzz.out") + $(sed -n 's/^state_fuzz trend_text_tried //p' "$W/state_fuzz.out") texts, every property holds" \
+	bash -c "[ $sstatus -eq 0 ] && ! grep -qE '^state_fuzz violations_[a-z_]+ [1-9]' '$W/state_fuzz.out' && grep -q '^state_fuzz violations_support_error 0' '$W/state_fuzz.out'"
+
 # 5. no sanitizer report, no backend killed
 rel_stop
 nrep=$(find "$W/reports" -type f | wc -l)

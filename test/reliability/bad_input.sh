@@ -51,6 +51,13 @@ EOF
 	# valid UTF-8 passes through a SQL_ASCII database unchanged
 	rel_check "SQL_ASCII: valid UTF-8 still reads (Högst 2 100 barn)" \
 		[ "$(rel_value gm_sql_ascii "SELECT 'Högst 2 100 barn'::goalmetrics.metric_target")" = "Högst 2 100 barn" ]
+	# the import keeps the bytes of names (issue 12: the 0xA0 of a no-break
+	# space matched the second byte of "à" and made invalid UTF-8)
+	rel_value gm_sql_ascii "INSERT INTO goalmetrics.report_import (committee, perspective, goal, metric, year, outcome, target)
+		VALUES ('Nämnden', 'Invånare', 'Mål à la carte', 'Mätetal', 2016, '5', 'Minst 6');
+		SELECT goalmetrics.import_report()" >/dev/null
+	rel_check "SQL_ASCII: an import keeps the bytes of 'Mål à la carte'" \
+		[ "$(rel_value gm_sql_ascii "SELECT encode(convert_to(title, 'SQL_ASCII'), 'hex') FROM goalmetrics.goal WHERE title LIKE 'M%carte'")" = "4dc3a56c20c3a0206c61206361727465" ]
 	"$REL_BINDIR/dropdb" gm_sql_ascii
 }
 

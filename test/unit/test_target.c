@@ -877,9 +877,19 @@ test_units(void)
 	expect_target("Minst 5 procentenheter", GM_AT_LEAST, false, 5, 0,
 				  GM_UNIT_AFTER, "procentenheter");
 	expect_target("Minst 5 pp", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER, "pp");
-	expect_target("Minst 5 procent procent", GM_AT_LEAST, false, 5, 0,
-				  GM_UNIT_AFTER, "procent procent");
-	expect_target("Minst 5 %%", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER, "%%");
+	/* percent once, and "%" as a word of its own (issue 12) */
+	expect_error("Minst 5 procent procent", GM_ERR_BAD_UNIT, 8, NULL);
+	expect_error("Minst 5 %%", GM_ERR_BAD_UNIT, 8, NULL);
+	expect_error(
+		"Minst 65 % %", GM_ERR_BAD_UNIT, 9,
+		"expected \"%\" once and as a word of its own in the unit at character 10, found \"% %\"");
+	expect_error("Minst 65 procent %", GM_ERR_BAD_UNIT, 9, NULL);
+	expect_error("Minst % % 65", GM_ERR_BAD_UNIT, 6, NULL);
+	expect_error("Minst 5 kr/%", GM_ERR_BAD_UNIT, 8, NULL);
+	expect_target("Minst 5 % per år", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER,
+				  "% per år");
+	expect_target("Minst 5 procent per år", GM_AT_LEAST, false, 5, 0,
+				  GM_UNIT_AFTER, "procent per år");
 	expect_target("Minst 5 kronor per invånare", GM_AT_LEAST, false, 5, 0,
 				  GM_UNIT_AFTER, "kronor per invånare");
 	expect_target("Minst 5 kronor \t per\n\xc2\xa0invånare", GM_AT_LEAST,
@@ -911,7 +921,7 @@ test_units(void)
 				  "kr");
 	expect_target("Minst 5 st.", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER,
 				  "st.");
-	expect_target("Minst 5 %.", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER, "%.");
+	expect_error("Minst 5 %.", GM_ERR_BAD_UNIT, 8, NULL);
 	expect_styles("Minst procent 65", "Minst 65 %", "at least 65 %",
 				  ">= 65 %");
 	expect_styles("Minst 5 €", "Minst 5 €", "at least 5 €", ">= 5 €");
@@ -1680,6 +1690,16 @@ test_validate(void)
 			{ "\xed\xa0\x80", GM_UNIT_AFTER, GM_ERR_ENCODING },
 			{ "a\x01", GM_UNIT_AFTER, GM_ERR_CONTROL_CHAR },
 			{ "a\x7f", GM_UNIT_AFTER, GM_ERR_CONTROL_CHAR },
+			{ "%\xe2\x80\x8b", GM_UNIT_AFTER, GM_ERR_CONTROL_CHAR },
+			{ "\xe2\x80\xaenrab", GM_UNIT_AFTER, GM_ERR_CONTROL_CHAR },
+			{ "kr\xc2\xad", GM_UNIT_AFTER, GM_ERR_CONTROL_CHAR },
+			{ "\xef\xbb\xbfkr", GM_UNIT_AFTER, GM_ERR_CONTROL_CHAR },
+			{ "a\xe2\x80\x83"
+			  "b",
+			  GM_UNIT_AFTER, GM_ERR_BINARY },
+			{ "% %", GM_UNIT_AFTER, GM_ERR_BAD_UNIT },
+			{ "%.", GM_UNIT_AFTER, GM_ERR_BAD_UNIT },
+			{ "procent %", GM_UNIT_AFTER, GM_ERR_BAD_UNIT },
 			{ "inf", GM_UNIT_BEFORE, GM_ERR_NAN_INF },
 			{ "index NaN", GM_UNIT_BEFORE, GM_ERR_NAN_INF },
 			{ "infinity/år", GM_UNIT_BEFORE, GM_ERR_NAN_INF },
@@ -1713,7 +1733,7 @@ test_validate(void)
 			"pp",
 			"a-",
 			"e5",
-			"%.",
+			"% per år",
 			"\xf0\x9f\x98\x80",
 			"Barn",
 			"till",
@@ -2363,7 +2383,7 @@ test_fast_path(void)
 		"Minst 5 kr/st",
 		"Högst 5 st.",
 		"Minst 5 Å",
-		"Minst 5 %x",
+		"Minst 5 % x",
 		"Minst 5 e5",
 		"Minst Index NKI 5",
 		"Minst 5 kr  per   invånare",
@@ -2677,6 +2697,203 @@ test_names(void)
 	ok(gm_comparator_name((GmComparator)-1) == NULL, "no name for code -1");
 }
 
+/* ---------------------------------------------------------------------
+ * Issue 12: one number grammar for targets and outcomes, Unicode spaces,
+ * invisible characters, and names cleaned for the import
+ * ---------------------------------------------------------------------
+ */
+
+/* UTF-8 of a code point into buf (at least 5 bytes), NUL-terminated */
+static const char *
+utf8_of(uint32_t c, char *buf)
+{
+	if (c < 0x80)
+		buf[0] = (char)c, buf[1] = 0;
+	else if (c < 0x800)
+		buf[0] = (char)(0xC0 | (c >> 6)), buf[1] = (char)(0x80 | (c & 0x3F)),
+		buf[2] = 0;
+	else
+		buf[0] = (char)(0xE0 | (c >> 12)),
+		buf[1] = (char)(0x80 | ((c >> 6) & 0x3F)),
+		buf[2] = (char)(0x80 | (c & 0x3F)), buf[3] = 0;
+	return buf;
+}
+
+/* An outcome reads as coef * 10^-scale */
+static void
+expect_outcome(const char *in, int64_t coef, int scale)
+{
+	GmDecimal d = { 0, 0 };
+	GmError   e;
+	bool      none = true;
+	bool      r = gm_outcome_parse(in, strlen(in), &d, &none, &e);
+
+	ok(r && !none && d.coef == coef && d.scale == scale,
+	   "outcome \"%s\" reads as %lld scale %d: %s, %lld scale %d", in,
+	   (long long)coef, scale, r ? (none ? "none" : "read") : e.message,
+	   (long long)d.coef, d.scale);
+}
+
+static void
+expect_outcome_none(const char *in)
+{
+	GmDecimal d;
+	GmError   e;
+	bool      none = false;
+
+	ok(gm_outcome_parse(in, strlen(in), &d, &none, &e) && none,
+	   "outcome \"%s\" is no value", in);
+}
+
+/*
+ * The outcome is refused with code at pos, as "Minst " + it is when it
+ * starts with a number (a word first would be a unit before the number)
+ */
+static void
+expect_outcome_error(const char *in, GmErrorCode code, size_t pos)
+{
+	GmDecimal d;
+	GmError   e;
+	bool      none = false;
+	char      target[128];
+
+	if (gm_outcome_parse(in, strlen(in), &d, &none, &e))
+	{
+		ok(0, "outcome \"%s\" is read (%s), expected error %d", in,
+		   none ? "none" : "a number", code);
+		return;
+	}
+	ok(e.code == code && e.pos == pos,
+	   "outcome \"%s\": error %d at %zu (%s), expected %d at %zu", in, e.code,
+	   e.pos, e.message, code, pos);
+	snprintf(target, sizeof(target), "Minst %s", in);
+	if (in[0] >= '0' && in[0] <= '9')
+		expect_error(target, code, pos + 6, NULL);
+}
+
+static void
+test_issue12(void)
+{
+	/* Unicode spaces that are neither group separators nor units */
+	static const uint32_t word_spaces[] = {
+		0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005,
+		0x2006, 0x2008, 0x200A, 0x205F, 0x3000, 0x2028, 0x2029,
+	};
+	static const uint32_t group_seps[] = { ' ', 0x00A0, 0x2007, 0x2009,
+										   0x202F };
+	size_t                k;
+	char                  sp[5];
+	char                  in[64];
+	char                  clean[64];
+	size_t                n;
+
+	/* numbers the target grammar refuses, outcomes refuse the same way */
+	expect_outcome_error("59 60", GM_ERR_BAD_NUMBER, 3);
+	expect_outcome_error("1 23", GM_ERR_BAD_NUMBER, 2);
+	expect_outcome_error("2014 2015", GM_ERR_BAD_NUMBER, 4);
+	expect_outcome_error("1 000 00", GM_ERR_BAD_NUMBER, 6);
+	expect_outcome_error("72,3,1", GM_ERR_BAD_NUMBER, 4);
+	expect_outcome_error("5.", GM_ERR_BAD_NUMBER, 1);
+	expect_outcome_error("1e5", GM_ERR_SCIENTIFIC, 1);
+	expect_outcome_error("NaN", GM_ERR_NAN_INF, 0);
+	expect_outcome_error("1234567890123456", GM_ERR_TOO_MANY_DIGITS, 0);
+	expect_outcome_error("ungefär 5", GM_ERR_MISSING_NUMBER, 0);
+	expect_outcome_error("5 ;", GM_ERR_STRAY_TEXT, 2);
+	expect_outcome_error("65 % %", GM_ERR_BAD_UNIT, 3);
+	expect_outcome_error("65 %\xe2\x80\x8b", GM_ERR_CONTROL_CHAR, 4);
+	expect_outcome_error("5\n000", GM_ERR_STRAY_TEXT, 2);
+	expect_outcome_error("\xe2\x88\x92 4", GM_ERR_BAD_NUMBER, 3);
+	expect_outcome("59 %", 59, 0);
+	expect_outcome("2 315", 2315, 0);
+	expect_outcome("2\xc2\xa0"
+				   "315",
+				   2315, 0);
+	expect_outcome("72,3", 723, 1);
+	expect_outcome("72.30", 7230, 2);
+	expect_outcome("\xe2\x88\x92"
+				   "4",
+				   -4, 0);
+	expect_outcome("-4,5", -45, 1);
+	expect_outcome("+4", 4, 0);
+	expect_outcome("  3 518 tkr  ", 3518, 0);
+	expect_outcome("5 kronor per inv\xc3\xa5nare", 5, 0);
+	expect_outcome("123 456 789 012 345", INT64_C(123456789012345), 0);
+	expect_outcome_none("");
+	expect_outcome_none("  \t ");
+	expect_outcome_none("-");
+	expect_outcome_none(" \xe2\x80\x93 ");
+	expect_outcome_none("\xe2\x80\x94");
+
+	/* every Unicode space: a group separator or a word space, never a unit */
+	for (k = 0; k < sizeof(group_seps) / sizeof(group_seps[0]); k++)
+	{
+		GmTarget t;
+		GmError  e;
+
+		snprintf(in, sizeof(in), "Minst 5%s000", utf8_of(group_seps[k], sp));
+		ok(parse_str(in, &t, &e) && t.value.coef == 5000 &&
+			   t.unit_pos == GM_UNIT_NONE,
+		   "U+%04X separates digit groups: %s", (unsigned int)group_seps[k],
+		   e.message);
+		expect_outcome(in + 6, 5000, 0);
+	}
+	for (k = 0; k < sizeof(word_spaces) / sizeof(word_spaces[0]); k++)
+	{
+		GmTarget t;
+		GmError  e;
+		size_t   len;
+
+		utf8_of(word_spaces[k], sp);
+		snprintf(in, sizeof(in), "Minst 5%s000", sp);
+		expect_error(in, GM_ERR_STRAY_TEXT, 7 + strlen(sp), NULL);
+		expect_outcome_error(in + 6, GM_ERR_STRAY_TEXT, 1 + strlen(sp));
+		snprintf(in, sizeof(in), "%sMinst%s5%s%%%s", sp, sp, sp, sp);
+		ok(parse_str(in, &t, &e) && t.value.coef == 5 &&
+			   strcmp(t.unit, "%") == 0,
+		   "U+%04X is whitespace between words: %s",
+		   (unsigned int)word_spaces[k], e.message);
+		snprintf(in, sizeof(in), "Minst 5 kr%sper%sinv", sp, sp);
+		ok(parse_str(in, &t, &e) && strcmp(t.unit, "kr per inv") == 0,
+		   "U+%04X joins unit words as one space: %s",
+		   (unsigned int)word_spaces[k], e.message);
+		/* and is no part of a unit someone stores directly */
+		t = base_target();
+		snprintf(in, sizeof(in), "a%sb", sp);
+		len = strlen(in);
+		memcpy(t.unit, in, len + 1);
+		t.unit_len = (uint8_t)len;
+		t.unit_pos = GM_UNIT_AFTER;
+		ok(!gm_target_validate(&t, &e), "unit \"a U+%04X b\" is invalid",
+		   (unsigned int)word_spaces[k]);
+	}
+
+	/* invisible and bidirectional characters are refused, where they are */
+	expect_error(
+		"Minst 65 %\xe2\x80\x8b", GM_ERR_CONTROL_CHAR, 10,
+		"unexpected invisible format character U+200B at character 11");
+	expect_error("Minst 5 \xe2\x80\xae"
+				 "nrab001",
+				 GM_ERR_CONTROL_CHAR, 8, NULL);
+	expect_error("\xef\xbb\xbfMinst 5", GM_ERR_CONTROL_CHAR, 0, NULL);
+	expect_error("Minst 5 k\xc2\xadr", GM_ERR_CONTROL_CHAR, 9, NULL);
+	expect_error("Minst 5 kr\xe2\x81\xa0", GM_ERR_CONTROL_CHAR, 10, NULL);
+	expect_error("Minst 5 \xf3\xa0\x80\x81kr", GM_ERR_CONTROL_CHAR, 8, NULL);
+
+	/* names: whitespace runs made one space; other bytes kept */
+	n = gm_text_clean(
+		" \xe2\x80\x83Social\tn\xc3\xa4mnden\xc2\xa0\xc2\xa0 ",
+		strlen(" \xe2\x80\x83Social\tn\xc3\xa4mnden\xc2\xa0\xc2\xa0 "), clean);
+	ok(n == 15 && memcmp(clean, "Social n\xc3\xa4mnden", n) == 0,
+	   "gm_text_clean trims and joins: \"%.*s\"", (int)n, clean);
+	n = gm_text_clean("M\xc3\xa5l \xc3\xa0 la carte", 17, clean);
+	ok(n == 17 && memcmp(clean, "M\xc3\xa5l \xc3\xa0 la carte", n) == 0,
+	   "gm_text_clean keeps the letters: \"%.*s\"", (int)n, clean);
+	n = gm_text_clean("a\xa0\xff  b", 6, clean);
+	ok(n == 5 && memcmp(clean, "a\xa0\xff b", n) == 0,
+	   "gm_text_clean keeps bytes that are not UTF-8");
+	ok(gm_text_clean("  ", 2, clean) == 0, "gm_text_clean of blanks is empty");
+}
+
 int
 main(void)
 {
@@ -2696,6 +2913,7 @@ main(void)
 	test_names();
 	test_second_comparator();
 	test_fast_path();
+	test_issue12();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed > 0 ? 1 : 0;
 }
