@@ -73,7 +73,7 @@ $(EXTSQL): $(SQL_SRCS) $(EXTENSION).control
 	@printf '%s\n' '\echo Use "CREATE EXTENSION goalmetrics" to load this file. \quit' >> $@
 	@for f in $(SQL_SRCS); do printf '\n-- ==== %s ====\n' "$$f"; sed '/^\\echo Use "CREATE EXTENSION/d' "$$f"; done >> $@
 
-.PHONY: test test-versions unit fuzz fuzz-deps format format-check demo bench reliability
+.PHONY: test test-versions unit fuzz fuzz-deps format format-check demo bench bench-import reliability
 
 # Everything, in a throwaway cluster; installs missing packages first.
 test:
@@ -121,6 +121,10 @@ demo:
 
 bench:
 	@bash bench/run.sh
+
+# import_report()'s time against the sheet's shape (bench/import.sh)
+bench-import:
+	@bash bench/import.sh
 
 # Sanitizers, memory, load, crashes, dump and restore (doc/reliability.md);
 # RELIABILITY="load crash" runs some of them.

@@ -3,7 +3,7 @@
 -- and views, with SET ROLE), and the import's handling of bad rows.
 BEGIN;
 SET LOCAL search_path = public, goalmetrics;
-SELECT plan(136);
+SELECT plan(145);
 
 -- ------------------------------------------------------------- structure
 SELECT is_empty($$
@@ -27,8 +27,8 @@ SELECT results_eq($$
 	 WHERE table_schema = 'goalmetrics' AND table_name = 'report_import' ORDER BY ordinal_position
 $$, $$ VALUES ('committee', 'text'), ('perspective', 'text'), ('goal', 'text'), ('metric', 'text'),
 			  ('year', 'integer'), ('outcome', 'text'), ('target', 'text'), ('problem', 'text'),
-			  ('lower_is_better', 'boolean') $$,
-	'report_import has exactly the specified columns, in order, and the optional ninth');
+			  ('lower_is_better', 'boolean'), ('line', 'bigint') $$,
+	'report_import has exactly the specified columns, in order, the optional ninth, and the line number');
 SELECT col_type_is('goalmetrics', 'target', 'target', 'goalmetrics', 'metric_target', 'target.target is a metric_target');
 SELECT col_type_is('goalmetrics', 'outcome', 'value', 'numeric', 'outcome.value is numeric');
 SELECT col_type_is('goalmetrics', 'outcome', 'year', 'integer', 'outcome.year is integer');
@@ -137,7 +137,7 @@ $$, $$ VALUES ('goalmetrics.committee'), ('goalmetrics.committee_committee_id_se
 			  ('goalmetrics.goal'), ('goalmetrics.goal_goal_id_seq'), ('goalmetrics.history'),
 			  ('goalmetrics.history_history_id_seq'), ('goalmetrics.metric'),
 			  ('goalmetrics.metric_metric_id_seq'), ('goalmetrics.outcome'), ('goalmetrics.perspective'),
-			  ('goalmetrics.perspective_perspective_id_seq'), ('goalmetrics.report_import'), ('goalmetrics.summary'),
+			  ('goalmetrics.perspective_perspective_id_seq'), ('goalmetrics.report_import'), ('goalmetrics.report_import_line_seq'), ('goalmetrics.summary'),
 			  ('goalmetrics.target') $$,
 	'user tables and their sequences are registered for pg_dump');
 SELECT is((SELECT cond FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(c, cond)
@@ -458,6 +458,45 @@ SELECT is((SELECT c.name FROM goalmetrics.metric m JOIN goalmetrics.goal g USING
 			WHERE m.name = 'NFD'), 'Socialnämnden', '... and its metric is filed under it');
 SELECT is(import_clean(U&'\2003 Mål\3000\2007à  la' || E'\t' || U&'carte\00A0'), 'Mål à la carte',
 	'import_clean: every Unicode space is white space; letters are kept');
+
+
+-- the file's order: goals and metrics in the order of their first row,
+-- also when the rows' physical order is another (a fixed row is written
+-- anew at the end of the table)
+DELETE FROM report_import;
+INSERT INTO report_import (committee, perspective, goal, metric, year, outcome, target) VALUES
+	('Ordningsnämnden', 'Invånare', 'Första målet', 'Första mätetalet', 2016, 'x', 'Minst 1'),
+	('Ordningsnämnden', 'Invånare', 'Första målet', 'Andra mätetalet', 2016, '1', 'Minst 1'),
+	('Ordningsnämnden', 'Invånare', 'Andra målet', 'Tredje mätetalet', 2016, '1', 'Minst 1');
+SELECT is((SELECT array_agg(metric ORDER BY line) FROM report_import),
+		  ARRAY['Första mätetalet', 'Andra mätetalet', 'Tredje mätetalet'], 'staged rows are numbered (line) in arrival order');
+UPDATE report_import SET outcome = '1' WHERE outcome = 'x';
+SELECT is((SELECT array_agg(metric ORDER BY ctid) FROM report_import),
+		  ARRAY['Andra mätetalet', 'Tredje mätetalet', 'Första mätetalet'], '(the fixed row now lies last in the table)');
+SELECT is(import_report(), 3, 'the three rows import');
+SELECT results_eq($$
+	SELECT g.title, m.name FROM goalmetrics.metric m JOIN goalmetrics.goal g USING (goal_id) JOIN goalmetrics.committee c USING (committee_id)
+	 WHERE c.name = 'Ordningsnämnden' ORDER BY g.sort, m.sort
+$$, $$ VALUES ('Första målet'::text, 'Första mätetalet'::text), ('Första målet', 'Andra mätetalet'), ('Andra målet', 'Tredje mätetalet') $$,
+	'goals and metrics are sorted in the order of their first row in the file, not the table''s physical order');
+
+-- over-long cells: kept aside with a problem that says so, the rest loads
+INSERT INTO report_import (committee, perspective, goal, metric, year, outcome, target)
+SELECT 'Ordningsnämnden', 'Invånare', v.goal, v.metric, 2016, '1', 'Minst 1'
+  FROM (VALUES ('Första målet', (SELECT string_agg(chr(33 + (i * 7919) % 90), '') FROM generate_series(1, 3200) i)),
+			   ((SELECT string_agg(chr(33 + (i * 104729) % 90), '') FROM generate_series(1, 3200) i), 'Mätetal'),
+			   ('Första målet', 'Fjärde mätetalet')) v(goal, metric);
+SELECT lives_ok('SELECT goalmetrics.import_report()', 'a 3 200-character metric or goal name does not fail the load');
+SELECT results_eq($$ SELECT problem FROM goalmetrics.report_import ORDER BY line $$,
+	$$ VALUES ('metric is too long (3200 bytes, at most 2000)'::text), ('goal is too long (3200 bytes, at most 2000)') $$,
+	'such rows stay, saying the text is too long');
+SELECT is((SELECT count(*) FROM metric WHERE name = 'Fjärde mätetalet'), 1::bigint, '... and the other row is imported');
+INSERT INTO report_import (committee, perspective, goal, metric, year, outcome, target)
+VALUES ('Ordningsnämnden', repeat('Okänt perspektiv ', 100), 'Första målet', 'X', 2016, '1', 'Minst 1');
+SELECT is(import_report(), 0, 'a row with a 1 700-character unknown perspective is not imported');
+SELECT is((SELECT problem FROM report_import WHERE metric = 'X'),
+		  'unknown perspective "Okänt perspektiv Okänt perspektiv Okänt perspektiv Okänt ..." (expected one of Invånare, Omvärld, Organisation, Ekonomi, or their English names)',
+		  'a problem quotes at most 60 characters of a cell');
 
 SELECT * FROM finish();
 ROLLBACK;
