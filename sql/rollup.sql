@@ -623,7 +623,7 @@ SELECT a.aggfnoid::regprocedure AS aggregate, a.aggtranstype::regtype AS stype,
 	   a.aggmtransfn, a.aggminvtransfn, a.aggmtranstype::regtype AS mstype
 FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
 	 JOIN pg_namespace n ON n.oid = p.pronamespace
-WHERE n.nspname = 'goalmetrics' ORDER BY 1::text;
+WHERE n.nspname = 'goalmetrics' ORDER BY a.aggfnoid::regprocedure::text;
 SELECT typname, typlen, typalign, typstorage, typbyval
 FROM pg_type WHERE typnamespace = 'goalmetrics'::regnamespace
   AND typname IN ('rollup_state', 'trend_state') ORDER BY 1;

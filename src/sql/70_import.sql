@@ -175,9 +175,8 @@ BEGIN
 	   AND i.year = d.year;
 
 	-- Committees, goals and metrics that are new are numbered after the
-	-- existing ones, in the order of their first rows in the file (line);
-	-- rows are written in key order, so that concurrent writers of the
-	-- same names wait for each other in one order
+	-- existing ones (sort, and their ids), in the order of their first rows
+	-- in the file (line)
 	INSERT INTO goalmetrics.committee (name, sort)
 	SELECT n.committee,
 		   coalesce((SELECT max(c.sort) FROM goalmetrics.committee c), 0) + row_number() OVER (ORDER BY n.first_line)
@@ -186,7 +185,7 @@ BEGIN
 			 WHERE i.problem IS NULL
 			 GROUP BY i.committee) n
 	 WHERE NOT EXISTS (SELECT FROM goalmetrics.committee c WHERE c.name = n.committee)
-	 ORDER BY n.committee
+	 ORDER BY n.first_line
 	ON CONFLICT (name) DO NOTHING;
 
 	INSERT INTO goalmetrics.goal (committee_id, perspective_id, title, sort)
@@ -199,7 +198,7 @@ BEGIN
 			 WHERE i.problem IS NULL
 			 GROUP BY c.committee_id, i.perspective_id, i.goal) n
 	 WHERE NOT EXISTS (SELECT FROM goalmetrics.goal g WHERE g.committee_id = n.committee_id AND g.title = n.goal)
-	 ORDER BY n.committee_id, n.goal
+	 ORDER BY n.first_line
 	ON CONFLICT (committee_id, title) DO NOTHING;
 
 	INSERT INTO goalmetrics.metric (goal_id, name, sort)
@@ -213,7 +212,7 @@ BEGIN
 			 WHERE i.problem IS NULL
 			 GROUP BY g.goal_id, i.metric) n
 	 WHERE NOT EXISTS (SELECT FROM goalmetrics.metric m WHERE m.goal_id = n.goal_id AND m.name = n.metric)
-	 ORDER BY n.goal_id, n.metric
+	 ORDER BY n.first_line
 	ON CONFLICT (goal_id, name) DO NOTHING;
 
 	-- Targets and outcomes: upserted; an empty or "-" cell writes nothing
