@@ -88,7 +88,9 @@ BEGIN
 		DROP TABLE pg_temp.goalmetrics_import;
 	END IF;
 	CREATE TEMP TABLE goalmetrics_import ON COMMIT DROP AS
-	SELECT r.line,
+	SELECT r.ctid AS row_ctid,
+		   r.line,
+		   r AS staged,
 		   goalmetrics.import_clean(r.committee) AS committee,
 		   goalmetrics.import_clean(r.perspective) AS perspective_text,
 		   goalmetrics.import_clean(r.goal) AS goal,
@@ -106,9 +108,10 @@ BEGIN
 		   r.lower_is_better,
 		   p.perspective_id,
 		   NULL::text AS problem
-	FROM (SELECT * FROM goalmetrics.report_import FOR UPDATE SKIP LOCKED) r
+	FROM goalmetrics.report_import r
 	LEFT JOIN goalmetrics.perspective p
-		   ON pg_catalog.lower(goalmetrics.import_clean(r.perspective)) IN (pg_catalog.lower(p.name_sv), pg_catalog.lower(p.name_en));
+		   ON pg_catalog.lower(goalmetrics.import_clean(r.perspective)) IN (pg_catalog.lower(p.name_sv), pg_catalog.lower(p.name_en))
+	FOR UPDATE OF r SKIP LOCKED;
 	ANALYZE pg_temp.goalmetrics_import;
 
 	-- The direction of a bare target ("13") from lower_is_better
@@ -238,16 +241,22 @@ BEGIN
 	ON CONFLICT (metric_id, year) DO UPDATE SET value = excluded.value
 	 WHERE o.value IS DISTINCT FROM excluded.value;
 
-	-- Imported rows leave the staging table; the others say why they stay
-	UPDATE goalmetrics.report_import r
-	   SET problem = i.problem
-	  FROM pg_temp.goalmetrics_import i
-	 WHERE r.line = i.line AND i.problem IS NOT NULL
-	   AND r.problem IS DISTINCT FROM i.problem;
+	-- Imported rows leave the staging table; the others stay, as they were
+	-- staged, with their line and the problem saying why.  The rows read
+	-- are removed by their ctid (locked above, so unmoved): a TID scan,
+	-- whatever report_import's statistics say (a join with it planned on
+	-- statistics taken while it was empty was quadratic), and the others
+	-- written back.
 	DELETE FROM goalmetrics.report_import r
-	 USING pg_temp.goalmetrics_import i
-	 WHERE r.line = i.line AND i.problem IS NULL;
-	GET DIAGNOSTICS imported = ROW_COUNT;
+	 WHERE r.ctid = ANY (ARRAY(SELECT i.row_ctid FROM pg_temp.goalmetrics_import i));
+	INSERT INTO goalmetrics.report_import
+		(committee, perspective, goal, metric, year, outcome, target, problem, lower_is_better, line)
+	SELECT (i.staged).committee, (i.staged).perspective, (i.staged).goal, (i.staged).metric, (i.staged).year,
+		   (i.staged).outcome, (i.staged).target, i.problem, (i.staged).lower_is_better, i.line
+	  FROM pg_temp.goalmetrics_import i
+	 WHERE i.problem IS NOT NULL
+	 ORDER BY i.line;
+	SELECT count(*) INTO imported FROM pg_temp.goalmetrics_import i WHERE i.problem IS NULL;
 
 	DROP TABLE pg_temp.goalmetrics_import;
 	RETURN imported;
