@@ -86,7 +86,7 @@ $(EXTSQL): $(SQL_SRCS) $(EXTENSION).control src/sql/constants.sh $(SQL_HEADERS)
 	| bash src/sql/constants.sh '$(CC) -E $(CPPFLAGS)' $(SQL_HEADERS) > $@.tmp
 	@mv $@.tmp $@
 
-.PHONY: test test-versions unit fuzz fuzz-deps format format-check demo bench reliability
+.PHONY: test test-versions unit fuzz fuzz-deps format format-check demo bench bench-import reliability
 
 # Everything, in a throwaway cluster; installs missing packages first.
 test:
@@ -134,6 +134,10 @@ demo:
 
 bench:
 	@bash bench/run.sh
+
+# import_report()'s time against the sheet's shape (bench/import.sh)
+bench-import:
+	@bash bench/import.sh
 
 # Sanitizers, memory, load, crashes, dump and restore (doc/reliability.md);
 # RELIABILITY="load crash" runs some of them.

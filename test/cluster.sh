@@ -42,9 +42,15 @@ INSERT INTO goalmetrics.report_import (committee, perspective, goal, metric, yea
 	VALUES ('X', 'Medborgare', 'G', 'M', 2016, '1');
 SELECT goalmetrics.import_report();
 SELECT goalmetrics.refresh_summary(2016);
+UPDATE goalmetrics.outcome SET note = 'granskad' WHERE year = 2016;
+DO $$ BEGIN
+	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'gm_backup') THEN
+		CREATE ROLE gm_backup LOGIN PASSWORD 'gm_backup' IN ROLE goalmetrics_admin;
+	END IF;
+END $$;
 SQL
 
-tables="committee perspective goal metric target outcome committee_member summary report_import"
+tables="committee perspective goal metric target outcome committee_member summary report_import history"
 counts() {
 	local t out=""
 	for t in $tables; do out="$out $t=$(q "$1" "SELECT count(*) FROM goalmetrics.$t")"; done
@@ -52,7 +58,12 @@ counts() {
 }
 report() { q "$1" "SELECT string_agg(r::text, E'\n') FROM goalmetrics.annual_report(2016) r"; }
 
-pg_dump -Fc -f "$log/gm_src.dump" gm_src 2>"$log/pg_dump.err"
+# doc/schema.md: goalmetrics_admin backs up (with --enable-row-security, as
+# the policies apply to it), a superuser restores
+PGUSER=gm_backup PGPASSWORD=gm_backup pg_dump -Fc -f "$log/gm_src.dump" gm_src 2>"$log/pg_dump.err"
+check "pg_dump by goalmetrics_admin without --enable-row-security fails, as documented" [ $? -ne 0 ]
+PGUSER=gm_backup PGPASSWORD=gm_backup pg_dump --enable-row-security -Fc -f "$log/gm_src.dump" gm_src 2>"$log/pg_dump.err"
+check "pg_dump --enable-row-security by goalmetrics_admin succeeds" eq "$?" 0
 createdb gm_dst
 pg_restore --exit-on-error -d gm_dst "$log/gm_src.dump" 2>"$log/pg_restore.err"
 rc=$?
@@ -66,6 +77,10 @@ check "the restored annual report is identical" eq "$(report gm_dst)" "$(report 
 check "the restored summary and its recorded settings are identical" \
 	eq "$(q gm_dst "SELECT string_agg(s::text, ',' ORDER BY level, metric_id, goal_id, perspective_id, committee_id) FROM goalmetrics.summary s")" \
 	"$(q gm_src "SELECT string_agg(s::text, ',' ORDER BY level, metric_id, goal_id, perspective_id, committee_id) FROM goalmetrics.summary s")"
+rows_md5() { q "$1" "SELECT md5(string_agg(r::text, E'\n' ORDER BY r::text)) FROM goalmetrics.$2 r"; }
+check "history is restored as it was, nothing added by the restore" eq "$(rows_md5 gm_dst history)" "$(rows_md5 gm_src history)"
+check "targets and outcomes keep their changed_at and changed_by" \
+	eq "$(rows_md5 gm_dst target)$(rows_md5 gm_dst outcome)" "$(rows_md5 gm_src target)$(rows_md5 gm_src outcome)"
 check "sequences continue after restore (no key collision)" \
 	eq "$(q gm_dst "INSERT INTO goalmetrics.goal (committee_id, perspective_id, title) VALUES (1, 1, 'Nytt mål') RETURNING goal_id")" \
 	"$(( $(q gm_src "SELECT max(goal_id) FROM goalmetrics.goal") + 1 ))"
@@ -84,12 +99,38 @@ if touch "$upd" 2>/dev/null; then
 	q gm_src "ALTER EXTENSION goalmetrics UPDATE TO '$cur-updatetest'" >/dev/null
 	check "ALTER EXTENSION UPDATE keeps every row" eq "$(counts gm_src)" "$before"
 	check "... and the dump registration" \
-		eq "$(q gm_src "SELECT cardinality(extconfig) FROM pg_extension WHERE extname = 'goalmetrics'")" 13
+		eq "$(q gm_src "SELECT cardinality(extconfig) FROM pg_extension WHERE extname = 'goalmetrics'")" 16
 	check "... and the annual report" eq "$(report gm_src)" "$(report gm_dst)"
 	rm -f "$upd"
 else
 	echo "# skipped the update path: cannot write $extdir"
 fi
+
+# moving the data into a database that has goalmetrics, no rows (doc/schema.md)
+dropdb --if-exists gm_move 2>/dev/null
+createdb gm_move
+q gm_move "CREATE EXTENSION goalmetrics" >/dev/null
+pg_dump --data-only -Fc --table='goalmetrics.*' -f "$log/gm_move.dump" gm_src 2>>"$log/pg_dump.err"
+pg_restore --data-only --disable-triggers --exit-on-error -d gm_move "$log/gm_move.dump" 2>"$log/gm_move.err"
+check "moving the data: pg_dump --data-only --table='goalmetrics.*', pg_restore --data-only --disable-triggers" \
+	eq "$?|$(counts gm_move)|$(rows_md5 gm_move history)$(rows_md5 gm_move outcome)" \
+	"0|$(counts gm_src)|$(rows_md5 gm_src history)$(rows_md5 gm_src outcome)"
+dropdb gm_move
+
+# -------------------------------------------------------- DROP EXTENSION
+# a plain DROP EXTENSION refuses while there is user data; CASCADE drops
+before=$(counts gm_dst)
+err=$(psql -X -q -d gm_dst -c 'DROP EXTENSION goalmetrics' 2>&1)
+echo "$err" | sed 's/^/#   /'
+check "DROP EXTENSION without CASCADE is refused while the tables hold user data" \
+	eq "$(echo "$err" | grep -c -e '^ERROR:  cannot drop extension goalmetrics because other objects depend on it' \
+		-e '^NOTICE:  goalmetrics holds user data: .*goalmetrics.outcome: 72')" 2
+check "... and every row is still there" eq "$(counts gm_dst)" "$before"
+q gm_dst "CREATE EXTENSION amcheck; DROP EXTENSION amcheck" >/dev/null
+check "dropping another extension leaves no guard view behind" \
+	eq "$(q gm_dst "SELECT to_regclass('goalmetrics.user_data') IS NULL")" t
+check "DROP EXTENSION goalmetrics CASCADE removes it with the data (doc/schema.md, Uninstalling)" \
+	eq "$(q gm_dst "DROP EXTENSION goalmetrics CASCADE; SELECT to_regclass('goalmetrics.outcome') IS NULL" 2>/dev/null)" t
 
 # ---------------------------------------------- refresh_summary and writers
 createdb gm_conc
@@ -230,6 +271,16 @@ check "EUC_JP: CREATE EXTENSION fails with one clear error (0A000, the encoding,
 		-e '^HINT:  Create the database with one of the encodings UTF8, LATIN1, LATIN9, WIN1252, SQL_ASCII')" 2
 check "EUC_JP: ... and installs nothing" eq "$(q gm_enc_EUC_JP "SELECT count(*) FROM pg_namespace WHERE nspname = 'goalmetrics'")" 0
 for enc in UTF8 LATIN1 LATIN9 WIN1252 SQL_ASCII EUC_JP; do dropdb --if-exists gm_enc_$enc; done
+
+# ------------------------------------------------------- ALTER SYSTEM recipe
+# doc/scale-out.md: a session that has not loaded the library does not know
+# the settings, so the recipe loads it first
+psql -X -q -d postgres -c "LOAD 'goalmetrics'" -c 'ALTER SYSTEM SET goalmetrics.partly_above = 85' \
+	-c 'SELECT pg_reload_conf()' >/dev/null 2>"$log/alter_system.err"
+check "LOAD 'goalmetrics', then ALTER SYSTEM SET goalmetrics.partly_above works" \
+	eq "$(sleep 1; psql -X -qAt -d postgres -c "LOAD 'goalmetrics'" -c 'SHOW goalmetrics.partly_above')" 85
+psql -X -q -d postgres -c "LOAD 'goalmetrics'" -c 'ALTER SYSTEM RESET goalmetrics.partly_above' \
+	-c 'SELECT pg_reload_conf()' >/dev/null
 
 echo "cluster checks: $passed passed, $failed failed"
 echo "$passed $failed" >"$log/cluster.count"

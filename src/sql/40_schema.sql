@@ -91,11 +91,13 @@ CREATE TABLE target (
 	metric_id	integer NOT NULL REFERENCES metric ON DELETE CASCADE,
 	year		integer NOT NULL,
 	target		metric_target NOT NULL,
+	changed_at	timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	changed_by	name NOT NULL DEFAULT CURRENT_USER,
 	PRIMARY KEY (metric_id, year),
 	CONSTRAINT target_year_valid CHECK (year OPERATOR(pg_catalog.>=) 1900 AND year OPERATOR(pg_catalog.<=) 2999)
 );
 CREATE INDEX target_year_idx ON target (year);
-COMMENT ON TABLE target IS 'A metric''s target for one year';
+COMMENT ON TABLE target IS 'A metric''s target for one year; changed_at/changed_by say when and by whom it was last changed';
 
 -- value NULL: the outcome is known to be missing (not followed up), e.g.
 -- with a note saying why.  value - value = 0 holds for every finite
@@ -116,22 +118,49 @@ CREATE TABLE outcome (
 	CONSTRAINT outcome_value_in_range CHECK (goalmetrics.check_outcome(value))
 );
 CREATE INDEX outcome_year_idx ON outcome (year);
+
+-- Row-level security hides rows, not statistics: for a condition with a
+-- LEAKPROOF operator (metric_target's, numeric's) the planner uses the
+-- column's statistics also under row-level security, so a reader's
+-- EXPLAIN estimate would tell how often another committee's target or
+-- outcome occurs.  The operators stay LEAKPROOF (they are: no error or
+-- side effect depends on the values; and readers' index scans through
+-- row-level security need it); the two columns of committee values keep
+-- no statistics instead (doc/schema.md, "Roles and row-level security").
+ALTER TABLE target ALTER COLUMN target SET STATISTICS 0;
+ALTER TABLE outcome ALTER COLUMN value SET STATISTICS 0;
 COMMENT ON TABLE outcome IS 'A metric''s outcome (utfall) for one year; changed_at/changed_by say when and by whom it was last changed';
 
-CREATE FUNCTION outcome_touch() RETURNS trigger
+-- changed_at/changed_by of targets and outcomes are the trigger's, on
+-- INSERT as on UPDATE: what a writer puts there is overwritten, so the
+-- stamps cannot be forged.  One exception: a session with row_security =
+-- off, which is what pg_dump's scripts and pg_restore set and which only a
+-- role that bypasses row-level security (a superuser, the tables' owner)
+-- can write with, is a restore, and the restored stamps are kept
+-- (doc/schema.md, "Dump, restore and upgrade").
+CREATE FUNCTION stamp_change() RETURNS trigger
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+	IF current_setting('row_security') = 'off' THEN
+		RETURN NEW;
+	END IF;
 	NEW.changed_at := pg_catalog.now();
 	NEW.changed_by := CURRENT_USER;
 	RETURN NEW;
 END
 $$;
-COMMENT ON FUNCTION outcome_touch() IS 'Trigger: records when and by whom an outcome row was last changed';
+COMMENT ON FUNCTION stamp_change() IS 'Trigger: records when and by whom a target or outcome row was last changed (changed_at, changed_by); given values are overwritten';
 
-CREATE TRIGGER outcome_touch BEFORE UPDATE ON outcome
-	FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION outcome_touch();
+CREATE TRIGGER target_stamp_insert BEFORE INSERT ON target
+	FOR EACH ROW EXECUTE FUNCTION stamp_change();
+CREATE TRIGGER target_stamp_update BEFORE UPDATE ON target
+	FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION stamp_change();
+CREATE TRIGGER outcome_stamp_insert BEFORE INSERT ON outcome
+	FOR EACH ROW EXECUTE FUNCTION stamp_change();
+CREATE TRIGGER outcome_stamp_update BEFORE UPDATE ON outcome
+	FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION stamp_change();
 
 -- Which role belongs to which committee: member is a role name (a login
 -- role or a group role); its members see and change that committee's rows.
@@ -283,3 +312,76 @@ CREATE POLICY member_update ON outcome FOR UPDATE
 	WITH CHECK (metric_id IN (SELECT m.metric_id FROM goalmetrics.metric m));
 CREATE POLICY member_delete ON outcome FOR DELETE
 	USING (metric_id IN (SELECT m.metric_id FROM goalmetrics.metric m));
+
+-- ------------------------------------------- DROP EXTENSION keeps user data
+-- A plain DROP EXTENSION goalmetrics must not delete users' rows.  Before
+-- every DROP EXTENSION, while any table that pg_dump dumps rows of
+-- (pg_extension_config_dump: committees, goals, ..., history, summary,
+-- report_import, perspectives users added) has rows, goalmetrics.user_data
+-- is created: a view over those tables that belongs to no extension.
+-- PostgreSQL then refuses a DROP EXTENSION goalmetrics without CASCADE
+-- ("cannot drop extension goalmetrics because other objects depend on it",
+-- naming the tables that hold data); with CASCADE, the user asked for it,
+-- and the view goes with the rest.  After a DROP EXTENSION of another
+-- extension, the view is dropped again.  SECURITY DEFINER: it counts rows
+-- through row-level security and creates the view whoever drops.
+CREATE FUNCTION drop_guard() RETURNS event_trigger
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	t		record;
+	found	boolean;
+	parts	text[] := '{}';
+	held	text;
+BEGIN
+	IF to_regclass('goalmetrics.user_data') IS NOT NULL THEN
+		DROP VIEW goalmetrics.user_data;
+	END IF;
+	FOR t IN
+		SELECT x.c::regclass AS rel, x.cond
+		  FROM pg_extension e, unnest(e.extconfig, e.extcondition) x(c, cond)
+		  JOIN pg_class r ON r.oid = x.c
+		 WHERE e.extname = 'goalmetrics' AND r.relkind = 'r'
+		 ORDER BY r.relname
+	LOOP
+		EXECUTE format('SELECT EXISTS (SELECT FROM %s %s)', t.rel, t.cond) INTO found;
+		IF found THEN
+			parts := parts || format('SELECT %L::text AS table_name, count(*) AS rows FROM %s %s', t.rel, t.rel, t.cond);
+		END IF;
+	END LOOP;
+	IF cardinality(parts) > 0 THEN
+		EXECUTE 'CREATE VIEW goalmetrics.user_data AS ' || array_to_string(parts, ' UNION ALL ');
+		-- the tables and their rows, where the statement names goalmetrics
+		-- (an event trigger is not told which extension is dropped)
+		IF current_query() ~* 'goalmetrics' THEN
+			EXECUTE 'SELECT string_agg(format(''%s: %s'', table_name, rows), '', '') FROM goalmetrics.user_data'
+				INTO held;
+			RAISE NOTICE 'goalmetrics holds user data: %', held
+				USING DETAIL = 'DROP EXTENSION goalmetrics without CASCADE is refused while it does; with CASCADE these rows are deleted.',
+					  HINT = 'To keep them, dump the database first (pg_dump -Fc); doc/schema.md, "Uninstalling".';
+		END IF;
+		EXECUTE 'COMMENT ON VIEW goalmetrics.user_data IS ''The rows DROP EXTENSION goalmetrics would delete; it refuses without CASCADE while this view exists (doc/schema.md)''';
+	END IF;
+END
+$$;
+COMMENT ON FUNCTION drop_guard() IS 'Event trigger: makes DROP EXTENSION goalmetrics without CASCADE fail while the tables hold user data';
+REVOKE EXECUTE ON FUNCTION drop_guard() FROM PUBLIC;
+
+CREATE FUNCTION drop_guard_end() RETURNS event_trigger
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF to_regclass('goalmetrics.user_data') IS NOT NULL THEN
+		DROP VIEW goalmetrics.user_data;
+	END IF;
+END
+$$;
+COMMENT ON FUNCTION drop_guard_end() IS 'Event trigger: removes the view drop_guard() made once another extension is dropped';
+REVOKE EXECUTE ON FUNCTION drop_guard_end() FROM PUBLIC;
+
+CREATE EVENT TRIGGER goalmetrics_drop_guard ON ddl_command_start
+	WHEN TAG IN ('DROP EXTENSION') EXECUTE FUNCTION drop_guard();
+CREATE EVENT TRIGGER goalmetrics_drop_guard_end ON ddl_command_end
+	WHEN TAG IN ('DROP EXTENSION') EXECUTE FUNCTION drop_guard_end();

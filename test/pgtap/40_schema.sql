@@ -3,7 +3,7 @@
 -- and views, with SET ROLE), and the import's handling of bad rows.
 BEGIN;
 SET LOCAL search_path = public, goalmetrics;
-SELECT plan(110);
+SELECT plan(145);
 
 -- ------------------------------------------------------------- structure
 SELECT is_empty($$
@@ -27,8 +27,8 @@ SELECT results_eq($$
 	 WHERE table_schema = 'goalmetrics' AND table_name = 'report_import' ORDER BY ordinal_position
 $$, $$ VALUES ('committee', 'text'), ('perspective', 'text'), ('goal', 'text'), ('metric', 'text'),
 			  ('year', 'integer'), ('outcome', 'text'), ('target', 'text'), ('problem', 'text'),
-			  ('lower_is_better', 'boolean') $$,
-	'report_import has exactly the specified columns, in order, and the optional ninth');
+			  ('lower_is_better', 'boolean'), ('line', 'bigint') $$,
+	'report_import has exactly the specified columns, in order, the optional ninth, and the line number');
 SELECT col_type_is('goalmetrics', 'target', 'target', 'goalmetrics', 'metric_target', 'target.target is a metric_target');
 SELECT col_type_is('goalmetrics', 'outcome', 'value', 'numeric', 'outcome.value is numeric');
 SELECT col_type_is('goalmetrics', 'outcome', 'year', 'integer', 'outcome.year is integer');
@@ -95,12 +95,31 @@ SELECT throws_ok($$INSERT INTO goalmetrics.outcome (metric_id, year, value) VALU
 	'an outcome needs an existing metric');
 SELECT lives_ok($$INSERT INTO goalmetrics.outcome (metric_id, year, value, note) VALUES (901, 2015, NULL, 'enkäten ställdes in')$$,
 	'an outcome may be explicitly missing, with a note');
-INSERT INTO outcome (metric_id, year, value, changed_at) VALUES (901, 2016, 48, '2000-01-01');
+INSERT INTO outcome (metric_id, year, value, changed_at, changed_by) VALUES (901, 2016, 48, '2000-01-01', 'bob');
+SELECT is((SELECT ARRAY[changed_at::text, changed_by::text] FROM outcome WHERE metric_id = 901 AND year = 2016),
+		  ARRAY[now()::text, current_user::text], 'an insert cannot forge an outcome''s changed_at and changed_by');
 SELECT throws_ok($$INSERT INTO goalmetrics.outcome (metric_id, year, value) VALUES (901, 2016, 50)$$, '23505', NULL,
 	'one outcome per metric and year');
 UPDATE outcome SET value = 50 WHERE metric_id = 901 AND year = 2016;
 SELECT is((SELECT changed_at FROM outcome WHERE metric_id = 901 AND year = 2016), now(),
 	'an update records when the outcome was changed');
+SELECT has_column('goalmetrics', 'target', 'changed_at', 'targets carry changed_at');
+SELECT has_column('goalmetrics', 'target', 'changed_by', '... and changed_by');
+UPDATE target SET changed_at = '2001-01-01', changed_by = 'bob' WHERE metric_id = 901 AND year = 2016;
+SELECT is((SELECT ARRAY[changed_at::text, changed_by::text] FROM target WHERE metric_id = 901 AND year = 2016),
+		  ARRAY[now()::text, current_user::text], 'an update cannot forge a target''s stamps either');
+INSERT INTO target (metric_id, year, target, changed_at, changed_by) VALUES (901, 2017, 'Minst 66 %', '2001-01-01', 'bob');
+SELECT is((SELECT ARRAY[changed_at::text, changed_by::text] FROM target WHERE metric_id = 901 AND year = 2017),
+		  ARRAY[now()::text, current_user::text], 'nor an insert');
+-- a restore (row_security = off: pg_dump's scripts and pg_restore set it,
+-- only roles that bypass row-level security can write with it) keeps them
+SET LOCAL row_security = off;
+INSERT INTO target (metric_id, year, target, changed_at, changed_by) VALUES (901, 2018, 'Minst 67 %', '2001-01-01', 'bob');
+RESET row_security;
+SELECT is((SELECT ARRAY[changed_at::text, changed_by::text] FROM target WHERE metric_id = 901 AND year = 2018),
+		  ARRAY['2001-01-01 00:00:00+00'::timestamptz::text, 'bob'], 'a restore keeps the stamps it restores');
+SELECT is((SELECT count(*) FROM history WHERE table_name = 'target' AND key = '{"metric_id": 901, "year": 2018}'), 0::bigint,
+		  '... and adds nothing to history (the restored history is the record)');
 -- (ON DELETE RESTRICT: 23001 restrict_violation from PostgreSQL 18 on, 23503 before)
 SELECT throws_ok($$DELETE FROM goalmetrics.committee WHERE committee_id = 901$$,
 	CASE WHEN current_setting('server_version_num')::int >= 180000 THEN '23001' ELSE '23503' END::char(5), NULL,
@@ -115,9 +134,10 @@ SELECT results_eq($$
 	  JOIN pg_class r ON r.oid = c JOIN pg_namespace n ON n.oid = r.relnamespace
 	 WHERE e.extname = 'goalmetrics' ORDER BY 1
 $$, $$ VALUES ('goalmetrics.committee'), ('goalmetrics.committee_committee_id_seq'), ('goalmetrics.committee_member'),
-			  ('goalmetrics.goal'), ('goalmetrics.goal_goal_id_seq'), ('goalmetrics.metric'),
+			  ('goalmetrics.goal'), ('goalmetrics.goal_goal_id_seq'), ('goalmetrics.history'),
+			  ('goalmetrics.history_history_id_seq'), ('goalmetrics.metric'),
 			  ('goalmetrics.metric_metric_id_seq'), ('goalmetrics.outcome'), ('goalmetrics.perspective'),
-			  ('goalmetrics.perspective_perspective_id_seq'), ('goalmetrics.report_import'), ('goalmetrics.summary'),
+			  ('goalmetrics.perspective_perspective_id_seq'), ('goalmetrics.report_import'), ('goalmetrics.report_import_line_seq'), ('goalmetrics.summary'),
 			  ('goalmetrics.target') $$,
 	'user tables and their sequences are registered for pg_dump');
 SELECT is((SELECT cond FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(c, cond)
@@ -269,6 +289,82 @@ SELECT throws_ok($$SELECT pg_temp.run_as('regress_gm_sn_writer', 'INSERT INTO go
 SELECT is(pg_temp.run_as('regress_gm_boss', $$UPDATE goalmetrics.outcome SET note = 'granskad' WHERE year = 2016$$), 36::bigint,
 	'an admin changes every committee''s rows');
 
+-- ---------------------------------------------------------------- history
+SELECT results_eq($$
+	SELECT h.table_name::text COLLATE "default", count(*) FROM goalmetrics.history h JOIN goalmetrics.committee c USING (committee_id)
+	 WHERE c.name = 'Socialnämnden' AND h.operation = 'INSERT' GROUP BY 1 ORDER BY 1
+$$, $$ VALUES ('committee'::text, 1::bigint), ('goal', 8), ('metric', 15), ('outcome', 29), ('target', 15) $$,
+	'every row the demo load inserted is in history, with its committee');
+SELECT results_eq($$
+	SELECT h.operation, h.key, (h.new_row ->> 'value')::numeric - (h.old_row ->> 'value')::numeric,
+		   h.changed_by::text COLLATE "default", h.session_user_name::text COLLATE "default", h.changed_at = now(), h.transaction_id = pg_current_xact_id()
+	  FROM goalmetrics.history h JOIN goalmetrics.metric m ON m.metric_id = (h.key ->> 'metric_id')::integer
+	 WHERE h.table_name = 'outcome' AND m.name = 'Hållbart medarbetarengagemang (HME)' AND h.operation = 'UPDATE'
+	   AND h.changed_by = 'regress_gm_sn_writer'
+$$, format($$ VALUES ('UPDATE'::text, jsonb_build_object('metric_id', %s, 'year', 2016), 1::numeric,
+				   'regress_gm_sn_writer'::text, %L::text, true, true) $$,
+		   (SELECT m.metric_id FROM metric m JOIN goal g USING (goal_id) JOIN committee c USING (committee_id)
+			 WHERE m.name = 'Hållbart medarbetarengagemang (HME)' AND c.name = 'Socialnämnden'), session_user),
+	'a writer''s update: the key, old and new row, the current role and the session user, when and the transaction');
+SELECT is((SELECT count(*) FROM history WHERE table_name = 'outcome' AND operation = 'UPDATE'
+			 AND changed_by = 'regress_gm_boss' AND new_row ->> 'note' = 'granskad'), 36::bigint,
+	'the admin''s update of 36 outcomes is 36 history rows');
+SELECT is(pg_temp.run_as('regress_gm_boss', $$UPDATE goalmetrics.outcome SET note = note$$)
+		  - (SELECT count(*) FROM history WHERE operation = 'UPDATE' AND changed_at = now() AND table_name = 'outcome'
+			   AND changed_by = 'regress_gm_boss' AND new_row ->> 'note' IS DISTINCT FROM 'granskad'), 72::bigint,
+	'an update that changes nothing records nothing');
+
+SELECT throws_ok($$SELECT pg_temp.run_as('regress_gm_sn_writer', 'UPDATE goalmetrics.history SET changed_by = ''x''')$$,
+	'42501', NULL, 'a writer cannot edit history');
+SELECT throws_ok($$SELECT pg_temp.run_as('regress_gm_sn_writer', 'DELETE FROM goalmetrics.history')$$,
+	'42501', NULL, '... nor delete it');
+SELECT throws_ok($$SELECT pg_temp.run_as('regress_gm_sn_writer', 'INSERT INTO goalmetrics.history (table_name, operation, key, changed_by, session_user_name) VALUES (''outcome'', ''DELETE'', ''{}'', ''x'', ''x'')')$$,
+	'42501', NULL, '... nor forge it');
+SELECT throws_ok($$SELECT pg_temp.run_as('regress_gm_boss', 'DELETE FROM goalmetrics.history')$$,
+	'42501', NULL, 'not even an admin deletes history');
+SELECT throws_ok($$SELECT pg_temp.run_as('regress_gm_boss', 'TRUNCATE goalmetrics.history')$$,
+	'42501', NULL, '... or truncates it');
+SELECT throws_ok($$SELECT pg_temp.run_as('regress_gm_sn_writer', 'SELECT goalmetrics.history_attach(''goalmetrics.committee_member'')')$$,
+	'42501', NULL, 'a writer cannot attach tables to history');
+
+SELECT is(pg_temp.count_as('regress_gm_amn_reader',
+		  $$SELECT * FROM goalmetrics.history WHERE committee_id IS DISTINCT FROM
+			(SELECT committee_id FROM goalmetrics.committee WHERE name = 'Arbetsmarknadsnämnden')$$), 0::bigint,
+	'a reader sees no other committee''s history');
+SELECT is(pg_temp.count_as('regress_gm_amn_reader', 'SELECT * FROM goalmetrics.history'),
+		  (SELECT count(*) FROM history h JOIN committee c USING (committee_id) WHERE c.name = 'Arbetsmarknadsnämnden'),
+	'... and all of its own');
+SELECT is(pg_temp.count_as('regress_gm_unmapped', 'SELECT * FROM goalmetrics.history'), 0::bigint,
+	'an unmapped reader sees no history');
+SELECT is(pg_temp.count_as('regress_gm_boss', 'SELECT * FROM goalmetrics.history'), (SELECT count(*) FROM history),
+	'an admin sees all of it');
+
+-- a deleted goal: its metrics, targets and outcomes go by cascade, and
+-- every row is recorded with the committee (the parents are gone by then)
+CREATE TEMP TABLE gone AS
+	SELECT g.goal_id, (SELECT count(*) FROM metric m WHERE m.goal_id = g.goal_id) AS metrics,
+		   (SELECT count(*) FROM target t JOIN metric m USING (metric_id) WHERE m.goal_id = g.goal_id) AS targets,
+		   (SELECT count(*) FROM outcome o JOIN metric m USING (metric_id) WHERE m.goal_id = g.goal_id) AS outcomes
+	  FROM goal g JOIN committee c USING (committee_id)
+	 WHERE c.name = 'Socialnämnden' ORDER BY g.goal_id LIMIT 1;
+SELECT is(pg_temp.run_as('regress_gm_boss', format('DELETE FROM goalmetrics.goal WHERE goal_id = %s', (SELECT goal_id FROM gone))),
+	1::bigint, 'an admin deletes a goal');
+SELECT is(pg_temp.count_as('regress_gm_sn_writer', $$SELECT table_name FROM goalmetrics.history WHERE operation = 'DELETE'$$),
+		  (SELECT 1 + metrics + targets + outcomes FROM gone),
+	'the goal, its metrics, targets and outcomes are in the history its committee''s members see');
+SELECT is((SELECT count(*) FROM history WHERE operation = 'DELETE' AND (committee_id IS NULL OR old_row IS NULL OR new_row IS NOT NULL)),
+	0::bigint, '... each with the old row and its committee');
+
+-- a later table joins with one line
+CREATE TABLE public.regress_assessment (goal_id integer REFERENCES goalmetrics.goal, year integer, grade text,
+										PRIMARY KEY (goal_id, year));
+SELECT lives_ok($$SELECT goalmetrics.history_attach('public.regress_assessment')$$, 'history_attach() audits a new table');
+INSERT INTO public.regress_assessment
+	SELECT g.goal_id, 2016, 'God' FROM goal g JOIN committee c USING (committee_id) WHERE c.name = 'Socialnämnden';
+GRANT SELECT ON public.regress_assessment TO regress_gm_sn_writer;
+SELECT is(pg_temp.count_as('regress_gm_sn_writer', $$SELECT * FROM goalmetrics.history WHERE table_name = 'regress_assessment'$$),
+		  7::bigint, '... whose rows its committee''s members see in history');
+
 -- --------------------------------------------------------------- import
 DELETE FROM report_import;
 INSERT INTO report_import (committee, perspective, goal, metric, year, outcome, target, lower_is_better) VALUES
@@ -362,6 +458,45 @@ SELECT is((SELECT c.name FROM goalmetrics.metric m JOIN goalmetrics.goal g USING
 			WHERE m.name = 'NFD'), 'Socialnämnden', '... and its metric is filed under it');
 SELECT is(import_clean(U&'\2003 Mål\3000\2007à  la' || E'\t' || U&'carte\00A0'), 'Mål à la carte',
 	'import_clean: every Unicode space is white space; letters are kept');
+
+
+-- the file's order: goals and metrics in the order of their first row,
+-- also when the rows' physical order is another (a fixed row is written
+-- anew at the end of the table)
+DELETE FROM report_import;
+INSERT INTO report_import (committee, perspective, goal, metric, year, outcome, target) VALUES
+	('Ordningsnämnden', 'Invånare', 'Första målet', 'Första mätetalet', 2016, 'x', 'Minst 1'),
+	('Ordningsnämnden', 'Invånare', 'Första målet', 'Andra mätetalet', 2016, '1', 'Minst 1'),
+	('Ordningsnämnden', 'Invånare', 'Andra målet', 'Tredje mätetalet', 2016, '1', 'Minst 1');
+SELECT is((SELECT array_agg(metric ORDER BY line) FROM report_import),
+		  ARRAY['Första mätetalet', 'Andra mätetalet', 'Tredje mätetalet'], 'staged rows are numbered (line) in arrival order');
+UPDATE report_import SET outcome = '1' WHERE outcome = 'x';
+SELECT is((SELECT array_agg(metric ORDER BY ctid) FROM report_import),
+		  ARRAY['Andra mätetalet', 'Tredje mätetalet', 'Första mätetalet'], '(the fixed row now lies last in the table)');
+SELECT is(import_report(), 3, 'the three rows import');
+SELECT results_eq($$
+	SELECT g.title, m.name FROM goalmetrics.metric m JOIN goalmetrics.goal g USING (goal_id) JOIN goalmetrics.committee c USING (committee_id)
+	 WHERE c.name = 'Ordningsnämnden' ORDER BY g.sort, m.sort
+$$, $$ VALUES ('Första målet'::text, 'Första mätetalet'::text), ('Första målet', 'Andra mätetalet'), ('Andra målet', 'Tredje mätetalet') $$,
+	'goals and metrics are sorted in the order of their first row in the file, not the table''s physical order');
+
+-- over-long cells: kept aside with a problem that says so, the rest loads
+INSERT INTO report_import (committee, perspective, goal, metric, year, outcome, target)
+SELECT 'Ordningsnämnden', 'Invånare', v.goal, v.metric, 2016, '1', 'Minst 1'
+  FROM (VALUES ('Första målet', (SELECT string_agg(chr(33 + (i * 7919) % 90), '') FROM generate_series(1, 3200) i)),
+			   ((SELECT string_agg(chr(33 + (i * 104729) % 90), '') FROM generate_series(1, 3200) i), 'Mätetal'),
+			   ('Första målet', 'Fjärde mätetalet')) v(goal, metric);
+SELECT lives_ok('SELECT goalmetrics.import_report()', 'a 3 200-character metric or goal name does not fail the load');
+SELECT results_eq($$ SELECT problem FROM goalmetrics.report_import ORDER BY line $$,
+	$$ VALUES ('metric is too long (3200 bytes, at most 2000)'::text), ('goal is too long (3200 bytes, at most 2000)') $$,
+	'such rows stay, saying the text is too long');
+SELECT is((SELECT count(*) FROM metric WHERE name = 'Fjärde mätetalet'), 1::bigint, '... and the other row is imported');
+INSERT INTO report_import (committee, perspective, goal, metric, year, outcome, target)
+VALUES ('Ordningsnämnden', repeat('Okänt perspektiv ', 100), 'Första målet', 'X', 2016, '1', 'Minst 1');
+SELECT is(import_report(), 0, 'a row with a 1 700-character unknown perspective is not imported');
+SELECT is((SELECT problem FROM report_import WHERE metric = 'X'),
+		  'unknown perspective "Okänt perspektiv Okänt perspektiv Okänt perspektiv Okänt ..." (expected one of Invånare, Omvärld, Organisation, Ekonomi, or their English names)',
+		  'a problem quotes at most 60 characters of a cell');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -79,7 +79,8 @@ BEGIN
 										 'pg_catalog.anyarray'::regtype, 'pg_catalog.anynonarray'::regtype,
 										 'pg_catalog.anycompatible'::regtype))
 		   AND p.prorettype NOT IN ('pg_catalog.internal'::regtype, 'pg_catalog.cstring'::regtype,
-									'pg_catalog.trigger'::regtype, 'pg_catalog.anyelement'::regtype,
+									'pg_catalog.trigger'::regtype, 'pg_catalog.event_trigger'::regtype,
+									'pg_catalog.anyelement'::regtype,
 									'pg_catalog.void'::regtype, 'pg_catalog.record'::regtype)
 		   AND p.provariadic = 0
 	LOOP
@@ -246,7 +247,7 @@ SELECT pg_catalog.format('SELECT goalmetrics.%I(%s)::pg_catalog.text', p.proname
   FROM pg_catalog.pg_proc p
   CROSS JOIN LATERAL pg_catalog.unnest(p.proargtypes::oid[]) WITH ORDINALITY a(t, n)
  WHERE p.pronamespace = 'goalmetrics'::regnamespace AND p.prokind = 'f'
-   AND p.prorettype NOT IN ('pg_catalog.trigger'::regtype, 'pg_catalog.internal'::regtype)
+   AND p.prorettype NOT IN ('pg_catalog.trigger'::regtype, 'pg_catalog.event_trigger'::regtype, 'pg_catalog.internal'::regtype)
    AND NOT 'pg_catalog.internal'::regtype = ANY (p.proargtypes::oid[])
    AND NOT EXISTS (SELECT FROM calls c WHERE c.q LIKE '%goalmetrics.' || p.proname || '(%')
  GROUP BY p.oid;
@@ -259,7 +260,7 @@ SELECT plan(
 	+ (SELECT count(*)::integer FROM pg_catalog.pg_class c
 		WHERE c.relnamespace = 'goalmetrics'::regnamespace AND c.relkind = 'r') * 4	-- a role without grants
 	+ 4		-- nothing outside the schema
-	+ 7		-- row-level security, views and leaks
+	+ 9		-- row-level security, views and leaks
 	+ 4		-- CREATE EXTENSION under a hostile path
 );
 
@@ -333,7 +334,8 @@ SELECT is((SELECT pg_catalog.array_agg(t.oid::regtype::text) FROM pg_catalog.pg_
 SELECT is((SELECT pg_catalog.array_agg(fn::text ORDER BY fn::text) FROM ext_functions f
 			WHERE (SELECT provolatile FROM pg_catalog.pg_proc WHERE oid = f.oid) = 'v'
 			  AND pg_catalog.has_function_privilege('public', f.oid, 'EXECUTE')
-			  AND (SELECT prorettype FROM pg_catalog.pg_proc WHERE oid = f.oid) <> 'pg_catalog.trigger'::regtype), NULL,
+			  AND (SELECT prorettype FROM pg_catalog.pg_proc WHERE oid = f.oid)
+				  NOT IN ('pg_catalog.trigger'::regtype, 'pg_catalog.event_trigger'::regtype)), NULL,
 		  'PUBLIC executes no volatile (writing) function');
 SELECT is((SELECT pg_catalog.count(*) FROM pg_catalog.pg_default_acl d WHERE d.defaclnamespace = 'goalmetrics'::regnamespace),
 		  0::bigint, 'no default privileges in the schema grant anything to anyone later');
@@ -370,8 +372,10 @@ SELECT cmp_ok((SELECT pg_catalog.count(*) FROM ext_members), '>', 100::bigint, '
 SELECT is((SELECT pg_catalog.array_agg(type || ' ' || identity) FROM ext_members
 			WHERE schema IS NOT NULL AND schema <> 'goalmetrics'), NULL,
 		  'every member in a schema is in goalmetrics');
-SELECT is((SELECT pg_catalog.array_agg(DISTINCT type) FROM ext_members WHERE schema IS NULL), ARRAY['cast'],
-		  'the members outside any schema are casts (of its own types) only');
+SELECT is((SELECT pg_catalog.array_agg(DISTINCT type || CASE WHEN type = 'event trigger' THEN ' ' || identity ELSE '' END)
+			 FROM ext_members WHERE schema IS NULL),
+		  ARRAY['cast', 'event trigger goalmetrics_drop_guard', 'event trigger goalmetrics_drop_guard_end'],
+		  'the members outside any schema are casts (of its own types) and the two event triggers of the DROP EXTENSION guard only');
 SELECT is((SELECT pg_catalog.array_agg(identity) FROM ext_members WHERE type = 'cast'
 			AND identity !~ 'goalmetrics\.'), NULL, 'every cast involves a goalmetrics type');
 
@@ -469,6 +473,35 @@ SELECT is(pg_temp.leak_through('SELECT count(*) FROM goalmetrics.metric_status W
 		  'nor through metric_status');
 SELECT is(pg_temp.leak_through('UPDATE goalmetrics.outcome SET note = note WHERE pg_temp.leak(value)'), 0::bigint,
 		  'nor in an UPDATE''s condition');
+
+-- the planner's estimates tell a member nothing about other committees'
+-- targets and outcomes: 'Högst 7 777 barn' and 7777 in 300 rows of another
+-- committee are estimated as a value that occurs nowhere (the columns keep
+-- no statistics; with them, the LEAKPROOF operators let the planner use
+-- them through row-level security and the estimate was about 300)
+INSERT INTO goalmetrics.target (metric_id, year, target)
+	SELECT m.metric_id, y, 'Högst 7 777 barn' FROM goalmetrics.metric m JOIN goalmetrics.goal g USING (goal_id)
+	  JOIN goalmetrics.committee c USING (committee_id), generate_series(1900, 1919) y
+	 WHERE c.name = 'Socialnämnden';
+INSERT INTO goalmetrics.outcome (metric_id, year, value) SELECT metric_id, year, 7777 FROM goalmetrics.target WHERE year < 1920;
+ANALYZE goalmetrics.target;
+ANALYZE goalmetrics.outcome;
+CREATE FUNCTION pg_temp.estimate_as(r text, q text) RETURNS numeric LANGUAGE plpgsql AS $$
+DECLARE
+	plan	json;
+BEGIN
+	EXECUTE pg_catalog.format('SET LOCAL ROLE %I', r);
+	EXECUTE 'EXPLAIN (FORMAT JSON) ' || q INTO plan;
+	RESET ROLE;
+	RETURN (plan -> 0 -> 'Plan' ->> 'Plan Rows')::numeric;
+END
+$$;
+SELECT is(pg_temp.estimate_as('regress_gm91_amn', $$SELECT * FROM goalmetrics.target WHERE target = 'Högst 7 777 barn'$$),
+		  pg_temp.estimate_as('regress_gm91_amn', $$SELECT * FROM goalmetrics.target WHERE target = 'Högst 1 barn'$$),
+		  'a member''s estimate for another committee''s frequent target equals one for a target that exists nowhere');
+SELECT is(pg_temp.estimate_as('regress_gm91_amn', $$SELECT * FROM goalmetrics.outcome WHERE value = 7777$$),
+		  pg_temp.estimate_as('regress_gm91_amn', $$SELECT * FROM goalmetrics.outcome WHERE value = 1234567$$),
+		  '... and likewise for outcomes');
 
 -- =========================== CREATE EXTENSION with look-alikes on the path
 -- the catalogue as a text, with every name qualified (the path is empty

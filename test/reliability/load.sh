@@ -69,9 +69,11 @@ load_test() {
 
 # A large spreadsheet imported right after report_import was analyzed
 # empty (autoanalyze after the previous import, or a database-wide
-# ANALYZE): the statistics then say "1 row", and import_report()'s ctid
-# join of report_import with its work table becomes a nested loop,
-# quadratic in the rows (20 000 rows: 32 s instead of 1.5 s; 60 000: 400 s).
+# ANALYZE): the statistics then say "1 row"; an import that trusted them
+# joined report_import with its work table in a nested loop, quadratic in
+# the rows (20 000 rows: 32 s instead of 1.5 s; 60 000: 400 s).
+# import_report() analyzes its work table and joins the staged rows by
+# their line (issue 15); bench/import.sh times the shapes of a sheet.
 import_scale_test() {
 	"$REL_BINDIR/createdb" gm_import || return 1
 	rel_psql gm_import -c 'CREATE EXTENSION goalmetrics' -f data/helsingborg-2016.sql >/dev/null || return 1

@@ -15,7 +15,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 . test/lib.sh
 
-ALL="bad_input memory load crash dump asan"
+ALL="bad_input memory load import crash dump asan"
 WHICH=${RELIABILITY:-$ALL}
 
 ensure_test_packages || exit 1
