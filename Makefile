@@ -102,7 +102,7 @@ fuzz: fuzz-deps
 
 # clang and its libFuzzer runtime, from Debian's packages when missing
 fuzz-deps:
-	@bash -c '. test/lib.sh && ensure_packages clang libclang-rt-14-dev'
+	@GOALMETRICS_SERVER_LOCK=none bash -c '. test/lib.sh && ensure_packages clang libclang-rt-14-dev'
 
 test/fuzz/fuzz_target: test/fuzz/fuzz_target.c $(TARGET_SRCS) src/target.h
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \

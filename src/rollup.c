@@ -823,8 +823,8 @@ rollup_remove_value(GmRollupState *s, int64 weight, int64 pct, bool inexact,
  * not hold: a value never added, or more weight than was added.  detail
  * says what gave it away.
  */
-static void
-pg_attribute_noreturn() rollup_not_held(const char *what, const char *detail)
+static pg_noreturn void
+rollup_not_held(const char *what, const char *detail)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -1756,8 +1756,8 @@ trend_point_of_numeric(Numeric num, GmTrendPoint *pt)
 }
 
 /* The one error for an outcome that trend() and the outcome table refuse */
-static void
-pg_attribute_noreturn() outcome_out_of_range(Numeric num)
+static pg_noreturn void
+outcome_out_of_range(Numeric num)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),

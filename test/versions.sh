@@ -16,6 +16,9 @@
 # version's headers.  CACHE is $GOALMETRICS_CACHE, by default
 # /var/cache/goalmetrics, outside the repository.  The machine's own apt
 # sources are not touched.  VERSIONS="17 18" runs some of them.  Needs root.
+# VERSIONS_PROVISION=optional (CI) reports a version whose root cannot be
+# made from the registry that day as NOT TESTED instead of failing; a root
+# that exists and fails its tests always fails.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 tree=$PWD
@@ -107,7 +110,17 @@ run_in_root() {
 	local v=$1 root=$CACHE/debian-$1 work rc
 	exec 9>>"/tmp/goalmetrics-pg$v.lock"
 	flock 9
-	ensure_root "$v" || { echo "0 passed, 1 failed (no PostgreSQL $v root)"; return 1; }
+	if ! ensure_root "$v"; then
+		# A registry that cannot serve the release today is not a test
+		# failure; CI says so loudly and goes on (VERSIONS_PROVISION=optional)
+		if [ "${VERSIONS_PROVISION:-required}" = optional ]; then
+			echo "goalmetrics: PostgreSQL $v NOT TESTED: its Debian root could not be made (see above)" >&2
+			touch "$log/pg$v.skipped"
+			return 0
+		fi
+		echo "0 passed, 1 failed (no PostgreSQL $v root)"
+		return 1
+	fi
 	work=$(mktemp -d "$root/tmp/goalmetrics-src.XXXXXX") || return 1
 	copy_tree "$work" || { rm -rf "$work"; return 1; }
 	# a private mount namespace: /proc and /dev/shm (parallel query's
@@ -145,6 +158,11 @@ main() {
 		echo "=== PostgreSQL $v"
 		t0=$(date +%s)
 		"run_$v" 2>&1 | tee "$log/pg$v.out"
+		if [ -f "$log/pg$v.skipped" ]; then
+			times+=("pg$v: not run")
+			summary+=("pg$v: NOT TESTED (no root could be made from Debian's registry)")
+			continue
+		fi
 		line=$(count_line "$log/pg$v.out")
 		[ -n "$line" ] || line="0 1"
 		read -r p m <<<"$line"
