@@ -5,19 +5,26 @@ EXTENSION	= goalmetrics
 EXTVERSION	= $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
 PGFILEDESC	= "goalmetrics - goal and results management for PostgreSQL"
 
-# One C file per concern; target_*.c are pure C (no backend headers).
-TARGET_SRCS	= src/target_parse.c src/target_format.c src/target_codec.c
+# One C file per concern, in layers (src/README.md): each uses only the
+# ones above it; test/layers.sh fails on a cycle.
+TARGET_SRCS	= src/target_decimal.c src/target_lex.c src/target_fast.c \
+			  src/target_parse.c src/target_format.c src/target_codec.c
 MODULE_big	= goalmetrics
-OBJS		= src/goalmetrics.o \
-			  src/target_parse.o src/target_format.o src/target_codec.o \
-			  src/metric_target.o \
-			  src/fulfilment.o \
-			  src/rollup.o \
-			  src/settings.o \
-			  src/encoding.o
+# 1. the target value in pure C (no backend headers)
+OBJS		= $(TARGET_SRCS:.c=.o)
+# 2. numeric helpers: numeric's on-disk format, exact conversions
+OBJS		+= src/numeric_io.o
+# 3. type glue, settings, encoding
+OBJS		+= src/metric_target.o src/settings.o src/encoding.o
+# 4. scoring and bands
+OBJS		+= src/fulfilment.o src/status.o
+# 5. aggregates
+OBJS		+= src/rollup_state.o src/rollup.o src/trend.o
+# 6. module entry point (the SQL chapters, src/sql/, are the layer above)
+OBJS		+= src/goalmetrics.o
 
 # The install script is the SQL sources concatenated in name order: each
-# file is one chapter of the SQL API (src/sql/README.md).
+# file is one chapter of the SQL API (src/README.md).
 SQL_SRCS	= $(sort $(wildcard src/sql/*.sql))
 EXTSQL		= $(EXTENSION)--$(EXTVERSION).sql
 DATA_built	= $(EXTSQL)
@@ -39,7 +46,7 @@ PG_CFLAGS	= -Wall -Wextra -Werror
 PG_CPPFLAGS	= -Isrc -isystem $(shell $(PG_CONFIG) --includedir-server 2>/dev/null)
 
 EXTRA_CLEAN	= $(DOC_SQL) test/unit/test_target test/fuzz/fuzz_target test/fuzz/crash-* \
-			  test/fuzz/leak-* test/fuzz/timeout-*
+			  test/fuzz/leak-* test/fuzz/timeout-* $(EXTSQL).tmp
 
 PG_CONFIG	?= pg_config
 PGXS		:= $(wildcard $(shell $(PG_CONFIG) --pgxs 2>/dev/null))
@@ -68,10 +75,16 @@ sql/doc_readme.sql: README.md test/docs_to_sql.pl
 sql/doc_%.sql: doc/%.md test/docs_to_sql.pl
 	perl test/docs_to_sql.pl $< $@
 
-$(EXTSQL): $(SQL_SRCS) $(EXTENSION).control
-	@echo '-- goalmetrics $(EXTVERSION): generated from src/sql/*.sql by the Makefile; edit those.' > $@
-	@printf '%s\n' '\echo Use "CREATE EXTENSION goalmetrics" to load this file. \quit' >> $@
-	@for f in $(SQL_SRCS); do printf '\n-- ==== %s ====\n' "$$f"; sed '/^\\echo Use "CREATE EXTENSION/d' "$$f"; done >> $@
+# Constants shared with C (state sizes, the empty states' text) are written
+# once, in these headers: the chapters write @NAME@ and src/sql/constants.sh
+# puts in NAME's value as the C preprocessor sees it.
+SQL_HEADERS	= src/rollup.h src/trend.h
+$(EXTSQL): $(SQL_SRCS) $(EXTENSION).control src/sql/constants.sh $(SQL_HEADERS)
+	@{ echo '-- goalmetrics $(EXTVERSION): generated from src/sql/*.sql by the Makefile; edit those.'; \
+	  printf '%s\n' '\echo Use "CREATE EXTENSION goalmetrics" to load this file. \quit'; \
+	  for f in $(SQL_SRCS); do printf '\n-- ==== %s ====\n' "$$f"; sed '/^\\echo Use "CREATE EXTENSION/d' "$$f"; done; } \
+	| bash src/sql/constants.sh '$(CC) -E $(CPPFLAGS)' $(SQL_HEADERS) > $@.tmp
+	@mv $@.tmp $@
 
 .PHONY: test test-versions unit fuzz fuzz-deps format format-check demo bench reliability
 
@@ -87,7 +100,7 @@ test-versions:
 unit: test/unit/test_target
 	./test/unit/test_target
 
-test/unit/test_target: test/unit/test_target.c $(TARGET_SRCS) src/target.h
+test/unit/test_target: test/unit/test_target.c $(TARGET_SRCS) src/target.h src/target_lex.h
 	$(CC) -std=c99 -Wall -Wextra -Werror -O1 -g -fsanitize=address,undefined \
 		-fno-sanitize-recover=all -Isrc -o $@ test/unit/test_target.c $(TARGET_SRCS)
 
@@ -104,7 +117,7 @@ fuzz: fuzz-deps
 fuzz-deps:
 	@GOALMETRICS_SERVER_LOCK=none bash -c '. test/lib.sh && ensure_packages clang libclang-rt-14-dev'
 
-test/fuzz/fuzz_target: test/fuzz/fuzz_target.c $(TARGET_SRCS) src/target.h
+test/fuzz/fuzz_target: test/fuzz/fuzz_target.c $(TARGET_SRCS) src/target.h src/target_lex.h
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		-Isrc -o $@ test/fuzz/fuzz_target.c $(TARGET_SRCS)
 

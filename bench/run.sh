@@ -21,6 +21,8 @@
 #                         measurement (default 300)
 #   BENCH_QUIET_BUDGET    ... and this many seconds in all (default 3600)
 #   BENCH_KEEP=1          leave the cluster running afterwards (for perf)
+#   BENCH_SECTIONS        "outcomes", "dashboard" or both (default): see
+#                         bench/dashboard.sh for the dashboard's variables
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -139,6 +141,17 @@ createdb bench
 export PGDATABASE=bench
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
 q() { "${PSQL[@]}" -At -c "$1"; }
+
+# ------------------------------------------------ sections
+# BENCH_SECTIONS: "outcomes" (everything below), "dashboard" (one
+# committee's dashboard at national scale, bench/dashboard.sh), or both
+# (the default, the dashboard last).
+BENCH_SECTIONS=${BENCH_SECTIONS:-outcomes dashboard}
+dash_out=${BENCH_DASH_OUT:-$(dirname "$BENCH_OUT")/$today-$host-dashboard.md}
+if [[ " $BENCH_SECTIONS " == *" dashboard "* && " $BENCH_SECTIONS " != *" outcomes "* ]]; then
+	bash bench/dashboard.sh "$dash_out"
+	exit 0
+fi
 
 "${PSQL[@]}" -c 'CREATE EXTENSION goalmetrics' ||
 	{ echo "bench: CREATE EXTENSION goalmetrics failed (the metric_target type is required)" >&2; exit 1; }
@@ -298,4 +311,7 @@ others=$(q "SELECT format('before: median %s, max %s; after: median %s, max %s; 
 } >"$BENCH_OUT"
 echo
 sed -n '/^## Goals/,/^## Medians/p' "$BENCH_OUT" | sed '$d'
+if [[ " $BENCH_SECTIONS " == *" dashboard "* ]]; then
+	bash bench/dashboard.sh "$dash_out"
+fi
 echo "== done in $(($(date +%s) - t_start)) s: $BENCH_OUT"

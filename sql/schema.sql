@@ -30,7 +30,7 @@ INSERT INTO report_import (committee, perspective, goal, metric, year, outcome, 
 	('Socialnämnden', 'Omvärld', 'Socialnämnden ska minska sin miljöpåverkan', 'Andel återvunnet', 2016, '54 %', 'ungefär 50 %');
 SELECT import_report();
 SELECT metric, problem FROM report_import;
-SELECT metric, outcome, target_text, status FROM metric_status WHERE metric = 'Andel fossilfria fordon';
+SELECT metric, outcome, target, status FROM metric_status WHERE metric = 'Andel fossilfria fordon';
 SELECT refresh_summary(2016) AS summary_rows;
 SELECT level, count(*) FROM summary GROUP BY level ORDER BY level;
 ROLLBACK;

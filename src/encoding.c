@@ -16,6 +16,7 @@
 
 #include "catalog/namespace.h"
 #include "mb/pg_wchar.h"
+#include "utils/builtins.h"
 
 #include "encoding.h"
 
@@ -96,4 +97,13 @@ gm_utf8_to_server_text(const char *utf8, const char *standin)
 			*p++ = '?';
 	*p = '\0';
 	return out;
+}
+
+/*
+ * The same as a text datum (encoding.h).
+ */
+text *
+gm_utf8_text(const char *utf8, const char *standin)
+{
+	return cstring_to_text(gm_utf8_to_server_text(utf8, standin));
 }

@@ -23,6 +23,9 @@ GM_INTERNAL_BEGIN
  */
 extern char *gm_utf8_to_server_text(const char *utf8, const char *standin);
 
+/* The same as a text value: a label, a symbol, an arrow */
+extern text *gm_utf8_text(const char *utf8, const char *standin);
+
 /* Whether the database encoding has every character of UTF-8 text s. */
 extern bool gm_utf8_in_server_encoding(const char *s, int len);
 

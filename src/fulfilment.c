@@ -1,8 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * fulfilment.c
- *	  Judging one outcome against one target, exactly: fulfilment percent,
- *	  meets, status, and the status labels.
+ *	  Scoring one outcome against one target, exactly: fulfilment percent,
+ *	  meets and status (whose band gm_band decides, status.h).
  *
  * The rules are in doc/fulfilment.md.  Every rule reduces to a few sign
  * tests on the outcome and one fraction num / den whose terms are small
@@ -31,101 +31,17 @@
 
 #include <math.h>
 
-#include "catalog/namespace.h"
-#include "catalog/pg_enum.h"
-#include "catalog/pg_type.h"
 #include "common/shortest_dec.h"
 #include "fmgr.h"
-#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
-#include "utils/inval.h"
 #include "utils/numeric.h"
-#include "utils/syscache.h"
 
-#include "encoding.h"
 #include "fulfilment.h"
 #include "metric_target.h"
-
-#ifndef HAVE_INT128
-#error "goalmetrics needs a compiler with a 128-bit integer type"
-#endif
-
-/* ----------------------------------------------------------------------
- * The numeric on-disk format
- *
- * Copied from src/backend/utils/adt/numeric.c (PostgreSQL 15-18), where
- * it is private.  The format is stable: pg_upgrade keeps numeric columns
- * as they are, so every release reads the bytes of every earlier one.
- *
- * After the varlena header comes a uint16 header word:
- *
- *	 bits 15-14  00 positive, 01 negative: NumericLong, the word is
- *				 n_sign_dscale (low 14 bits the display scale), followed
- *				 by an int16 weight;
- *				 10: NumericShort, the word holds everything: bit 13 the
- *				 sign, bits 12-7 the display scale (0..63), bit 6 the
- *				 weight's sign and bits 5-0 the weight (-64..63);
- *				 11: a special value: the top four bits are 1100 NaN,
- *				 1101 +Infinity, 1111 -Infinity.
- *
- * Then the digits: int16 values 0..9999 in base NBASE = 10000, most
- * significant first; the first has weight "weight" (its value is
- * digit * 10000^weight).  Leading and trailing zero digits are stripped
- * (zero has no digits).  The display scale is the number of decimal
- * digits shown after the point.  In a stored value the digits are always
- * within the display scale; should a digit extend beyond it, we widen the
- * scale rather than lose it.
- *
- * Digits follow the header without alignment padding when the datum has
- * a 1-byte varlena header (how short values are stored on disk), so we
- * read them with memcpy.
- * ----------------------------------------------------------------------
- */
-#define NUM_SIGN_MASK     0xC000
-#define NUM_NEG           0x4000
-#define NUM_SHORT         0x8000
-#define NUM_SPECIAL       0xC000
-#define NUM_EXT_SIGN_MASK 0xF000
-#define NUM_NAN           0xC000
-#define NUM_PINF          0xD000
-#define NUM_NINF          0xF000
-
-#define NUM_SHORT_SIGN_MASK    0x2000
-#define NUM_SHORT_DSCALE_MASK  0x1F80
-#define NUM_SHORT_DSCALE_SHIFT 7
-#define NUM_SHORT_WEIGHT_SIGN  0x0040
-#define NUM_SHORT_WEIGHT_MASK  0x003F
-#define NUM_DSCALE_MASK        0x3FFF
-#define NUM_NBASE              10000
-#define NUM_DEC_DIGITS         4
-
-typedef enum GmNumKind
-{
-	GM_NUM_FINITE,
-	GM_NUM_NAN,
-	GM_NUM_PINF,
-	GM_NUM_NINF
-} GmNumKind;
-
-/* A numeric's fields, read in place */
-typedef struct GmNumView
-{
-	GmNumKind   kind;
-	bool        neg;
-	int         weight;
-	int         dscale;
-	int         ndigits;
-	const char *digits; /* ndigits int16, possibly unaligned */
-} GmNumView;
-
-/* ----------------------------------------------------------------------
- * Powers of ten and the fast-path bounds
- * ----------------------------------------------------------------------
- */
-
-/* The largest decimal coefficient gm_numeric_to_int128 returns: 38 digits */
-#define GM_COEF_DIGITS 38
+#include "numeric_io.h"
+#include "settings.h"
+#include "status.h"
 
 /* Operands of the fast path stay below 10^36, so that sums of up to three
  * of them with coefficients up to 2 stay below 10^37 */
@@ -133,436 +49,6 @@ typedef struct GmNumView
 
 /* 10^17: the percent unit 1e-15 % as a fraction of 1 */
 #define GM_FRAC_DIGITS (GM_PCT_SCALE + 2)
-
-static uint128 pow10_table[GM_COEF_DIGITS + 1];
-/* (10^38 - 1) / 10^n: overflow checks without a 128-bit division per digit */
-static uint128 coef_limit_div[GM_COEF_DIGITS + 1];
-/* 10^GM_FAST_DIGITS / 10^n and (2^128 - 1) / 10^n, for the same reason */
-static uint128 fast_limit_div[GM_COEF_DIGITS + 1];
-static uint128 u128_max_div[GM_COEF_DIGITS + 1];
-
-/*
- * Fill the tables above; called once from _PG_init, so that no path can
- * reach them unfilled (fulfilment.h).
- */
-void
-gm_fulfilment_init(void)
-{
-	uint128 p = 1;
-
-	for (int i = 0; i <= GM_COEF_DIGITS; i++)
-	{
-		pow10_table[i] = p;
-		p *= 10;
-	}
-	for (int i = 0; i <= GM_COEF_DIGITS; i++)
-	{
-		coef_limit_div[i] = (pow10_table[GM_COEF_DIGITS] - 1) / pow10_table[i];
-		fast_limit_div[i] = i <= GM_FAST_DIGITS
-								? pow10_table[GM_FAST_DIGITS] / pow10_table[i]
-								: 0;
-		u128_max_div[i] = ~(uint128)0 / pow10_table[i];
-	}
-}
-
-/* Powers of ten below 2^64, for 64-bit arithmetic on the common path */
-static const uint64 pow10_u64[20] = { UINT64CONST(1),
-									  UINT64CONST(10),
-									  UINT64CONST(100),
-									  UINT64CONST(1000),
-									  UINT64CONST(10000),
-									  UINT64CONST(100000),
-									  UINT64CONST(1000000),
-									  UINT64CONST(10000000),
-									  UINT64CONST(100000000),
-									  UINT64CONST(1000000000),
-									  UINT64CONST(10000000000),
-									  UINT64CONST(100000000000),
-									  UINT64CONST(1000000000000),
-									  UINT64CONST(10000000000000),
-									  UINT64CONST(100000000000000),
-									  UINT64CONST(1000000000000000),
-									  UINT64CONST(10000000000000000),
-									  UINT64CONST(100000000000000000),
-									  UINT64CONST(1000000000000000000),
-									  UINT64CONST(10000000000000000000) };
-
-static inline uint128
-pow10_u128(int n)
-{
-	Assert(n >= 0 && n <= GM_COEF_DIGITS);
-	return pow10_table[n];
-}
-
-static inline uint128
-abs_u128(int128 v)
-{
-	return v < 0 ? (uint128)(-v) : (uint128)v;
-}
-
-static inline int
-sign_of(int128 v)
-{
-	return (v > 0) - (v < 0);
-}
-
-/* ----------------------------------------------------------------------
- * Reading a numeric
- * ----------------------------------------------------------------------
- */
-
-static inline uint16
-read_u16(const char *p)
-{
-	uint16 v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-}
-
-/*
- * The payload (what follows the varlena header) of an uncompressed,
- * in-line numeric with a 1-byte or 4-byte header.  Compressed or external
- * values are detoasted first (an allocation; numerics are never stored
- * that way in practice, being at most a few dozen bytes).
- */
-static void
-numeric_payload(const struct varlena *v, const char **data, Size *len)
-{
-	if (VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
-		v = pg_detoast_datum_packed(unconstify(struct varlena *, v));
-
-	if (VARATT_IS_SHORT(v))
-	{
-		*data = VARDATA_SHORT(v);
-		*len = VARSIZE_SHORT(v) - VARHDRSZ_SHORT;
-	}
-	else
-	{
-		*data = VARDATA(v);
-		*len = VARSIZE(v) - VARHDRSZ;
-	}
-}
-
-/*
- * Decode the header of a numeric payload (see the layout above).
- */
-static void
-numeric_view(const char *data, Size len, GmNumView *out)
-{
-	uint16 header;
-
-	if (len < sizeof(uint16))
-		ereport(ERROR, (errcode(ERRCODE_DATA_CORRUPTED),
-						errmsg("invalid numeric value of %zu bytes", len)));
-	header = read_u16(data);
-	memset(out, 0, sizeof(*out));
-
-	if ((header & NUM_SIGN_MASK) == NUM_SPECIAL)
-	{
-		switch (header & NUM_EXT_SIGN_MASK)
-		{
-			case NUM_PINF:
-				out->kind = GM_NUM_PINF;
-				break;
-			case NUM_NINF:
-				out->kind = GM_NUM_NINF;
-				break;
-			default:
-				out->kind = GM_NUM_NAN;
-				break;
-		}
-		return;
-	}
-
-	out->kind = GM_NUM_FINITE;
-	if ((header & NUM_SIGN_MASK) == NUM_SHORT)
-	{
-		out->neg = (header & NUM_SHORT_SIGN_MASK) != 0;
-		out->dscale =
-			(header & NUM_SHORT_DSCALE_MASK) >> NUM_SHORT_DSCALE_SHIFT;
-		out->weight = (header & NUM_SHORT_WEIGHT_MASK);
-		if (header & NUM_SHORT_WEIGHT_SIGN)
-			out->weight |= ~NUM_SHORT_WEIGHT_MASK;
-		out->digits = data + sizeof(uint16);
-		out->ndigits = (int)((len - sizeof(uint16)) / sizeof(int16));
-	}
-	else
-	{
-		int16 weight;
-
-		if (len < 2 * sizeof(uint16))
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_CORRUPTED),
-					 errmsg("invalid numeric value of %zu bytes", len)));
-		out->neg = (header & NUM_SIGN_MASK) == NUM_NEG;
-		out->dscale = header & NUM_DSCALE_MASK;
-		memcpy(&weight, data + sizeof(uint16), sizeof(weight));
-		out->weight = weight;
-		out->digits = data + 2 * sizeof(uint16);
-		out->ndigits = (int)((len - 2 * sizeof(uint16)) / sizeof(int16));
-	}
-}
-
-static inline int
-view_digit(const GmNumView *v, int i)
-{
-	return (int)(int16)read_u16(v->digits + i * sizeof(int16));
-}
-
-/*
- * A finite numeric as coef * 10^-scale.  The scale is the display scale
- * when the coefficient fits in 38 digits there (so that the decimal is
- * the one numeric_out prints), else the smallest scale that keeps the
- * value exact; false when even that does not fit.  Scale is never
- * negative.  No allocation, no numeric arithmetic.
- */
-static bool
-view_to_int128(const GmNumView *v, int128 *coef, int *scale)
-{
-	int     last = v->ndigits - 1;
-	int     need;
-	int     trailing;
-	int     sc;
-	uint128 acc = 0;
-	uint128 limit;
-
-	/*
-	 * The common case, up to four base-10000 digits whose value stays below
-	 * 10^18 at the display scale, straight through: the digits as one
-	 * integer (below 10^16), then shifted to the scale.  Same result as the
-	 * general code below.
-	 */
-	if (likely(last >= 0 && last < 4 && view_digit(v, last) != 0))
-	{
-		uint64 acc64 = 0;
-		int    d = view_digit(v, last);
-		int    tz = d % 10 != 0 ? 0 : d % 100 != 0 ? 1 : d % 1000 != 0 ? 2 : 3;
-		int    e;
-
-		need = Max(-NUM_DEC_DIGITS * (v->weight - last) - tz, 0);
-		sc = Max(v->dscale, need);
-		if (NUM_DEC_DIGITS * (v->weight + 1) + sc <= 18)
-		{
-			for (int i = 0; i <= last; i++)
-			{
-				d = view_digit(v, i);
-				if (unlikely(d < 0 || d >= NUM_NBASE))
-					ereport(ERROR,
-							(errcode(ERRCODE_DATA_CORRUPTED),
-							 errmsg("invalid digit %d in numeric value", d)));
-				acc64 = acc64 * NUM_NBASE + (uint64)d;
-			}
-			/* acc64 is the value * 10^(-4 (weight - last)); e >= -3 */
-			e = NUM_DEC_DIGITS * (v->weight - last) + sc;
-			if (e >= 0)
-				acc64 *= pow10_u64[e];
-			else
-				acc64 /= pow10_u64[-e];
-			*coef = v->neg ? -(int128)acc64 : (int128)acc64;
-			*scale = sc;
-			return true;
-		}
-	}
-
-	limit = pow10_u128(GM_COEF_DIGITS) - 1;
-
-	/* ignore zero digits at the end (the format strips them anyway) */
-	while (last >= 0 && view_digit(v, last) == 0)
-		last--;
-	if (last < 0)
-	{
-		*coef = 0;
-		*scale = v->dscale;
-		return true;
-	}
-
-	/* decimals the digits need: last digit's unit is 10^(4 * exponent) */
-	need = -NUM_DEC_DIGITS * (v->weight - last);
-	for (trailing = view_digit(v, last); trailing % 10 == 0; trailing /= 10)
-		need--;
-	if (need < 0)
-		need = 0;
-
-	/*
-	 * The common case, a value below 10^18 at the display scale: every
-	 * partial sum is below |value| * 10^scale < 10^18, so plain uint64
-	 * arithmetic gives the same coefficient as the general loop below.
-	 */
-	sc = Max(v->dscale, need);
-	if (NUM_DEC_DIGITS * (v->weight + 1) + sc <= 18)
-	{
-		uint64 acc64 = 0;
-
-		for (int i = 0; i <= last; i++)
-		{
-			int d = view_digit(v, i);
-			int e = NUM_DEC_DIGITS * (v->weight - i) + sc; /* 10^e */
-
-			if (d < 0 || d >= NUM_NBASE)
-				ereport(ERROR,
-						(errcode(ERRCODE_DATA_CORRUPTED),
-						 errmsg("invalid digit %d in numeric value", d)));
-			if (i > 0)
-				acc64 *= (uint64)pow10_u128(
-					Min(NUM_DEC_DIGITS, NUM_DEC_DIGITS + Min(e, 0)));
-			if (e < 0)
-				d /= (int)pow10_u128(-e);
-			acc64 += (uint64)d;
-			if (i == last && e > 0)
-				acc64 *= (uint64)pow10_u128(e);
-		}
-		*coef = v->neg ? -(int128)acc64 : (int128)acc64;
-		*scale = sc;
-		return true;
-	}
-
-	/* prefer the display scale; fall back to the exact minimum */
-	for (int attempt = 0; attempt < 2; attempt++)
-	{
-		bool ok = true;
-
-		sc = attempt == 0 ? Max(v->dscale, need) : need;
-		acc = 0;
-		for (int i = 0; i <= last && ok; i++)
-		{
-			int d = view_digit(v, i);
-			int e = NUM_DEC_DIGITS * (v->weight - i) + sc; /* 10^e */
-
-			if (d < 0 || d >= NUM_NBASE)
-				ereport(ERROR,
-						(errcode(ERRCODE_DATA_CORRUPTED),
-						 errmsg("invalid digit %d in numeric value", d)));
-			if (i > 0)
-			{
-				/* shift the previous digits by this digit's width */
-				int w = Min(NUM_DEC_DIGITS, NUM_DEC_DIGITS + Min(e, 0));
-
-				if (acc > coef_limit_div[w])
-				{
-					ok = false;
-					break;
-				}
-				acc *= pow10_u128(w);
-			}
-			if (e < 0)
-			{
-				/* only the last digit reaches past the point, by -e < 4 */
-				Assert(i == last && -e < NUM_DEC_DIGITS);
-				d /= (int)pow10_u128(-e);
-			}
-			acc += (uint128)d;
-			if (acc > limit)
-				ok = false;
-			else if (i == last && e > 0)
-			{
-				if (e > GM_COEF_DIGITS || acc > coef_limit_div[e])
-					ok = false;
-				else
-					acc *= pow10_u128(e);
-			}
-		}
-		if (ok)
-		{
-			*coef = v->neg ? -(int128)acc : (int128)acc;
-			*scale = sc;
-			return true;
-		}
-		if (sc == need)
-			break;
-	}
-	return false;
-}
-
-/*
- * Exact decimal view of a numeric (fulfilment.h).  num may also point to a
- * packed (1-byte header) datum.
- */
-bool
-gm_numeric_to_int128(Numeric num, int128 *coef, int *scale)
-{
-	const char *data;
-	Size        len;
-	GmNumView   v;
-
-	numeric_payload((const struct varlena *)num, &data, &len);
-	numeric_view(data, len, &v);
-	if (v.kind != GM_NUM_FINITE)
-		return false;
-	return view_to_int128(&v, coef, scale);
-}
-
-/*
- * The common numeric straight through: a short-format finite numeric
- * (1-byte or 4-byte varlena header, as stored or as a constant) of at most
- * four base-10000 digits, read as one 64-bit integer *coef (below 10^16)
- * at *scale decimals, a multiple of four up to 16 rather than the display
- * scale.  False for anything else: the general reader then takes it, or
- * raises the error for NaN, infinities and corrupt digits.
- */
-static inline bool
-numeric_read_short(Datum d, int64 *coef, int *scale)
-{
-	const struct varlena *vl = (const struct varlena *)DatumGetPointer(d);
-	const char           *data;
-	Size                  len;
-	uint16                header;
-	int                   ndigits;
-	int                   os = 0;
-	uint64                acc = 0;
-
-	if (VARATT_IS_SHORT(vl))
-	{
-		data = VARDATA_SHORT(vl);
-		len = VARSIZE_SHORT(vl) - VARHDRSZ_SHORT;
-	}
-	else if (!VARATT_IS_EXTENDED(vl))
-	{
-		data = VARDATA(vl);
-		len = VARSIZE(vl) - VARHDRSZ;
-	}
-	else
-		return false;
-	if (len < sizeof(uint16))
-		return false;
-	header = read_u16(data);
-	ndigits = (int)((len - sizeof(uint16)) / sizeof(int16));
-	if ((header & NUM_SIGN_MASK) != NUM_SHORT || ndigits > 4)
-		return false;
-
-	if (ndigits > 0)
-	{
-		int weight = header & NUM_SHORT_WEIGHT_MASK;
-		int exp4;
-
-		if (header & NUM_SHORT_WEIGHT_SIGN)
-			weight |= ~NUM_SHORT_WEIGHT_MASK;
-		for (int i = 0; i < ndigits; i++)
-		{
-			uint16 digit = read_u16(data + sizeof(uint16) + i * sizeof(int16));
-
-			if (digit >= NUM_NBASE)
-				return false;
-			acc = acc * NUM_NBASE + digit;
-		}
-		/* acc * 10000^exp4 is the value; below 10^16 as read */
-		exp4 = weight - (ndigits - 1);
-		if (exp4 > 0)
-		{
-			if (weight > 3)
-				return false;
-			acc *= pow10_u64[NUM_DEC_DIGITS * exp4];
-		}
-		else
-			os = -NUM_DEC_DIGITS * exp4;
-		if (os > 18)
-			return false;
-	}
-
-	*coef = (header & NUM_SHORT_SIGN_MASK) ? -(int64)acc : (int64)acc;
-	*scale = os;
-	return true;
-}
 
 /* ----------------------------------------------------------------------
  * Outcomes of every input type
@@ -637,9 +123,9 @@ parse_shortest(const char *s, int128 *coef, int *scale)
 	if (sc < 0)
 	{
 		if (-sc > GM_COEF_DIGITS ||
-			c > (pow10_u128(GM_COEF_DIGITS) - 1) / pow10_u128(-sc))
+			c > (gm_pow10_u128(GM_COEF_DIGITS) - 1) / gm_pow10_u128(-sc))
 			return false;
-		c *= pow10_u128(-sc);
+		c *= gm_pow10_u128(-sc);
 		sc = 0;
 	}
 	*coef = neg ? -(int128)c : (int128)c;
@@ -662,28 +148,24 @@ outcome_from_datum(Datum d, GmOutcomeType type, GmOutcome *o)
 	{
 		case GM_OUT_NUMERIC:
 		{
-			const char *data;
-			Size        len;
-			GmNumView   v;
-			int64       c;
+			GmNumView v;
+			int64     c;
 
 			o->num = d;
-			if (numeric_read_short(d, &c, &o->scale))
+			if (gm_numeric_read_short(d, &c, &o->scale))
 			{
 				o->coef = c;
 				o->fits = true;
 				break;
 			}
-			numeric_payload((const struct varlena *)DatumGetPointer(d), &data,
-							&len);
-			numeric_view(data, len, &v);
+			gm_numeric_view((Numeric)DatumGetPointer(d), &v);
 			if (v.kind == GM_NUM_NAN)
 				gm_outcome_not_finite("NaN");
 			else if (v.kind == GM_NUM_PINF)
 				gm_outcome_not_finite("Infinity");
 			else if (v.kind == GM_NUM_NINF)
 				gm_outcome_not_finite("-Infinity");
-			o->fits = view_to_int128(&v, &o->coef, &o->scale);
+			o->fits = gm_view_to_int128(&v, &o->coef, &o->scale);
 			break;
 		}
 		case GM_OUT_FLOAT8:
@@ -888,7 +370,7 @@ decide_rule(const GmTarget *t, int so, int sov, int sou, GmRule *r)
 static inline bool
 scale_up(int128 coef, int shift, int128 *out)
 {
-	uint128 a = abs_u128(coef);
+	uint128 a = gm_abs_u128(coef);
 
 	if (a == 0)
 	{
@@ -897,9 +379,9 @@ scale_up(int128 coef, int shift, int128 *out)
 	}
 	if (shift > GM_FAST_DIGITS)
 		return false;
-	if (a >= fast_limit_div[shift])
+	if (a >= gm_pow10_u128(GM_FAST_DIGITS - shift))
 		return false;
-	*out = coef * (int128)pow10_u128(shift);
+	*out = coef * (int128)gm_pow10_u128(shift);
 	return true;
 }
 
@@ -926,7 +408,7 @@ fraction_units(uint128 num, uint128 den, bool *inexact)
 	 */
 	if (den <= (uint128)PG_UINT64_MAX)
 	{
-		uint128 x = num * (uint128)pow10_u64[GM_FRAC_DIGITS];
+		uint128 x = num * (uint128)gm_pow10_u64[GM_FRAC_DIGITS];
 		uint64  hi = (uint64)(x >> 64);
 		uint64  lo = (uint64)x;
 		uint64  q64;
@@ -953,7 +435,7 @@ fraction_units(uint128 num, uint128 den, bool *inexact)
 		while (remaining > 0)
 		{
 			int    k = Min(remaining, 9);
-			uint64 p = (uint64)pow10_u128(k);
+			uint64 p = (uint64)gm_pow10_u128(k);
 			uint64 x = r64 * p;
 			uint64 qq = x / d;
 
@@ -970,13 +452,13 @@ fraction_units(uint128 num, uint128 den, bool *inexact)
 		int     k = remaining;
 		uint128 x, qq;
 
-		while (den > u128_max_div[k])
+		while (den > gm_u128_max_div[k])
 			k--;
 		Assert(k >= 1);
-		x = r * pow10_u128(k);
+		x = r * gm_pow10_u128(k);
 		qq = x / den;
 		r = x - qq * den;
-		q = q * pow10_u128(k) + qq;
+		q = q * gm_pow10_u128(k) + qq;
 		remaining -= k;
 	}
 	*inexact = r != 0;
@@ -1072,8 +554,8 @@ fraction_fast(int128 oc, int os, const GmTarget *t, GmFraction *f)
 		!scale_up(t->baseline.coef, s - t->baseline.scale, &b))
 		return false;
 
-	decide_rule(t, sign_of(o), sign_of(o - v),
-				t->cmp == GM_BETWEEN ? sign_of(o - u) : 0, &r);
+	decide_rule(t, gm_sign_of(o), gm_sign_of(o - v),
+				t->cmp == GM_BETWEEN ? gm_sign_of(o - u) : 0, &r);
 
 	f->met = r.met;
 	f->konst = r.konst;
@@ -1129,14 +611,14 @@ score_fast(int128 oc, int os, const GmTarget *t, GmScore *out)
 static inline GmStatus
 band_of_fraction(int128 num, int128 den, const GmThresholds *th)
 {
-	int128 lhs = num * (int128)100000000;
+	int128 lhs = num * (int128)(100 * GM_MICRO);
 
 	Assert(num > 0 && num <= den && den <= (int128)PG_UINT64_MAX);
-	if (th->fulfilled_at < 100000000 && lhs >= den * (int128)th->fulfilled_at)
-		return GM_STATUS_FULFILLED;
-	if (lhs > den * (int128)th->partly_above)
-		return GM_STATUS_PARTLY;
-	return GM_STATUS_NOT_FULFILLED;
+	/* the product for fulfilled_at only when it is a tolerance (below 100) */
+	return gm_band(false,
+				   th->fulfilled_at < 100 * GM_MICRO &&
+					   lhs >= den * (int128)th->fulfilled_at,
+				   lhs > den * (int128)th->partly_above, th);
 }
 
 /*
@@ -1191,12 +673,12 @@ simple_fraction(Datum outcome, const GmTarget *t, GmFraction *f)
 	int128 o, v;
 
 	if (t->has_baseline || t->cmp > GM_BELOW ||
-		!numeric_read_short(outcome, &oc, &os))
+		!gm_numeric_read_short(outcome, &oc, &os))
 		return false;
 
 	s = Max(os, (int)t->value.scale);
-	o = (int128)oc * (int64)pow10_u64[s - os];
-	v = (int128)t->value.coef * (int64)pow10_u64[s - t->value.scale];
+	o = (int128)oc * (int64)gm_pow10_u64[s - os];
+	v = (int128)t->value.coef * (int64)gm_pow10_u64[s - t->value.scale];
 
 	one_way_fraction(o, v, t->cmp, f);
 	return true;
@@ -1240,21 +722,6 @@ status_numeric_fast(Datum outcome, const GmTarget *t, const GmThresholds *th,
  * The slow path: numeric
  * ----------------------------------------------------------------------
  */
-
-/*
- * coef * 10^-scale as a numeric of display scale "scale" (0..18).
- */
-Datum
-gm_numeric_from_scaled(int64 coef, int scale)
-{
-	return NumericGetDatum(int64_div_fast_to_numeric(coef, scale));
-}
-
-static Datum
-numeric_of_decimal(GmDecimal d)
-{
-	return gm_numeric_from_scaled(d.coef, d.scale);
-}
 
 static inline int
 ncmp(Datum a, Datum b)
@@ -1308,16 +775,16 @@ static void
 score_slow(Datum o, const GmTarget *t, GmScore *out, Datum *uncapped)
 {
 	Datum  zero = NumericGetDatum(int64_to_numeric(0));
-	Datum  v = numeric_of_decimal(t->value);
+	Datum  v = gm_numeric_from_decimal(t->value);
 	Datum  u = (Datum)0;
 	Datum  b = (Datum)0;
 	Datum  x, num, den, q, rem;
 	GmRule r;
 
 	if (t->cmp == GM_BETWEEN)
-		u = numeric_of_decimal(t->upper);
+		u = gm_numeric_from_decimal(t->upper);
 	if (t->has_baseline)
-		b = numeric_of_decimal(t->baseline);
+		b = gm_numeric_from_decimal(t->baseline);
 
 	decide_rule(t, ncmp(o, zero), ncmp(o, v),
 				t->cmp == GM_BETWEEN ? ncmp(o, u) : 0, &r);
@@ -1436,159 +903,17 @@ gm_status_of_score(const GmScore *score, const GmThresholds *th)
 
 	if (!score->followed_up)
 		return GM_STATUS_NOT_FOLLOWED_UP;
-	if (score->met)
-		return GM_STATUS_FULFILLED;
-	/* below 100, fulfilled_at is a tolerance: exact >= edge */
-	if (fulfilled < GM_PCT_100 && score->pct >= fulfilled)
-		return GM_STATUS_FULFILLED;
-	/* exact > edge */
-	if (score->pct > partly || (score->pct == partly && score->inexact))
-		return GM_STATUS_PARTLY;
-	return GM_STATUS_NOT_FULFILLED;
-}
-
-/* ----------------------------------------------------------------------
- * The status enum
- *
- * The OIDs of goalmetrics.status and its labels, looked up by name once
- * and kept until pg_type or pg_enum says the type changed (DROP EXTENSION
- * and CREATE EXTENSION in the same session give new OIDs).
- * ----------------------------------------------------------------------
- */
-
-static const char *const status_names[GM_STATUS_COUNT] = {
-	"fulfilled", "partly", "not_fulfilled", "not_followed_up"
-};
-
-static struct
-{
-	bool   valid;
-	bool   callbacks;
-	Oid    type;
-	uint32 type_hash;
-	Oid    labels[GM_STATUS_COUNT];
-	uint32 label_hash[GM_STATUS_COUNT];
-} status_cache;
-
-/*
- * Syscache invalidation: forget the OIDs when the type or one of its
- * labels changes, or on a full reset (hashvalue 0).
- */
-static void
-status_cache_invalidate(Datum arg, int cacheid, uint32 hashvalue)
-{
-	(void)arg;
-	if (!status_cache.valid)
-		return;
-	if (hashvalue == 0)
-		status_cache.valid = false;
-	else if (cacheid == TYPEOID)
-	{
-		if (hashvalue == status_cache.type_hash)
-			status_cache.valid = false;
-	}
-	else
-	{
-		for (int i = 0; i < GM_STATUS_COUNT; i++)
-			if (hashvalue == status_cache.label_hash[i])
-				status_cache.valid = false;
-	}
-}
-
-static void
-status_cache_load(void)
-{
-	Oid nsp;
-	Oid type;
-
-	if (!status_cache.callbacks)
-	{
-		CacheRegisterSyscacheCallback(TYPEOID, status_cache_invalidate,
-									  (Datum)0);
-		CacheRegisterSyscacheCallback(ENUMOID, status_cache_invalidate,
-									  (Datum)0);
-		status_cache.callbacks = true;
-	}
-
-	nsp = get_namespace_oid("goalmetrics", true);
-	type = OidIsValid(nsp) ? GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-											 CStringGetDatum("status"),
-											 ObjectIdGetDatum(nsp))
-						   : InvalidOid;
-	if (!OidIsValid(type))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("type goalmetrics.status does not exist"),
-				 errhint(
-					 "Create the extension: CREATE EXTENSION goalmetrics.")));
-
-	for (int i = 0; i < GM_STATUS_COUNT; i++)
-	{
-		Oid label = GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
-									ObjectIdGetDatum(type),
-									CStringGetDatum(status_names[i]));
-
-		if (!OidIsValid(label))
-			ereport(ERROR, (errcode(ERRCODE_UNDEFINED_OBJECT),
-							errmsg("goalmetrics.status has no label \"%s\"",
-								   status_names[i]),
-							errhint("Reinstall the extension goalmetrics.")));
-		status_cache.labels[i] = label;
-		status_cache.label_hash[i] =
-			GetSysCacheHashValue1(ENUMOID, ObjectIdGetDatum(label));
-	}
-	status_cache.type = type;
-	status_cache.type_hash =
-		GetSysCacheHashValue1(TYPEOID, ObjectIdGetDatum(type));
-	status_cache.valid = true;
-}
-
-Datum
-gm_status_datum(GmStatus status)
-{
-	Assert(status >= 0 && status < GM_STATUS_COUNT);
-	if (unlikely(!status_cache.valid))
-		status_cache_load();
-	return ObjectIdGetDatum(status_cache.labels[status]);
-}
-
-GmStatus
-gm_status_from_datum(Datum d)
-{
-	Oid oid = DatumGetObjectId(d);
-
-	for (int attempt = 0; attempt < 2; attempt++)
-	{
-		if (!status_cache.valid)
-			status_cache_load();
-		for (int i = 0; i < GM_STATUS_COUNT; i++)
-			if (status_cache.labels[i] == oid)
-				return (GmStatus)i;
-		status_cache.valid = false;
-	}
-	ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					errmsg("%u is not a value of goalmetrics.status", oid)));
-	pg_unreachable();
+	/* exact >= edge, exact > edge */
+	return gm_band(score->met, score->pct >= fulfilled,
+				   score->pct > partly ||
+					   (score->pct == partly && score->inexact),
+				   th);
 }
 
 /* ----------------------------------------------------------------------
  * SQL functions: fulfilment, meets, status
  * ----------------------------------------------------------------------
  */
-
-/* A capped percent (GM_PCT units) as a numeric, trailing zeros trimmed */
-static Datum
-pct_to_numeric(int64 pct)
-{
-	int scale = GM_PCT_SCALE;
-
-	while (scale > 0 && pct % 10 == 0)
-	{
-		pct /= 10;
-		scale--;
-	}
-	return gm_numeric_from_scaled(pct, scale);
-}
 
 /*
  * fulfilment(outcome, target [, capped]): STRICT.
@@ -1606,7 +931,7 @@ fulfilment_common(FunctionCallInfo fcinfo, GmOutcomeType type)
 	if (capped)
 	{
 		score_outcome(&o, &t, &s);
-		return pct_to_numeric(s.pct);
+		return gm_numeric_from_fixed(s.pct, GM_PCT_SCALE, GM_PCT_SCALE);
 	}
 	else
 	{
@@ -1670,72 +995,6 @@ status_common(FunctionCallInfo fcinfo, GmOutcomeType type)
 	PG_RETURN_DATUM(gm_status_datum(gm_status_of_score(&s, &th)));
 }
 
-/*
- * sign(pct - micro / 10^6) for a finite numeric percent, exactly.
- */
-static int
-percent_cmp_micro(Datum pct, const GmNumView *v, int64 micro)
-{
-	int128 coef;
-	int    scale;
-
-	if (view_to_int128(v, &coef, &scale))
-	{
-		int    s = Max(scale, 6);
-		int128 a, b;
-
-		if (scale_up(coef, s - scale, &a) && scale_up(micro, s - 6, &b))
-			return sign_of(a - b);
-	}
-	return ncmp(pct, gm_numeric_from_scaled(micro, 6)) > 0   ? 1
-		   : ncmp(pct, gm_numeric_from_scaled(micro, 6)) < 0 ? -1
-															 : 0;
-}
-
-/*
- * status(fulfilment) and status(fulfilment, partly_above, fulfilled_at):
- * the band of a percent computed elsewhere.  Not STRICT: NULL is not
- * followed up.
- */
-static Datum
-status_of_percent(FunctionCallInfo fcinfo)
-{
-	GmThresholds th;
-	const char  *data;
-	Size         len;
-	GmNumView    v;
-	Datum        pct;
-	bool explicit = PG_NARGS() == 3;
-
-	if (explicit && (PG_ARGISNULL(1) || PG_ARGISNULL(2)))
-		PG_RETURN_NULL();
-	if (explicit)
-		gm_thresholds_from_numeric(PG_GETARG_DATUM(1), PG_GETARG_DATUM(2),
-								   &th);
-	else
-		gm_thresholds_from_settings(&th);
-
-	if (PG_ARGISNULL(0))
-		PG_RETURN_DATUM(gm_status_datum(GM_STATUS_NOT_FOLLOWED_UP));
-
-	pct = PG_GETARG_DATUM(0);
-	numeric_payload((const struct varlena *)DatumGetPointer(pct), &data, &len);
-	numeric_view(data, len, &v);
-	if (v.kind != GM_NUM_FINITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("fulfilment must be a finite number, not \"%s\"",
-						v.kind == GM_NUM_NAN    ? "NaN"
-						: v.kind == GM_NUM_PINF ? "Infinity"
-												: "-Infinity")));
-
-	if (percent_cmp_micro(pct, &v, th.fulfilled_at) >= 0)
-		PG_RETURN_DATUM(gm_status_datum(GM_STATUS_FULFILLED));
-	if (percent_cmp_micro(pct, &v, th.partly_above) > 0)
-		PG_RETURN_DATUM(gm_status_datum(GM_STATUS_PARTLY));
-	PG_RETURN_DATUM(gm_status_datum(GM_STATUS_NOT_FULFILLED));
-}
-
 PG_FUNCTION_INFO_V1(gm_fulfilment_numeric);
 PG_FUNCTION_INFO_V1(gm_fulfilment_float8);
 PG_FUNCTION_INFO_V1(gm_fulfilment_float4);
@@ -1751,7 +1010,6 @@ PG_FUNCTION_INFO_V1(gm_status_float8);
 PG_FUNCTION_INFO_V1(gm_status_float4);
 PG_FUNCTION_INFO_V1(gm_status_int4);
 PG_FUNCTION_INFO_V1(gm_status_int8);
-PG_FUNCTION_INFO_V1(gm_status_percent);
 
 /*
  * The SQL entry points, one per outcome type (each SQL overload with and
@@ -1845,110 +1103,4 @@ Datum
 gm_status_int8(PG_FUNCTION_ARGS)
 {
 	return status_common(fcinfo, GM_OUT_INT8);
-}
-
-Datum
-gm_status_percent(PG_FUNCTION_ARGS)
-{
-	return status_of_percent(fcinfo);
-}
-
-/* ----------------------------------------------------------------------
- * Labels, colours and symbols
- *
- * Written in UTF-8, each with a stand-in in characters that every encoding
- * the extension installs in has (00_extension.sql): the text itself where
- * the database encoding has all its characters, else the stand-in
- * (doc/fulfilment.md, "Labels in other encodings").
- * ----------------------------------------------------------------------
- */
-
-static const char *const label_sv[GM_STATUS_COUNT] = {
-	"Uppfyllelse 100 procent", "Uppfyllelse 91–99 procent",
-	"Uppfyllelse 90 procent eller lägre", "Uppföljning är inte genomförd"
-};
-
-static const char *const label_en[GM_STATUS_COUNT] = {
-	"Fulfilled (100 %)", "Partly fulfilled (91–99 %)",
-	"Not fulfilled (90 % or lower)", "Not followed up"
-};
-
-/* The en dash of the partly band as a hyphen, for LATIN1 and LATIN9 */
-static const char *const label_sv_standin[GM_STATUS_COUNT] = {
-	NULL, "Uppfyllelse 91-99 procent", NULL, NULL
-};
-
-static const char *const label_en_standin[GM_STATUS_COUNT] = {
-	NULL, "Partly fulfilled (91-99 %)", NULL, NULL
-};
-
-/* Green, yellow, red, grey: the report's legend, readable on white */
-static const char *const status_colours[GM_STATUS_COUNT] = {
-	"#2E7D32", "#F9A825", "#C62828", "#9E9E9E"
-};
-
-/* Told apart by shape as well as colour: check, half, cross, empty */
-static const char *const status_symbols[GM_STATUS_COUNT] = { "✓", "◐", "✗",
-															 "○" };
-
-/* ... and in ASCII: plus, tilde, x, o */
-static const char *const status_symbols_standin[GM_STATUS_COUNT] = { "+", "~",
-																	 "x",
-																	 "o" };
-
-static Datum
-shipped_text(const char *utf8, const char *standin)
-{
-	return PointerGetDatum(
-		cstring_to_text(gm_utf8_to_server_text(utf8, standin)));
-}
-
-PG_FUNCTION_INFO_V1(gm_status_label);
-PG_FUNCTION_INFO_V1(gm_status_colour);
-PG_FUNCTION_INFO_V1(gm_status_symbol);
-
-/*
- * status_label(status, lang): the report's legend text, 'sv' or 'en'.
- */
-Datum
-gm_status_label(PG_FUNCTION_ARGS)
-{
-	GmStatus    st = gm_status_from_datum(PG_GETARG_DATUM(0));
-	text       *lang = PG_GETARG_TEXT_PP(1);
-	const char *l = VARDATA_ANY(lang);
-	int         len = VARSIZE_ANY_EXHDR(lang);
-
-	if (len == 2 && pg_strncasecmp(l, "sv", 2) == 0)
-		return shipped_text(label_sv[st], label_sv_standin[st]);
-	if (len == 2 && pg_strncasecmp(l, "en", 2) == 0)
-		return shipped_text(label_en[st], label_en_standin[st]);
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown language \"%s\" for status labels",
-					text_to_cstring(lang)),
-			 errhint("Use 'sv' (Swedish, the default) or 'en' (English).")));
-	pg_unreachable();
-}
-
-/*
- * status_colour(status): a hex colour.
- */
-Datum
-gm_status_colour(PG_FUNCTION_ARGS)
-{
-	GmStatus st = gm_status_from_datum(PG_GETARG_DATUM(0));
-
-	return shipped_text(status_colours[st], NULL);
-}
-
-/*
- * status_symbol(status): one character that tells the bands apart
- * without colour.
- */
-Datum
-gm_status_symbol(PG_FUNCTION_ARGS)
-{
-	GmStatus st = gm_status_from_datum(PG_GETARG_DATUM(0));
-
-	return shipped_text(status_symbols[st], status_symbols_standin[st]);
 }

@@ -6,6 +6,7 @@
  *
  * The per-row functions (fulfilment.c) and the roll-up aggregates
  * (rollup.c) share this core, so a metric counts the same everywhere.
+ * Layer 4 of src/README.md, beside the bands (status.h).
  *
  *-------------------------------------------------------------------------
  */
@@ -18,25 +19,12 @@
 
 #include "pg_compat.h"
 #include "settings.h"
+#include "status.h"
 #include "target.h"
 
 #include "visibility.h"
 
 GM_INTERNAL_BEGIN
-
-/*
- * Status bands, in the order of the SQL enum goalmetrics.status (fixed:
- * the enum's labels and order never change once released).
- */
-typedef enum GmStatus
-{
-	GM_STATUS_FULFILLED = 0,
-	GM_STATUS_PARTLY = 1,
-	GM_STATUS_NOT_FULFILLED = 2,
-	GM_STATUS_NOT_FOLLOWED_UP = 3
-} GmStatus;
-
-#define GM_STATUS_COUNT 4
 
 /*
  * Capped fulfilment percents are fixed-point integers in units of 1e-15
@@ -83,33 +71,9 @@ extern void gm_score_numeric(Numeric outcome, const GmTarget *target,
  */
 extern pg_noreturn void gm_outcome_not_finite(const char *value);
 
-/*
- * coef * 10^-scale as a numeric of display scale "scale" (0..18), built
- * without going through text.
- */
-extern Datum gm_numeric_from_scaled(int64 coef, int scale);
-
-/* The band of a score under thresholds (settings.h). */
+/* The band of a score under thresholds (settings.h), by gm_band. */
 extern GmStatus gm_status_of_score(const GmScore      *score,
 								   const GmThresholds *th);
-
-/*
- * Exact decimal view of a numeric, read from its on-disk digits without
- * numeric arithmetic or allocation: value = *coef * 10^-(*scale), |coef| <
- * 10^38, *scale >= 0.  The scale is the display scale when the coefficient
- * fits there (81.90 gives 8190, 2), else the smallest exact one (81.9 with
- * 60 trailing zeros gives 819, 1).  Returns false for NaN, infinities, or
- * values that do not fit in 38 digits (callers then take a numeric slow
- * path or raise an error).  num may be a packed (1-byte header) datum.
- */
-extern bool gm_numeric_to_int128(Numeric num, int128 *coef, int *scale);
-
-/* Build the power-of-ten tables of the exact arithmetic; from _PG_init. */
-extern void gm_fulfilment_init(void);
-
-/* The enum OID for a status, looked up by label once per backend. */
-extern Datum    gm_status_datum(GmStatus status);
-extern GmStatus gm_status_from_datum(Datum d);
 
 GM_INTERNAL_END
 

@@ -30,6 +30,7 @@
 
 #include "encoding.h"
 #include "metric_target.h"
+#include "numeric_io.h"
 
 /* The first byte of the binary (send/recv) form */
 #define METRIC_TARGET_BINARY_VERSION 1
@@ -697,33 +698,6 @@ metric_target_hash_extended(PG_FUNCTION_ARGS)
 
 /* ---------- conversions between GmDecimal and numeric ---------- */
 
-static Datum
-decimal_to_numeric(GmDecimal d)
-{
-	char   buf[64];
-	uint64 mag = d.coef < 0 ? (uint64) - (d.coef + 1) + 1 : (uint64)d.coef;
-	char   digits[32];
-	int    n;
-	char  *p = buf;
-
-	n = snprintf(digits, sizeof(digits), "%0*llu", d.scale + 1,
-				 (unsigned long long)mag);
-	if (d.coef < 0)
-		*p++ = '-';
-	memcpy(p, digits, n - d.scale);
-	p += n - d.scale;
-	if (d.scale > 0)
-	{
-		*p++ = '.';
-		memcpy(p, digits + n - d.scale, d.scale);
-		p += d.scale;
-	}
-	*p = '\0';
-	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
-							   ObjectIdGetDatum(InvalidOid),
-							   Int32GetDatum(-1));
-}
-
 /*
  * A numeric argument as an exact decimal, keeping its display scale:
  * 42.0 stays 42,0.  Errors as text input would for the same number.
@@ -731,51 +705,34 @@ decimal_to_numeric(GmDecimal d)
 static GmDecimal
 numeric_to_decimal(Numeric num, const char *argname)
 {
-	char     *s;
-	char     *p;
-	GmDecimal d = { 0, 0 };
-	bool      negative = false;
-	bool      after_point = false;
+	GmNumView v;
+	int128    coef;
+	int       scale;
 	int       sig = 0;
-	int       scale = 0;
+	GmDecimal d;
 
-	if (numeric_is_nan(num) || numeric_is_inf(num))
+	gm_numeric_view(num, &v);
+	if (v.kind != GM_NUM_FINITE)
 		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						errmsg("%s must be a finite number", argname)));
 
-	s = DatumGetCString(
-		DirectFunctionCall1(numeric_out, NumericGetDatum(num)));
-	p = s;
-	if (*p == '-')
-	{
-		negative = true;
-		p++;
-	}
-	for (; *p; p++)
-	{
-		if (*p == '.')
-		{
-			after_point = true;
-			continue;
-		}
-		if (after_point)
-			scale++;
-		if (sig == 0 && *p == '0')
-			continue;
-		if (++sig > GM_MAX_DIGITS)
-			ereport(ERROR, (errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-							errmsg("%s %s has more than %d significant digits",
-								   argname, s, GM_MAX_DIGITS)));
-		d.coef = d.coef * 10 + (*p - '0');
-	}
+	/* the digits at the display scale, as numeric_out prints them */
+	if (gm_view_to_int128(&v, &coef, &scale) && scale == v.dscale)
+		for (uint128 m = gm_abs_u128(coef); m != 0; m /= 10)
+			sig++;
+	else
+		sig = GM_MAX_DIGITS + 1; /* more than 38 digits at that scale */
+	if (sig > GM_MAX_DIGITS)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s %s has more than %d significant digits", argname,
+						gm_numeric_cstring(num), GM_MAX_DIGITS)));
 	if (scale > GM_MAX_SCALE)
 		ereport(ERROR, (errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-						errmsg("%s %s has more than %d decimals", argname, s,
-							   GM_MAX_SCALE)));
+						errmsg("%s %s has more than %d decimals", argname,
+							   gm_numeric_cstring(num), GM_MAX_SCALE)));
+	d.coef = (int64)coef;
 	d.scale = (uint8_t)scale;
-	if (negative)
-		d.coef = -d.coef;
-	pfree(s);
 	return d;
 }
 
@@ -892,7 +849,7 @@ metric_target_value(PG_FUNCTION_ARGS)
 	GmTarget t;
 
 	PG_GETARG_METRIC_TARGET(0, &t);
-	PG_RETURN_DATUM(decimal_to_numeric(t.value));
+	PG_RETURN_DATUM(gm_numeric_from_decimal(t.value));
 }
 
 Datum
@@ -903,7 +860,7 @@ metric_target_upper(PG_FUNCTION_ARGS)
 	PG_GETARG_METRIC_TARGET(0, &t);
 	if (t.cmp != GM_BETWEEN)
 		PG_RETURN_NULL();
-	PG_RETURN_DATUM(decimal_to_numeric(t.upper));
+	PG_RETURN_DATUM(gm_numeric_from_decimal(t.upper));
 }
 
 Datum
@@ -914,7 +871,7 @@ metric_target_baseline(PG_FUNCTION_ARGS)
 	PG_GETARG_METRIC_TARGET(0, &t);
 	if (!t.has_baseline)
 		PG_RETURN_NULL();
-	PG_RETURN_DATUM(decimal_to_numeric(t.baseline));
+	PG_RETURN_DATUM(gm_numeric_from_decimal(t.baseline));
 }
 
 Datum
@@ -1086,7 +1043,7 @@ read_outcome(PG_FUNCTION_ARGS)
 	}
 	if (none)
 		PG_RETURN_NULL();
-	PG_RETURN_DATUM(decimal_to_numeric(d));
+	PG_RETURN_DATUM(gm_numeric_from_decimal(d));
 }
 
 /*

@@ -1,10 +1,11 @@
 /*-------------------------------------------------------------------------
  *
  * rollup.h
- *	  The roll-up and trend aggregates: their fixed-size transition state
- *	  types goalmetrics.rollup_state and goalmetrics.trend_state.
+ *	  The roll-up aggregates: their fixed-size transition state type
+ *	  goalmetrics.rollup_state.
  *
- * Both states are real SQL base types (not internal), fixed-size and
+ * Layer 5 of src/README.md.  Both aggregate states (this one and
+ * trend_state, trend.h) are real SQL base types (not internal), fixed-size and
  * aligned to double, with canonical text and binary forms that round-trip
  * exactly and are validated strictly on input, so that an engine that ships
  * partial aggregate states between servers as values (Citus) can split the
@@ -21,6 +22,7 @@
 #include "postgres.h"
 
 #include "fulfilment.h"
+#include "numeric_io.h"
 #include "target.h"
 
 #include "visibility.h"
@@ -29,7 +31,6 @@ GM_INTERNAL_BEGIN
 
 /* Format version, first in the text and binary forms; never reuse. */
 #define GM_ROLLUP_STATE_VERSION 1
-#define GM_TREND_STATE_VERSION  1
 
 /* rollup_state.level */
 #define GM_LEVEL_EMPTY   0 /* no input yet (the INITCOND) */
@@ -45,17 +46,17 @@ GM_INTERNAL_BEGIN
 #define GM_WEIGHT_MAX   INT64CONST(1000000000000)
 
 /*
+ * A roll-up's fulfilment is shown rounded half up to this many decimals,
+ * trailing zeros trimmed ("90", "90.666666666667"); a metric's fulfilment
+ * (fulfilment()) shows every one of its GM_PCT_SCALE decimals.
+ */
+#define GM_ROLLUP_DECIMALS 12
+
+/*
  * Precision contract: a roll-up value within this many GM_PCT units
  * (1e-9 percentage points) of a band edge counts as on the edge.
  */
 #define GM_EDGE_TOLERANCE INT64CONST(1000000)
-
-/* A 128-bit integer as two halves (value = hi * 2^64 + lo). */
-typedef struct GmInt128
-{
-	int64  hi;
-	uint64 lo;
-} GmInt128;
 
 /*
  * goalmetrics.rollup_state: 112 bytes.  The counts are of metrics (summed
@@ -89,43 +90,23 @@ typedef struct GmRollupState
 
 #define GM_ROLLUP_STATE_SIZE 112
 
-/* One end of a trend: the outcome of a year as an exact decimal. */
-typedef struct GmTrendPoint
-{
-	int32    year;
-	int16    scale;   /* value = coef * 10^-scale */
-	uint8    present; /* 0 or 1 */
-	uint8    reserved;
-	GmInt128 coef;
-} GmTrendPoint;
-
-#define GM_TREND_TARGET_BYTES 96
+/*
+ * Check every invariant of a roll-up state (rollup_state.c): NULL when the
+ * state is consistent, else what is wrong.
+ */
+extern const char *gm_rollup_state_problem(const GmRollupState *s);
 
 /*
- * The outcomes a trend can hold, exactly: at most GM_TREND_MAX_DIGITS
- * digits from the first significant digit to the last decimal (|coef| <
- * 10^38) and a scale within +-GM_TREND_MAX_SCALE.  trend_state's text and
- * binary forms accept exactly these, and goalmetrics.outcome refuses other
- * values at write time (check_outcome), so that one row cannot take a
- * trend, and every report built on it, down.
+ * The empty state's canonical text (rollup_state_out of an all-zero state
+ * of this version): the aggregates' INITCOND, put into the install script
+ * by the Makefile (src/sql/constants.sh).
  */
-#define GM_TREND_MAX_DIGITS 38
-#define GM_TREND_MAX_SCALE  127
-
-/* goalmetrics.trend_state: 152 bytes. */
-typedef struct GmTrendState
-{
-	uint8        version; /* GM_TREND_STATE_VERSION */
-	uint8        has_target;
-	uint8        target_len; /* bytes of target used */
-	uint8        reserved;
-	int32        target_year;
-	GmTrendPoint first;                         /* earliest followed-up year */
-	GmTrendPoint last;                          /* latest followed-up year */
-	uint8        target[GM_TREND_TARGET_BYTES]; /* packed (target.h) */
-} GmTrendState;
-
-#define GM_TREND_STATE_SIZE 152
+#define GM_ROLLUP_STATE_EMPTY                                                                       \
+	"v=" CppAsString2(                                                                              \
+		GM_ROLLUP_STATE_VERSION) " level=0 partly_above=0 "                                         \
+								 "fulfilled_at=0 parts=0 metrics=0 fulfilled=0 partly=0 "           \
+								 "not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 " \
+								 "worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0"
 
 GM_INTERNAL_END
 

@@ -19,7 +19,7 @@
 #include "utils/guc.h"
 #include "utils/numeric.h"
 
-#include "fulfilment.h"
+#include "numeric_io.h"
 #include "settings.h"
 
 double gm_partly_above = 90.0;
@@ -225,72 +225,33 @@ threshold_out_of_range(Datum num, const char *name)
 
 /*
  * An explicit threshold: a numeric in 0..100, used exactly when it has at
- * most six decimals, else rounded (half away from zero) to millionths.
- * Read from the numeric's digits without allocating (fulfilment.c); a
- * value that does not fit 38 digits takes numeric arithmetic.
+ * most six decimals, else rounded (half away from zero) to millionths: read
+ * to ten-millionths (gm_numeric_to_fixed, truncated) and rounded from there.
+ * Allocates nothing.
  */
 static int64
 numeric_percent_to_micro(Datum num, const char *name)
 {
-	int128 coef;
-	int    scale;
-	Datum  scaled;
+	GmNumView v;
+	int128    tenth_micro;
+	int128    micro;
+	int       dropped;
 
 	/* read in place, also a packed (1-byte header) datum */
-	if (gm_numeric_to_int128((Numeric)DatumGetPointer(num), &coef, &scale))
-	{
-		int128 micro = coef;
-		bool   neg = coef < 0;
-
-		if (neg)
-			micro = -micro;
-		if (scale <= 6)
-		{
-			/* stop early: anything above 10^18 is out of range anyway */
-			for (int i = scale;
-				 i < 6 && micro <= (int128)INT64CONST(1000000000000000000);
-				 i++)
-				micro *= 10;
-		}
-		else
-		{
-			int drop = scale - 6;
-
-			if (drop > 38)
-				micro = 0; /* below 10^-32: rounds to 0 */
-			else
-			{
-				int128 p = 1;
-
-				for (int i = 0; i < drop; i++)
-					p *= 10;
-				micro = (micro + p / 2) / p;
-			}
-		}
-		if (micro > (int128)100 * GM_MICRO || (neg && micro != 0))
-			threshold_out_of_range(num, name);
-		return (int64)micro;
-	}
-
-	/* NaN, infinities and values of more than 38 digits */
-	if (numeric_is_nan(DatumGetNumeric(num)))
+	gm_numeric_view((Numeric)DatumGetPointer(num), &v);
+	if (v.kind == GM_NUM_NAN)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s must be a number between 0 and 100, not NaN",
 						name)));
-	if (numeric_is_inf(DatumGetNumeric(num)))
+	if (v.kind != GM_NUM_FINITE ||
+		!gm_numeric_to_fixed(&v, 7, &tenth_micro, &dropped))
 		threshold_out_of_range(num, name);
-	scaled = DirectFunctionCall2(numeric_mul, num,
-								 NumericGetDatum(int64_to_numeric(GM_MICRO)));
-	scaled = DirectFunctionCall2(numeric_round, scaled, Int32GetDatum(0));
-	if (DatumGetBool(
-			DirectFunctionCall2(numeric_lt, scaled,
-								NumericGetDatum(int64_to_numeric(0)))) ||
-		DatumGetBool(DirectFunctionCall2(numeric_gt, scaled,
-										 NumericGetDatum(int64_to_numeric(
-											 (int64)100 * GM_MICRO)))))
+	/* half away from zero: what was cut off lies below the next unit */
+	micro = (gm_abs_u128(tenth_micro) + 5) / 10;
+	if (micro > (int128)100 * GM_MICRO || (v.neg && micro != 0))
 		threshold_out_of_range(num, name);
-	return DatumGetInt64(DirectFunctionCall1(numeric_int8, scaled));
+	return (int64)micro;
 }
 
 void

@@ -250,7 +250,19 @@ extern bool gm_target_decode_for_order(const uint8_t *buf, size_t len,
 /* Total order (documented in doc/metric_target.md); numerically equal
  * decimals compare equal.  Returns <0, 0, >0. */
 extern int gm_target_cmp(const GmTarget *a, const GmTarget *b);
+
+/* Exact decimals (target_decimal.c): compared numerically, 42,0 = 42 */
 extern int gm_decimal_cmp(GmDecimal a, GmDecimal b);
+
+/* |coef| without overflow, also for INT64_MIN */
+static inline uint64_t
+gm_decimal_magnitude(int64_t coef)
+{
+	return coef < 0 ? (uint64_t)0 - (uint64_t)coef : (uint64_t)coef;
+}
+
+/* 10^n for 0 <= n <= 19, the one table of 64-bit powers of ten */
+extern const uint64_t gm_pow10_u64[20];
 
 /* Hash consistent with gm_target_cmp() == 0. */
 extern uint64_t gm_target_hash(const GmTarget *t, uint64_t seed);

@@ -57,28 +57,6 @@ static const char *const comparator_names[] = { "at_least", "at_most",
 												"above",    "below",
 												"exactly",  "between" };
 
-/* Powers of ten that fit in uint64_t */
-static const uint64_t pow10_u64[20] = { UINT64_C(1),
-										UINT64_C(10),
-										UINT64_C(100),
-										UINT64_C(1000),
-										UINT64_C(10000),
-										UINT64_C(100000),
-										UINT64_C(1000000),
-										UINT64_C(10000000),
-										UINT64_C(100000000),
-										UINT64_C(1000000000),
-										UINT64_C(10000000000),
-										UINT64_C(100000000000),
-										UINT64_C(1000000000000),
-										UINT64_C(10000000000000),
-										UINT64_C(100000000000000),
-										UINT64_C(1000000000000000),
-										UINT64_C(10000000000000000),
-										UINT64_C(100000000000000000),
-										UINT64_C(1000000000000000000),
-										UINT64_C(10000000000000000000) };
-
 #if defined(__GNUC__) || defined(__clang__)
 static bool set_error(GmError *err, GmErrorCode code, size_t pos,
 					  const char *fmt, ...)
@@ -119,13 +97,6 @@ unit_bytes(const GmTarget *t)
 	if (t->unit_pos == GM_UNIT_NONE)
 		return 0;
 	return t->unit_len > GM_MAX_UNIT_LEN ? GM_MAX_UNIT_LEN : t->unit_len;
-}
-
-/* |coef| without overflow, also for INT64_MIN */
-static uint64_t
-magnitude(int64_t coef)
-{
-	return coef < 0 ? (uint64_t)0 - (uint64_t)coef : (uint64_t)coef;
 }
 
 /* ---------------------------------------------------------------------
@@ -182,54 +153,6 @@ gm_comparator_from_name(const char *name, GmComparator *out)
  * Order and hash
  * ---------------------------------------------------------------------
  */
-
-/*
- * Split |coef| * 10^-scale into its integer part and its fraction scaled
- * to 18 digits.  Exact for every valid decimal (scale <= 15); a scale above
- * 18 (invalid anyway) drops digits but stays well defined.
- */
-static void
-split_magnitude(uint64_t mag, unsigned int scale, uint64_t *ipart,
-				uint64_t *frac)
-{
-	if (scale > 18)
-	{
-		unsigned int drop = scale - 18;
-
-		mag = drop < 20 ? mag / pow10_u64[drop] : 0;
-		scale = 18;
-	}
-	*ipart = mag / pow10_u64[scale];
-	/* the remainder is below 10^scale, so this stays below 10^18 */
-	*frac = (mag % pow10_u64[scale]) * pow10_u64[18 - scale];
-}
-
-/*
- * Compare two decimals numerically: 42,0 equals 42.  No floating point and
- * no overflow: the integer parts and the fractions are compared apart.
- */
-int
-gm_decimal_cmp(GmDecimal a, GmDecimal b)
-{
-	int      sa = a.coef < 0 ? -1 : (a.coef > 0 ? 1 : 0);
-	int      sb = b.coef < 0 ? -1 : (b.coef > 0 ? 1 : 0);
-	uint64_t ia, fa, ib, fb;
-	int      r;
-
-	if (sa != sb)
-		return sa < sb ? -1 : 1;
-	if (sa == 0)
-		return 0;
-	split_magnitude(magnitude(a.coef), a.scale, &ia, &fa);
-	split_magnitude(magnitude(b.coef), b.scale, &ib, &fb);
-	if (ia != ib)
-		r = ia < ib ? -1 : 1;
-	else if (fa != fb)
-		r = fa < fb ? -1 : 1;
-	else
-		r = 0;
-	return sa > 0 ? r : -r;
-}
 
 /*
  * The total order of targets (see the top of this file).  Fields a target
@@ -490,7 +413,7 @@ gm_target_validate(const GmTarget *t, GmError *err)
 static size_t
 encode_decimal(uint8_t *buf, size_t n, GmDecimal d)
 {
-	uint64_t     mag = magnitude(d.coef);
+	uint64_t     mag = gm_decimal_magnitude(d.coef);
 	unsigned int len = 0;
 	unsigned int k;
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# make test: install what is missing, build and install the extension, run
-# the C unit tests, then the pg_regress and pgTAP suites in a throwaway
-# cluster that is removed afterwards (also on failure or interrupt, by
-# pg_virtualenv's own trap), and print one line "N passed, M failed".
+# make test: install what is missing, build and install the extension, check
+# the layers (test/layers.sh), run the C unit tests, then the pg_regress and
+# pgTAP suites in a throwaway cluster that is removed afterwards (also on
+# failure or interrupt, by pg_virtualenv's own trap), and print one line
+# "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . test/lib.sh
@@ -16,6 +17,17 @@ chmod 755 "$log"
 
 passed=0
 failed=0
+
+# 0. the layers of src/ have no cycle (objects and headers)
+bash test/layers.sh >"$log/layers.out" 2>&1
+cat "$log/layers.out"
+line=$(grep -E '^layers: [0-9]+ passed, [0-9]+ failed' "$log/layers.out" | tail -n 1)
+if [ -n "$line" ]; then
+	passed=$((passed + $(echo "$line" | awk '{print $2}')))
+	failed=$((failed + $(echo "$line" | awk '{print $4}')))
+else
+	failed=$((failed + 1))
+fi
 
 # 1. C unit tests of the pure target module
 if [ -f test/unit/test_target.c ]; then

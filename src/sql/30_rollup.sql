@@ -21,17 +21,17 @@ CREATE FUNCTION goalmetrics.rollup_state_recv(pg_catalog.internal) RETURNS goalm
 CREATE FUNCTION goalmetrics.rollup_state_send(goalmetrics.rollup_state) RETURNS pg_catalog.bytea
 	AS 'MODULE_PATHNAME', 'gm_rollup_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
--- 112 bytes, fixed (src/rollup.h, GmRollupState)
+-- @GM_ROLLUP_STATE_SIZE@ bytes, fixed (src/rollup.h, GmRollupState)
 CREATE TYPE goalmetrics.rollup_state (
 	INPUT = goalmetrics.rollup_state_in,
 	OUTPUT = goalmetrics.rollup_state_out,
 	RECEIVE = goalmetrics.rollup_state_recv,
 	SEND = goalmetrics.rollup_state_send,
-	INTERNALLENGTH = 112,
+	INTERNALLENGTH = @GM_ROLLUP_STATE_SIZE@,
 	ALIGNMENT = double,
 	STORAGE = plain
 );
-COMMENT ON TYPE goalmetrics.rollup_state IS 'Transition state of rollup(): exact sums and counts, 112 bytes; text and binary forms round-trip exactly';
+COMMENT ON TYPE goalmetrics.rollup_state IS 'Transition state of rollup(): exact sums and counts, @GM_ROLLUP_STATE_SIZE@ bytes; text and binary forms round-trip exactly';
 COMMENT ON FUNCTION goalmetrics.rollup_state_in(pg_catalog.cstring) IS 'Input of rollup_state: the canonical text form only, every invariant checked';
 COMMENT ON FUNCTION goalmetrics.rollup_state_out(goalmetrics.rollup_state) IS 'Output of rollup_state: canonical text';
 COMMENT ON FUNCTION goalmetrics.rollup_state_recv(pg_catalog.internal) IS 'Binary input of rollup_state, checked like the text form';
@@ -96,18 +96,18 @@ COMMENT ON FUNCTION goalmetrics.rollup_final(goalmetrics.rollup_state) IS 'Final
 CREATE AGGREGATE goalmetrics.rollup(outcome pg_catalog.numeric, target goalmetrics.metric_target) (
 	SFUNC = goalmetrics.rollup_accum,
 	STYPE = goalmetrics.rollup_state,
-	SSPACE = 112,
+	SSPACE = @GM_ROLLUP_STATE_SIZE@,
 	FINALFUNC = goalmetrics.rollup_final,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = goalmetrics.rollup_combine,
-	INITCOND = 'v=1 level=0 partly_above=0 fulfilled_at=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0',
+	INITCOND = '@GM_ROLLUP_STATE_EMPTY@',
 	MSFUNC = goalmetrics.rollup_accum,
 	MINVFUNC = goalmetrics.rollup_inverse,
 	MSTYPE = goalmetrics.rollup_state,
-	MSSPACE = 112,
+	MSSPACE = @GM_ROLLUP_STATE_SIZE@,
 	MFINALFUNC = goalmetrics.rollup_final,
 	MFINALFUNC_MODIFY = READ_ONLY,
-	MINITCOND = 'v=1 level=0 partly_above=0 fulfilled_at=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0',
+	MINITCOND = '@GM_ROLLUP_STATE_EMPTY@',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE goalmetrics.rollup(pg_catalog.numeric, goalmetrics.metric_target) IS 'Rolls metrics up to a goal: fulfilment, status and counts (goalmetrics.rollup_method: mean, worst or share_met)';
@@ -115,18 +115,18 @@ COMMENT ON AGGREGATE goalmetrics.rollup(pg_catalog.numeric, goalmetrics.metric_t
 CREATE AGGREGATE goalmetrics.rollup(outcome pg_catalog.numeric, target goalmetrics.metric_target, weight pg_catalog.numeric) (
 	SFUNC = goalmetrics.rollup_accum,
 	STYPE = goalmetrics.rollup_state,
-	SSPACE = 112,
+	SSPACE = @GM_ROLLUP_STATE_SIZE@,
 	FINALFUNC = goalmetrics.rollup_final,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = goalmetrics.rollup_combine,
-	INITCOND = 'v=1 level=0 partly_above=0 fulfilled_at=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0',
+	INITCOND = '@GM_ROLLUP_STATE_EMPTY@',
 	MSFUNC = goalmetrics.rollup_accum,
 	MINVFUNC = goalmetrics.rollup_inverse,
 	MSTYPE = goalmetrics.rollup_state,
-	MSSPACE = 112,
+	MSSPACE = @GM_ROLLUP_STATE_SIZE@,
 	MFINALFUNC = goalmetrics.rollup_final,
 	MFINALFUNC_MODIFY = READ_ONLY,
-	MINITCOND = 'v=1 level=0 partly_above=0 fulfilled_at=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0',
+	MINITCOND = '@GM_ROLLUP_STATE_EMPTY@',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE goalmetrics.rollup(pg_catalog.numeric, goalmetrics.metric_target, pg_catalog.numeric) IS 'Rolls weighted metrics up to a goal (weight >= 0, NULL = 1; 0 keeps a metric in the counts only)';
@@ -134,18 +134,18 @@ COMMENT ON AGGREGATE goalmetrics.rollup(pg_catalog.numeric, goalmetrics.metric_t
 CREATE AGGREGATE goalmetrics.rollup(goalmetrics.rollup_result) (
 	SFUNC = goalmetrics.rollup_accum,
 	STYPE = goalmetrics.rollup_state,
-	SSPACE = 112,
+	SSPACE = @GM_ROLLUP_STATE_SIZE@,
 	FINALFUNC = goalmetrics.rollup_final,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = goalmetrics.rollup_combine,
-	INITCOND = 'v=1 level=0 partly_above=0 fulfilled_at=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0',
+	INITCOND = '@GM_ROLLUP_STATE_EMPTY@',
 	MSFUNC = goalmetrics.rollup_accum,
 	MINVFUNC = goalmetrics.rollup_inverse,
 	MSTYPE = goalmetrics.rollup_state,
-	MSSPACE = 112,
+	MSSPACE = @GM_ROLLUP_STATE_SIZE@,
 	MFINALFUNC = goalmetrics.rollup_final,
 	MFINALFUNC_MODIFY = READ_ONLY,
-	MINITCOND = 'v=1 level=0 partly_above=0 fulfilled_at=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0',
+	MINITCOND = '@GM_ROLLUP_STATE_EMPTY@',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE goalmetrics.rollup(goalmetrics.rollup_result) IS 'Rolls roll-ups up one more level (goals to perspective, committee, city): each input counts once, metric counts are summed';
@@ -162,17 +162,17 @@ CREATE FUNCTION goalmetrics.trend_state_recv(pg_catalog.internal) RETURNS goalme
 CREATE FUNCTION goalmetrics.trend_state_send(goalmetrics.trend_state) RETURNS pg_catalog.bytea
 	AS 'MODULE_PATHNAME', 'gm_trend_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
--- 152 bytes, fixed (src/rollup.h, GmTrendState)
+-- @GM_TREND_STATE_SIZE@ bytes, fixed (src/rollup.h, GmTrendState)
 CREATE TYPE goalmetrics.trend_state (
 	INPUT = goalmetrics.trend_state_in,
 	OUTPUT = goalmetrics.trend_state_out,
 	RECEIVE = goalmetrics.trend_state_recv,
 	SEND = goalmetrics.trend_state_send,
-	INTERNALLENGTH = 152,
+	INTERNALLENGTH = @GM_TREND_STATE_SIZE@,
 	ALIGNMENT = double,
 	STORAGE = plain
 );
-COMMENT ON TYPE goalmetrics.trend_state IS 'Transition state of trend(): earliest and latest followed-up outcome and the latest target, 152 bytes';
+COMMENT ON TYPE goalmetrics.trend_state IS 'Transition state of trend(): earliest and latest followed-up outcome and the latest target, @GM_TREND_STATE_SIZE@ bytes';
 COMMENT ON FUNCTION goalmetrics.trend_state_in(pg_catalog.cstring) IS 'Input of trend_state: the canonical text form only, every invariant checked';
 COMMENT ON FUNCTION goalmetrics.trend_state_out(goalmetrics.trend_state) IS 'Output of trend_state: canonical text';
 COMMENT ON FUNCTION goalmetrics.trend_state_recv(pg_catalog.internal) IS 'Binary input of trend_state, checked like the text form';
@@ -196,11 +196,11 @@ COMMENT ON FUNCTION goalmetrics.trend_final(goalmetrics.trend_state) IS 'Final f
 CREATE AGGREGATE goalmetrics.trend(year pg_catalog.int4, outcome pg_catalog.numeric, target goalmetrics.metric_target) (
 	SFUNC = goalmetrics.trend_accum,
 	STYPE = goalmetrics.trend_state,
-	SSPACE = 152,
+	SSPACE = @GM_TREND_STATE_SIZE@,
 	FINALFUNC = goalmetrics.trend_final,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = goalmetrics.trend_combine,
-	INITCOND = 'v=1 first=- last=- target=-',
+	INITCOND = '@GM_TREND_STATE_EMPTY@',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE goalmetrics.trend(pg_catalog.int4, pg_catalog.numeric, goalmetrics.metric_target) IS 'improving, stable or worsening: latest against earliest followed-up outcome, direction-aware; NULL with fewer than two followed-up years';

@@ -221,16 +221,51 @@ CREATE POLICY member_own ON committee_member FOR SELECT
 				   WHERE r.rolname OPERATOR(pg_catalog.=) committee_member.member
 					 AND pg_catalog.pg_has_role(r.oid, 'MEMBER')));
 
+-- Which rows a role may read is decided once per query, not per row: the
+-- policies call these helpers in a subquery (an InitPlan or a hashed
+-- SubPlan, built once), and the helpers read committee_member, goal and
+-- metric through the index on their parent key under those tables' own
+-- policies (SECURITY INVOKER: a SECURITY DEFINER function would see its
+-- owner as CURRENT_USER, not the caller).  goal.committee_id = ANY of the
+-- committees is an index condition.  member_goals() and member_metrics()
+-- are not inlined (their SET clause), so the planner costs them as the
+-- small sets they are and keeps its index plans for the queried rows.
+CREATE FUNCTION member_committees() RETURNS integer[]
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT coalesce(pg_catalog.array_agg(DISTINCT cm.committee_id), '{}') FROM goalmetrics.committee_member cm;
+END;
+COMMENT ON FUNCTION member_committees() IS 'The ids of the committees the current role is mapped to (committee_member, directly or through a group role); what the read policies check';
+
+CREATE FUNCTION member_goals() RETURNS SETOF integer
+LANGUAGE sql STABLE PARALLEL SAFE ROWS 100
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT g.goal_id FROM goalmetrics.goal g;
+END;
+COMMENT ON FUNCTION member_goals() IS 'The ids of the goals the current role may read (its committees''); what metric''s read policy checks';
+
+CREATE FUNCTION member_metrics() RETURNS SETOF integer
+LANGUAGE sql STABLE PARALLEL SAFE ROWS 1000
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT m.metric_id
+	  FROM goalmetrics.goal g
+	 CROSS JOIN LATERAL (SELECT m1.metric_id FROM goalmetrics.metric m1
+						  WHERE m1.goal_id OPERATOR(pg_catalog.=) g.goal_id OFFSET 0) m;
+END;
+COMMENT ON FUNCTION member_metrics() IS 'The ids of the metrics the current role may read (its committees'' goals''); what target''s and outcome''s read policies check';
+
 CREATE POLICY member_read ON committee FOR SELECT
-	USING (committee_id IN (SELECT cm.committee_id FROM goalmetrics.committee_member cm));
+	USING (committee_id OPERATOR(pg_catalog.=) ANY ((SELECT goalmetrics.member_committees())::integer[]));
 CREATE POLICY member_read ON goal FOR SELECT
-	USING (committee_id IN (SELECT cm.committee_id FROM goalmetrics.committee_member cm));
+	USING (committee_id OPERATOR(pg_catalog.=) ANY ((SELECT goalmetrics.member_committees())::integer[]));
 CREATE POLICY member_read ON metric FOR SELECT
-	USING (goal_id IN (SELECT g.goal_id FROM goalmetrics.goal g));
+	USING (goal_id IN (SELECT goalmetrics.member_goals()));
 CREATE POLICY member_read ON target FOR SELECT
-	USING (metric_id IN (SELECT m.metric_id FROM goalmetrics.metric m));
+	USING (metric_id IN (SELECT goalmetrics.member_metrics()));
 CREATE POLICY member_read ON outcome FOR SELECT
-	USING (metric_id IN (SELECT m.metric_id FROM goalmetrics.metric m));
+	USING (metric_id IN (SELECT goalmetrics.member_metrics()));
 
 -- writing targets and outcomes (GRANTed to goalmetrics_writer): only for
 -- the metrics of one's own committees, before and after the change

@@ -6,7 +6,7 @@
 -- goals, fulfilled only at 100 with every metric met.
 BEGIN;
 SET LOCAL search_path = public, goalmetrics;
-SELECT plan(32);
+SELECT plan(59);
 
 \o /dev/null
 \ir ../../data/helsingborg-2016.sql
@@ -16,7 +16,7 @@ SELECT plan(32);
 -- One row per metric, 2016, in the report's order: status, fulfilment
 -- (rounded to 2 decimals) and trend 2014-2016.
 SELECT results_eq($$
-	SELECT metric, outcome, target_text, round(fulfilment, 2), status, trend
+	SELECT metric, outcome, target, round(fulfilment, 2), status, trend
 	  FROM goalmetrics.metric_status WHERE year = 2016
 	 ORDER BY committee_sort, perspective_sort, goal_sort, metric_sort
 $$, $$ VALUES
@@ -155,7 +155,7 @@ $$, $$
 	SELECT committee, perspective, goal, metric,
 		   (SELECT o.value FROM goalmetrics.outcome o WHERE o.metric_id = ms.metric_id AND o.year = 2014),
 		   (SELECT o.value FROM goalmetrics.outcome o WHERE o.metric_id = ms.metric_id AND o.year = 2015),
-		   outcome, target_text, status, status_label, trend
+		   outcome, target, status, status_label, trend
 	  FROM goalmetrics.metric_status ms WHERE year = 2016
 	 ORDER BY committee_sort, perspective_sort, goal_sort, metric_sort
 $$, 'annual_report(2016): every metric, three outcomes, target, status, label and trend, in the report''s order');
@@ -183,13 +183,13 @@ SELECT is_empty($$
 	  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0
 	  JOIN pg_type t ON t.oid = a.atttypid
 	 WHERE n.nspname = 'goalmetrics'
-	   AND c.relname IN ('metric_status', 'goal_status', 'perspective_status', 'committee_status')
-	   AND t.typname NOT IN ('text', 'int4', 'numeric')
-$$, 'the BI views have only text, integer and numeric columns');
+	   AND c.relname IN ('metric_status', 'goal_status', 'perspective_status', 'committee_status', 'summary')
+	   AND t.typname NOT IN ('text', 'int4', 'numeric', 'timestamptz')
+$$, 'the BI views and summary have only text, integer, numeric (and the run''s timestamptz) columns');
 SELECT is_empty($$
 	SELECT * FROM (VALUES ('metric_status', 'committee'), ('metric_status', 'perspective'), ('metric_status', 'goal'),
 		('metric_status', 'metric'), ('metric_status', 'year'), ('metric_status', 'outcome'), ('metric_status', 'target'),
-		('metric_status', 'target_text'), ('metric_status', 'fulfilment'), ('metric_status', 'status'),
+		('metric_status', 'target_value'), ('metric_status', 'fulfilment'), ('metric_status', 'status'),
 		('metric_status', 'status_label'), ('metric_status', 'status_colour'), ('metric_status', 'trend'),
 		('goal_status', 'committee'), ('goal_status', 'perspective'), ('goal_status', 'goal'), ('goal_status', 'year'),
 		('goal_status', 'fulfilment'), ('goal_status', 'status'), ('goal_status', 'status_label'), ('goal_status', 'status_colour'),
@@ -210,15 +210,15 @@ SELECT is((SELECT status_colour FROM goalmetrics.goal_status WHERE year = 2016 A
 		  goalmetrics.status_colour('not_fulfilled'), 'status_colour as the fulfilment functions give it');
 
 -- --------------------------------------------------------- refresh_summary
-SELECT is(refresh_summary(2016), 26, 'refresh_summary(2016) writes 16 goals, 8 perspectives and 2 committees');
+SELECT is(refresh_summary(2016), 62, 'refresh_summary(2016) writes 36 metrics, 16 goals, 8 perspectives and 2 committees');
 CREATE TEMP TABLE first_run AS
-	SELECT year, level, committee_id, perspective_id, goal_id, fulfilment, status, parts, metrics, fulfilled, partly,
+	SELECT year, level, committee_id, perspective_id, goal_id, metric_id, fulfilment, status, parts, metrics, fulfilled, partly,
 		   not_fulfilled, not_followed_up FROM summary;
-SELECT is(refresh_summary(2016), 26, 'a second call writes the same number');
+SELECT is(refresh_summary(2016), 62, 'a second call writes the same number');
 SELECT results_eq($$
-	SELECT year, level, committee_id, perspective_id, goal_id, fulfilment, status, parts, metrics, fulfilled, partly,
-		   not_fulfilled, not_followed_up FROM goalmetrics.summary ORDER BY level, committee_id, perspective_id, goal_id
-$$, $$ SELECT * FROM first_run ORDER BY level, committee_id, perspective_id, goal_id $$,
+	SELECT year, level, committee_id, perspective_id, goal_id, metric_id, fulfilment, status, parts, metrics, fulfilled, partly,
+		   not_fulfilled, not_followed_up FROM goalmetrics.summary ORDER BY level, committee_id, perspective_id, goal_id, metric_id
+$$, $$ SELECT * FROM first_run ORDER BY level, committee_id, perspective_id, goal_id, metric_id $$,
 	'refresh_summary is idempotent: the same rows, not twice as many');
 SELECT results_eq($$
 	SELECT s.status::text, round(s.fulfilment, 2) FROM goalmetrics.summary s JOIN goalmetrics.committee c USING (committee_id)
@@ -232,27 +232,254 @@ $$, $$ VALUES (90::numeric, 100::numeric, 'mean'::text, 2::numeric, true, true) 
 	'each row records when it ran and the settings and version it used');
 
 SET LOCAL goalmetrics.partly_above = 95;
-SELECT is(refresh_summary(2016), 26, 'a refresh under other settings ...');
+SELECT is(refresh_summary(2016), 62, 'a refresh under other settings ...');
 SELECT results_eq($$
 	SELECT DISTINCT partly_above FROM goalmetrics.summary
 $$, $$ VALUES (95::numeric) $$, '... records them');
 -- 94.22 was partly at 90 and is not fulfilled at 95; 95.45 stays partly
 SELECT results_eq($$
 	SELECT g.title, s.status::text FROM goalmetrics.summary s JOIN goalmetrics.goal g USING (goal_id)
-	 WHERE g.title IN ('Invånarnas egenförsörjning ska öka', 'Färre hushåll med långvarigt försörjningsstöd') ORDER BY g.sort
+	 WHERE s.level = 'goal' AND g.title IN ('Invånarnas egenförsörjning ska öka', 'Färre hushåll med långvarigt försörjningsstöd') ORDER BY g.sort
 $$, $$ VALUES ('Invånarnas egenförsörjning ska öka'::text, 'not_fulfilled'::text),
 			  ('Färre hushåll med långvarigt försörjningsstöd', 'partly') $$,
 	'... and its statuses follow them');
 -- the value in force, exactly: replaying what was recorded gives the same
 -- status (a percent of 90.0000005 is not fulfilled at 90.000001, partly at 90)
 SET LOCAL goalmetrics.partly_above = 90.000001;
-SELECT is(refresh_summary(2016), 26, 'a refresh with partly_above = 90.000001 ...');
+SELECT is(refresh_summary(2016), 62, 'a refresh with partly_above = 90.000001 ...');
 SELECT results_eq($$
 	SELECT DISTINCT partly_above::text, status(90.0000005, partly_above, fulfilled_at)::text FROM goalmetrics.summary
 $$, $$ VALUES ('90.000001'::text, 'not_fulfilled'::text) $$,
 	'... records 90.000001 exactly, not 90, so a replay gives the same status');
 RESET goalmetrics.partly_above;
-SELECT is(refresh_summary(2015), 0, 'a year without targets writes nothing');
+SELECT is(refresh_summary(2015), 23, 'a year without targets writes only the report''s lines (the 23 metrics with outcomes in 2013-2015) ...');
+SELECT is((SELECT count(*) FROM goalmetrics.summary WHERE year = 2015 AND (level <> 'metric' OR status IS NOT NULL)), 0::bigint,
+	'... with no status, and no goal, perspective or committee rows');
+
+-- ------------------------------------------- the summary serves the report
+RESET goalmetrics.partly_above;
+SELECT is(refresh_summary(2016), 62, 'refresh_summary(2016) under the default settings again');
+SELECT results_eq($$
+	SELECT committee, perspective, goal, metric, year_prev2, outcome_prev2, year_prev1, outcome_prev1, outcome, target,
+		   target_value, fulfilment, status, status_label, status_label_en, status_colour, trend
+	  FROM goalmetrics.summary WHERE level = 'metric' AND year = 2016 ORDER BY report_order
+$$, $$
+	SELECT committee, perspective, goal, metric, year_prev2, outcome_prev2, year_prev1, outcome_prev1, outcome, target,
+		   target_value, fulfilment, status, status_label, status_label_en, status_colour, trend
+	  FROM goalmetrics.annual_report(2016)
+$$, 'the summary''s metric level is the annual report, line by line, in its order');
+-- the summary against the views, every level (status as text, filterable
+-- with a varchar parameter)
+SELECT is_empty($$
+	(SELECT 'goal' AS level, goal_id, perspective_id, committee_id, fulfilment, status, metrics, fulfilled, partly, not_fulfilled, not_followed_up
+	   FROM goalmetrics.goal_status WHERE year = 2016
+	 UNION ALL
+	 SELECT 'perspective', NULL, perspective_id, committee_id, fulfilment, status, metrics, fulfilled, partly, not_fulfilled, not_followed_up
+	   FROM goalmetrics.perspective_status WHERE year = 2016
+	 UNION ALL
+	 SELECT 'committee', NULL, NULL, committee_id, fulfilment, status, metrics, fulfilled, partly, not_fulfilled, not_followed_up
+	   FROM goalmetrics.committee_status WHERE year = 2016)
+	EXCEPT ALL
+	SELECT level, goal_id, perspective_id, committee_id, fulfilment, status, metrics, fulfilled, partly, not_fulfilled, not_followed_up
+	  FROM goalmetrics.summary WHERE year = 2016 AND level <> 'metric'
+$$, 'every goal, perspective and committee row of the views is in the summary');
+SELECT is((SELECT count(*) FROM goalmetrics.summary WHERE year = 2016 AND level <> 'metric'), 26::bigint, '... and nothing else');
+SELECT is((SELECT count(*) FROM goalmetrics.summary WHERE status = 'partly'::varchar AND level = 'committee'), 1::bigint,
+	'summary.status compares with a varchar parameter (text, not the enum)');
+SELECT is((SELECT pg_typeof(ran_by)::text FROM goalmetrics.summary LIMIT 1), 'text', 'summary.ran_by is text');
+
+-- it says when what it summarised changed: an outcome, a target (which has
+-- no change time) and a deleted outcome
+SELECT is((SELECT changed FROM goalmetrics.summary_changed(2016)), false, 'summary_changed: nothing changed after the run');
+SAVEPOINT changes;
+UPDATE target SET target = 'Minst 66 %' WHERE year = 2016 AND metric_id = (SELECT metric_id FROM metric WHERE name = 'Egenförsörjning efter jobbprojekt');
+SELECT is((SELECT changed FROM goalmetrics.summary_changed(2016)), true, 'summary_changed: a changed target is seen');
+ROLLBACK TO SAVEPOINT changes;
+DELETE FROM outcome WHERE year = 2014 AND metric_id = (SELECT metric_id FROM metric WHERE name = 'Egenförsörjning efter jobbprojekt');
+SELECT is((SELECT changed FROM goalmetrics.summary_changed(2016)), true, 'summary_changed: a deleted outcome in the trend''s window is seen');
+ROLLBACK TO SAVEPOINT changes;
+SELECT is((SELECT changed FROM goalmetrics.summary_changed(2013)), NULL::boolean, 'summary_changed: NULL for a year without a summary');
+
+-- --------------------------------------- every view against a reference
+-- Straightforward queries written from the rules, compared column by
+-- column with the views on the same data (outcomes in 2014-2016, targets
+-- in 2016, one extra target in 2015 and a 2017 target without outcome).
+INSERT INTO target SELECT metric_id, 2015, 'Minst 50 %' FROM metric WHERE name = 'Egenförsörjning efter jobbprojekt';
+INSERT INTO target SELECT metric_id, 2017, 'Högst 40 %' FROM metric WHERE name = 'Minskat återflöde';
+UPDATE metric SET weight = 2 WHERE name = 'Egenförsörjning efter jobbprojekt';
+CREATE TEMP VIEW ref_metric AS
+SELECT m.metric_id, k.year, o.value AS outcome, format_target(t.target) AS target, target_value(t.target) AS target_value,
+	   round(fulfilment(o.value, t.target), 4) AS fulfilment,
+	   CASE WHEN t.target IS NOT NULL THEN status(o.value, t.target)::text END AS status,
+	   (SELECT trend(o3.year, o3.value, coalesce(t.target,
+				(SELECT t2.target FROM target t2 WHERE t2.metric_id = m.metric_id
+				  ORDER BY t2.year <= k.year DESC, abs(t2.year - k.year) LIMIT 1)))::text
+		  FROM outcome o3 WHERE o3.metric_id = m.metric_id AND o3.year BETWEEN k.year - 2 AND k.year) AS trend,
+	   (SELECT o1.value FROM outcome o1 WHERE o1.metric_id = m.metric_id AND o1.year = k.year - 1) AS outcome_prev1,
+	   (SELECT o2.value FROM outcome o2 WHERE o2.metric_id = m.metric_id AND o2.year = k.year - 2) AS outcome_prev2,
+	   round(fulfilment((SELECT o1.value FROM outcome o1 WHERE o1.metric_id = m.metric_id AND o1.year = k.year - 1),
+						(SELECT t1.target FROM target t1 WHERE t1.metric_id = m.metric_id AND t1.year = k.year - 1)), 4) AS fulfilment_prev1
+  FROM (SELECT metric_id, year FROM target UNION SELECT metric_id, year FROM outcome) k
+  JOIN metric m USING (metric_id)
+  LEFT JOIN target t ON t.metric_id = k.metric_id AND t.year = k.year
+  LEFT JOIN outcome o ON o.metric_id = k.metric_id AND o.year = k.year;
+SELECT set_eq($$
+	SELECT metric_id, year, outcome, target, target_value, fulfilment, status, trend, outcome_prev1, outcome_prev2, fulfilment_prev1
+	  FROM goalmetrics.metric_status
+$$, $$ SELECT * FROM ref_metric $$, 'metric_status equals the reference query, every row and column');
+CREATE TEMP VIEW ref_goal AS
+SELECT g.goal_id, g.perspective_id, g.committee_id, t.year, rollup(o.value, t.target, coalesce(m.weight, 1)) AS r
+  FROM goal g JOIN metric m USING (goal_id) JOIN target t USING (metric_id)
+  LEFT JOIN outcome o ON o.metric_id = t.metric_id AND o.year = t.year
+ GROUP BY g.goal_id, g.perspective_id, g.committee_id, t.year;
+SELECT set_eq($$
+	SELECT goal_id, year, fulfilment, status, metrics, fulfilled, partly, not_fulfilled, not_followed_up, fulfilment_prev1, status_prev1
+	  FROM goalmetrics.goal_status
+$$, $$
+	SELECT a.goal_id, a.year, round((a.r).fulfilment, 4) AS f, (a.r).status::text AS s, (a.r).metrics, (a.r).fulfilled, (a.r).partly,
+		   (a.r).not_fulfilled, (a.r).not_followed_up, round((b.r).fulfilment, 4) AS f1, (b.r).status::text AS s1
+	  FROM ref_goal a LEFT JOIN ref_goal b ON b.goal_id = a.goal_id AND b.year = a.year - 1
+$$, 'goal_status equals the reference query (with the year before), every row');
+CREATE TEMP VIEW ref_perspective AS
+SELECT committee_id, perspective_id, year, rollup(r) AS r FROM ref_goal GROUP BY committee_id, perspective_id, year;
+SELECT set_eq($$
+	SELECT committee_id, perspective_id, year, fulfilment, status, goals, metrics, fulfilled, partly, not_fulfilled,
+		   not_followed_up, fulfilment_prev1, status_prev1
+	  FROM goalmetrics.perspective_status
+$$, $$
+	SELECT a.committee_id, a.perspective_id, a.year, round((a.r).fulfilment, 4) AS f, (a.r).status::text AS s, (a.r).parts, (a.r).metrics,
+		   (a.r).fulfilled, (a.r).partly, (a.r).not_fulfilled, (a.r).not_followed_up, round((b.r).fulfilment, 4) AS f1, (b.r).status::text AS s1
+	  FROM ref_perspective a
+	  LEFT JOIN ref_perspective b ON b.committee_id = a.committee_id AND b.perspective_id = a.perspective_id AND b.year = a.year - 1
+$$, 'perspective_status equals the reference query (with the year before), every row');
+CREATE TEMP VIEW ref_committee AS
+SELECT committee_id, year, rollup(r) AS r FROM ref_goal GROUP BY committee_id, year;
+SELECT set_eq($$
+	SELECT committee_id, year, fulfilment, status, goals, metrics, fulfilled, partly, not_fulfilled, not_followed_up,
+		   fulfilment_prev1, status_prev1
+	  FROM goalmetrics.committee_status
+$$, $$
+	SELECT a.committee_id, a.year, round((a.r).fulfilment, 4) AS f, (a.r).status::text AS s, (a.r).parts, (a.r).metrics,
+		   (a.r).fulfilled, (a.r).partly, (a.r).not_fulfilled, (a.r).not_followed_up, round((b.r).fulfilment, 4) AS f1, (b.r).status::text AS s1
+	  FROM ref_committee a LEFT JOIN ref_committee b ON b.committee_id = a.committee_id AND b.year = a.year - 1
+$$, 'committee_status equals the reference query (with the year before), every row');
+SELECT set_eq($$ SELECT goal_id, year, result FROM goalmetrics.goal_rollup $$,
+	$$ SELECT goal_id, year, r FROM ref_goal $$, 'goal_rollup equals the reference query');
+SELECT results_eq($$
+	SELECT metric_id, outcome_prev2, outcome_prev1, outcome, target, status, trend FROM goalmetrics.annual_report(2017)
+$$, $$
+	SELECT m.metric_id,
+		   (SELECT o.value FROM outcome o WHERE o.metric_id = m.metric_id AND o.year = 2015),
+		   (SELECT o.value FROM outcome o WHERE o.metric_id = m.metric_id AND o.year = 2016),
+		   r.outcome, r.target, r.status, r.trend
+	  FROM metric m JOIN goal g USING (goal_id) JOIN committee c USING (committee_id) JOIN perspective p USING (perspective_id)
+	  LEFT JOIN ref_metric r ON r.metric_id = m.metric_id AND r.year = 2017
+	 WHERE EXISTS (SELECT FROM target t WHERE t.metric_id = m.metric_id AND t.year BETWEEN 2015 AND 2017)
+		OR EXISTS (SELECT FROM outcome o WHERE o.metric_id = m.metric_id AND o.year BETWEEN 2015 AND 2017)
+	 ORDER BY c.sort, c.name, p.sort, p.perspective_id, g.sort, g.goal_id, m.sort, m.metric_id
+$$, 'annual_report(2017) equals the reference query (a 2017 target without outcome, the others empty)');
+
+-- ------------------------------------------------------ what BI tools see
+SELECT is_empty($$
+	SELECT c.relname, a.attname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+	  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+	 WHERE n.nspname = 'goalmetrics' AND c.relkind = 'v' AND col_description(c.oid, a.attnum) IS NULL
+$$, 'every view column has a comment');
+SELECT ok(NOT has_table_privilege('goalmetrics_reader', 'goalmetrics.goal_rollup', 'SELECT')
+		  AND has_table_privilege('goalmetrics_reader', 'goalmetrics.goal_status', 'SELECT'),
+	'readers do not get goal_rollup (a composite column): they read goal_status');
+SELECT is_empty($$
+	SELECT c.relname, a.attname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+	  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0
+	 WHERE n.nspname = 'goalmetrics' AND c.relkind = 'v' AND a.attname LIKE 'fulfilment%'
+	   AND format_type(a.atttypid, a.atttypmod) NOT IN ('numeric(7,4)', 'numeric(7,6)')
+$$, 'fulfilment columns have a declared precision and scale (percent 7,4; fraction 7,6)');
+SELECT is((SELECT fulfilment_fraction FROM goalmetrics.goal_status WHERE year = 2016 AND goal = 'Socialnämnden ska minska sin miljöpåverkan'),
+		  0.600000::numeric, 'fulfilment_fraction is the percent / 100');
+INSERT INTO target SELECT metric_id, 2017, 'Minst 65 %' FROM metric WHERE name = 'Egenförsörjning efter jobbprojekt';
+SELECT results_eq($$ SELECT DISTINCT status, status_rank, status_label_en FROM goalmetrics.metric_status WHERE status IS NOT NULL ORDER BY status_rank $$,
+	$$ SELECT s::text, r::integer, goalmetrics.status_label(s, 'en')
+		 FROM unnest(enum_range(NULL::goalmetrics.status)) WITH ORDINALITY u(s, r) $$,
+	'status_rank sorts best first (1 fulfilled .. 4 not followed up); English labels beside the Swedish');
+DELETE FROM target WHERE year = 2017 AND metric_id = (SELECT metric_id FROM metric WHERE name = 'Egenförsörjning efter jobbprojekt');
+SELECT is((SELECT count(*) FROM information_schema.columns WHERE table_schema = 'goalmetrics'
+			AND column_name IN ('parts') AND table_name IN ('goal_status', 'perspective_status', 'committee_status')), 0::bigint,
+	'one name for the goal count (goals), no parts in the views');
+SELECT results_eq($$
+	SELECT (SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'goalmetrics.metric_status'::regclass AND attname = 'target'),
+		   (SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'goalmetrics.annual_report_line'::regclass AND attname = 'target')
+$$, $$ VALUES ('text'::text, 'text'::text) $$, 'target is text (as written) in metric_status and annual_report alike');
+
+-- ------------------------------------------ row-level security and plans
+-- A reader mapped to Socialnämnden sees exactly its rows in every view and
+-- in annual_report(); the plan for one committee reaches every table's
+-- index and decides membership once (hashed subplans, no subquery per
+-- row).  enable_seqscan = off makes the planner show whether an index
+-- path exists at all on this small data.
+CREATE ROLE gm_test_bi_reader LOGIN IN ROLE goalmetrics_reader;
+INSERT INTO committee_member SELECT 'gm_test_bi_reader', committee_id FROM committee WHERE name = 'Socialnämnden';
+CREATE TEMP TABLE as_super AS
+SELECT 'metric' AS v, md5(string_agg(x::text, ',' ORDER BY x::text)) AS h FROM goalmetrics.metric_status x WHERE committee = 'Socialnämnden'
+UNION ALL SELECT 'goal', md5(string_agg(x::text, ',' ORDER BY x::text)) FROM goalmetrics.goal_status x WHERE committee = 'Socialnämnden'
+UNION ALL SELECT 'perspective', md5(string_agg(x::text, ',' ORDER BY x::text)) FROM goalmetrics.perspective_status x WHERE committee = 'Socialnämnden'
+UNION ALL SELECT 'committee', md5(string_agg(x::text, ',' ORDER BY x::text)) FROM goalmetrics.committee_status x WHERE committee = 'Socialnämnden'
+UNION ALL SELECT 'report', md5(string_agg(x::text, ',' ORDER BY x::text)) FROM goalmetrics.annual_report(2016, 'Socialnämnden') x;
+GRANT SELECT ON as_super TO gm_test_bi_reader;
+CREATE FUNCTION pg_temp.plan_problems(q text) RETURNS SETOF text LANGUAGE plpgsql AS $f$
+DECLARE
+	line text;
+	hashed text[] := '{}';
+	named text[] := '{}';
+	pending text;
+BEGIN
+	FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
+		-- an index scan without an Index Cond reads the whole index
+		IF pending IS NOT NULL AND line !~ 'Index Cond' THEN
+			RETURN NEXT 'whole index: ' || pending;
+		END IF;
+		pending := CASE WHEN line ~ 'Index (Only )?Scan using \w+ on (goal|metric|target|outcome) ' THEN btrim(line) END;
+		-- committee is small and annual_report() matches its name in any
+		-- case (lower()): it may be read whole
+		IF line ~ 'Seq Scan on (goal|metric|target|outcome) ' THEN
+			RETURN NEXT 'full scan: ' || btrim(line);
+		END IF;
+		hashed := hashed || ARRAY(SELECT m[1] FROM regexp_matches(line, 'hashed (SubPlan \d+)', 'g') m);
+		named := named || ARRAY(SELECT m[1] FROM regexp_matches(line, '^\s*(?:->\s+)?(SubPlan \d+)\s*$', 'g') m);
+	END LOOP;
+	RETURN QUERY SELECT 'per-row subplan: ' || s FROM unnest(named) s WHERE s <> ALL (hashed);
+END
+$f$;
+GRANT EXECUTE ON FUNCTION pg_temp.plan_problems(text) TO gm_test_bi_reader;
+SET LOCAL enable_seqscan = off;
+SELECT is_empty($$
+	SELECT q, p FROM (VALUES
+		('SELECT * FROM goalmetrics.metric_status WHERE committee = ''Socialnämnden'' AND year = 2016'),
+		('SELECT * FROM goalmetrics.metric_status WHERE committee_id = 2 AND goal_id = 9 AND year = 2016'),
+		('SELECT * FROM goalmetrics.goal_status WHERE committee = ''Socialnämnden'' AND year = 2016'),
+		('SELECT * FROM goalmetrics.goal_status WHERE goal_id = 9 AND year = 2016'),
+		('SELECT * FROM goalmetrics.perspective_status WHERE committee = ''Socialnämnden'' AND perspective = ''Ekonomi'' AND year = 2016'),
+		('SELECT * FROM goalmetrics.committee_status WHERE committee_id = 2 AND year = 2016'),
+		('SELECT * FROM goalmetrics.annual_report(2016, ''Socialnämnden'')')) v(q), pg_temp.plan_problems(q) p
+$$, 'as superuser, a filter on committee, goal or perspective reaches every table''s index; no subplan per row');
+SET LOCAL ROLE gm_test_bi_reader;
+SELECT is_empty($$
+	SELECT q, p FROM (VALUES
+		('SELECT * FROM goalmetrics.metric_status WHERE committee = ''Socialnämnden'' AND year = 2016'),
+		('SELECT * FROM goalmetrics.goal_status WHERE committee = ''Socialnämnden'' AND year = 2016'),
+		('SELECT * FROM goalmetrics.perspective_status WHERE committee = ''Socialnämnden'' AND year = 2016'),
+		('SELECT * FROM goalmetrics.committee_status WHERE committee = ''Socialnämnden'' AND year = 2016'),
+		('SELECT * FROM goalmetrics.annual_report(2016, ''Socialnämnden'')')) v(q), pg_temp.plan_problems(q) p
+$$, 'as a reader under row-level security too: membership is decided once per query (hashed), not per row');
+RESET enable_seqscan;
+SELECT is_empty($$
+	SELECT 'metric', md5(string_agg(x::text, ',' ORDER BY x::text)) FROM goalmetrics.metric_status x
+	UNION ALL SELECT 'goal', md5(string_agg(x::text, ',' ORDER BY x::text)) FROM goalmetrics.goal_status x
+	UNION ALL SELECT 'perspective', md5(string_agg(x::text, ',' ORDER BY x::text)) FROM goalmetrics.perspective_status x
+	UNION ALL SELECT 'committee', md5(string_agg(x::text, ',' ORDER BY x::text)) FROM goalmetrics.committee_status x
+	UNION ALL SELECT 'report', md5(string_agg(x::text, ',' ORDER BY x::text)) FROM goalmetrics.annual_report(2016) x
+	EXCEPT SELECT * FROM as_super
+$$, 'the reader sees exactly its committee''s rows in every view and in annual_report(), nothing else');
+RESET ROLE;
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -5,10 +5,10 @@
 WITH summary AS (
 	SELECT year, level, committee_id, perspective_id, goal_id, fulfilment, status::text AS status,
 		   parts, metrics, fulfilled, partly, not_fulfilled, not_followed_up
-	  FROM goalmetrics.summary
+	  FROM goalmetrics.summary WHERE level <> 'metric'
 ), fresh AS (
 	SELECT year, 'goal' AS level, committee_id, perspective_id, goal_id, fulfilment, status,
-		   parts, metrics, fulfilled, partly, not_fulfilled, not_followed_up
+		   metrics, metrics, fulfilled, partly, not_fulfilled, not_followed_up
 	  FROM goalmetrics.goal_status
 	UNION ALL
 	SELECT year, 'perspective', committee_id, perspective_id, NULL, fulfilment, status,
