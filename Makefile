@@ -31,7 +31,7 @@ DATA_built	= $(EXTSQL)
 DATA		= $(filter-out $(EXTSQL),$(wildcard updates/$(EXTENSION)--*--*.sql))
 
 # pg_regress suite: sql/*.sql against expected/*.out; each file stands alone
-REGRESS		= extension metric_target fulfilment settings rollup rollup_parallel rollup_states \
+REGRESS		= extension metric_target fulfilment settings rollup rollup_parallel rollup_states report \
 			  schema names $(DOC_TESTS)
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 

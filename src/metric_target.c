@@ -70,6 +70,7 @@ PG_FUNCTION_INFO_V1(metric_target_with_comparator);
 
 PG_FUNCTION_INFO_V1(read_outcome);
 PG_FUNCTION_INFO_V1(outcome_problem);
+PG_FUNCTION_INFO_V1(format_outcome);
 PG_FUNCTION_INFO_V1(import_clean);
 
 /*
@@ -1062,6 +1063,58 @@ outcome_problem(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(
 		cstring_to_text(utf8_to_server(err.message, strlen(err.message))));
+}
+
+/*
+ * format_outcome(value, target DEFAULT NULL, style DEFAULT 'swedish') →
+ * text: an outcome written the way the report writes it (gm_outcome_format):
+ * "2 315", "72,3 %", "3 518 tkr"; 'english' with a decimal point, 'sheet'
+ * as a Swedish spreadsheet reads a number ("2315", "72,3").  NULL for no
+ * outcome (the page writes "-"); a NULL target writes no unit.
+ */
+Datum
+format_outcome(PG_FUNCTION_ARGS)
+{
+	GmTarget        t;
+	const GmTarget *tp = NULL;
+	char           *plain;
+	char           *style;
+	GmOutcomeStyle  s;
+	size_t          n = 0;
+	char           *buf;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	style = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	if (pg_strcasecmp(style, "swedish") == 0 ||
+		pg_strcasecmp(style, "sv") == 0)
+		s = GM_OUTCOME_SWEDISH;
+	else if (pg_strcasecmp(style, "english") == 0 ||
+			 pg_strcasecmp(style, "en") == 0)
+		s = GM_OUTCOME_ENGLISH;
+	else if (pg_strcasecmp(style, "sheet") == 0)
+		s = GM_OUTCOME_SHEET;
+	else
+		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("unknown outcome style \"%s\"", style),
+						errhint("Use 'swedish', 'english' or 'sheet'.")));
+	if (!PG_ARGISNULL(1))
+	{
+		PG_GETARG_METRIC_TARGET(1, &t);
+		tp = &t;
+	}
+	plain =
+		DatumGetCString(DirectFunctionCall1(numeric_out, PG_GETARG_DATUM(0)));
+	if (!gm_outcome_format(plain, strlen(plain), tp, s, NULL, 0, &n))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot write outcome \"%s\"", plain),
+				 errdetail("An outcome is a finite number."),
+				 errhint("Store a missing outcome as NULL: it is written as "
+						 "no value.")));
+	buf = palloc(n + 1);
+	gm_outcome_format(plain, strlen(plain), tp, s, buf, n + 1, &n);
+	PG_RETURN_TEXT_P(cstring_to_text(utf8_to_server(buf, n)));
 }
 
 /*

@@ -177,6 +177,36 @@ extern size_t gm_target_format(const GmTarget *t, GmStyle style, char *buf,
 extern size_t gm_decimal_format(GmDecimal d, char decimal_sep, char *buf,
 								size_t bufsize);
 
+/* Output styles of gm_outcome_format */
+typedef enum GmOutcomeStyle
+{
+	GM_OUTCOME_SWEDISH = 0, /* the report's: "2 315", "72,3 %", "3 518 tkr" */
+	GM_OUTCOME_ENGLISH = 1, /* "2 315", "72.3 %", "3 518 tkr" */
+	GM_OUTCOME_SHEET = 2    /* a spreadsheet's number: "2315", "72,3" */
+} GmOutcomeStyle;
+
+/*
+ * Write an outcome, given as a plain decimal of any length ("-1234.50", as
+ * numeric_out writes it), the way the report writes it: the target's
+ * number rule (digits grouped by a space, decimal comma, the decimals it
+ * has) and, in the swedish and english styles, the target's unit when
+ * gm_outcome_shows_unit says the report shows it.  t may be NULL (no
+ * unit).  Returns false, writing nothing, for text that is not a plain
+ * decimal; else *needed is the full length (without the NUL) and buf is
+ * NUL-terminated when bufsize > 0, like snprintf.
+ */
+extern bool gm_outcome_format(const char *plain, size_t len, const GmTarget *t,
+							  GmOutcomeStyle style, char *buf, size_t bufsize,
+							  size_t *needed);
+
+/*
+ * Whether an outcome is written with its target's unit: a unit written
+ * after the number whose first word is "%" or money ("kr", "kronor",
+ * "tkr", "mkr", "mnkr", "mdkr", "SEK", "EUR", "euro"); never a unit before
+ * the number ("index", "NKI") or a count word ("barn", "st").
+ */
+extern bool gm_outcome_shows_unit(const GmTarget *t);
+
 /*
  * Check every invariant of a target (comparator code, decimals in range,
  * bare only with at-least-or-direction and no unit before, range order,

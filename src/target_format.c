@@ -120,45 +120,61 @@ out_finish(GmOut *o)
 }
 
 /*
- * Write a decimal: '-' for negatives, the integer part grouped by one
- * ASCII space when it has four or more digits, then decimal_sep and
- * exactly scale decimals.
+ * Write a number from its digits, most significant first: '-' when
+ * negative, the integer digits (nint >= 1) grouped by one ASCII space when
+ * group is set and there are four or more, then, when nfrac > 0,
+ * decimal_sep and the nfrac decimals.  The one rule for writing a number:
+ * targets (out_decimal) and outcomes (gm_outcome_format) both come here.
+ */
+static void
+out_digits(GmOut *o, bool negative, const char *intd, size_t nint,
+		   const char *frac, size_t nfrac, char decimal_sep, bool group)
+{
+	size_t k;
+
+	if (negative)
+		out_char(o, '-');
+	for (k = 0; k < nint; k++)
+	{
+		if (group && k > 0 && nint >= 4 && (nint - k) % 3 == 0)
+			out_char(o, ' ');
+		out_char(o, intd[k]);
+	}
+	if (nfrac > 0)
+	{
+		out_char(o, decimal_sep);
+		out_mem(o, frac, nfrac);
+	}
+}
+
+/*
+ * Write a GmDecimal: out_digits, grouped, with exactly scale decimals
+ * (leading zeros as needed: 5 at scale 2 is "0,05").
  */
 static void
 out_decimal(GmOut *o, GmDecimal d, char decimal_sep)
 {
-	char     digits[24]; /* |coef| in reverse; 2^63 has 19 digits */
-	size_t   ndig = 0;
-	uint64_t mag;
-	size_t   scale = d.scale;
+	char     digits[UINT8_MAX + 2]; /* 19 digits of 2^63, or scale + 1 */
 	size_t   total;
-	size_t   int_digits;
+	size_t   scale = d.scale;
 	size_t   k;
+	uint64_t mag;
+	uint64_t m;
 
 	/* negate in unsigned arithmetic: defined even for INT64_MIN */
 	mag = d.coef < 0 ? (uint64_t)0 - (uint64_t)d.coef : (uint64_t)d.coef;
-	do
+	total = 1;
+	for (m = mag; m >= 10; m /= 10)
+		total++;
+	if (total < scale + 1)
+		total = scale + 1;
+	for (k = total; k > 0; k--)
 	{
-		digits[ndig++] = (char)('0' + mag % 10);
+		digits[k - 1] = (char)('0' + mag % 10);
 		mag /= 10;
-	} while (mag > 0);
-
-	total = ndig > scale ? ndig : scale + 1;
-	int_digits = total - scale;
-
-	if (d.coef < 0)
-		out_char(o, '-');
-	for (k = 0; k < total; k++)
-	{
-		size_t from_right = total - 1 - k; /* index into digits[] */
-
-		if (k == int_digits)
-			out_char(o, decimal_sep);
-		else if (k > 0 && k < int_digits && int_digits >= 4 &&
-				 (int_digits - k) % 3 == 0)
-			out_char(o, ' ');
-		out_char(o, from_right < ndig ? digits[from_right] : '0');
 	}
+	out_digits(o, d.coef < 0, digits, total - scale, digits + total - scale,
+			   scale, decimal_sep, true);
 }
 
 /*
@@ -277,4 +293,115 @@ gm_target_format(const GmTarget *t, GmStyle style, char *buf, size_t bufsize)
 			out_unit(&o, t, unit_len);
 	}
 	return out_finish(&o);
+}
+
+/* ---------- outcomes ---------- */
+
+/*
+ * Units an outcome is written with (gm_outcome_format): percent and money,
+ * whose bare number misleads (72,3 of what? 3 518 kronor or tkr?).  Matched
+ * against the unit's first word, ASCII case-insensitively.  Count words
+ * ("barn", "vårddygn", "st") name what the metric counts and are left to
+ * its name, as the reports do; a unit written before the number ("index",
+ * "NKI") is never repeated.  doc/report.md lists them.
+ */
+static const char *const outcome_units[] = {
+	"%", "kr", "kronor", "tkr", "mkr", "mnkr", "mdkr", "sek", "eur", "euro",
+};
+
+static bool
+word_is(const char *s, size_t n, const char *word)
+{
+	size_t k;
+
+	if (strlen(word) != n)
+		return false;
+	for (k = 0; k < n; k++)
+	{
+		char c = s[k];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != word[k])
+			return false;
+	}
+	return true;
+}
+
+bool
+gm_outcome_shows_unit(const GmTarget *t)
+{
+	size_t first = 0;
+	size_t k;
+
+	if (t == NULL || t->unit_pos != GM_UNIT_AFTER || t->unit_len == 0 ||
+		t->unit_len > GM_MAX_UNIT_LEN)
+		return false;
+	while (first < t->unit_len && t->unit[first] != ' ')
+		first++;
+	for (k = 0; k < sizeof(outcome_units) / sizeof(outcome_units[0]); k++)
+		if (word_is(t->unit, first, outcome_units[k]))
+			return true;
+	return false;
+}
+
+/*
+ * Write an outcome given as a plain decimal ("-1234.50", as PostgreSQL's
+ * numeric_out writes it: an optional '-', digits, optionally '.' and
+ * digits; any length) in a style, with the decimals it has.  Returns false,
+ * writing nothing, for anything else ("NaN", "1e5", "").  *needed gets the
+ * length the full text needs, without the NUL; buf (bufsize > 0) is always
+ * NUL-terminated, truncating like snprintf.
+ */
+bool
+gm_outcome_format(const char *plain, size_t len, const GmTarget *t,
+				  GmOutcomeStyle style, char *buf, size_t bufsize,
+				  size_t *needed)
+{
+	GmOut  o = { buf, bufsize, 0 };
+	size_t p = 0;
+	size_t int_start;
+	size_t int_end;
+	size_t frac_start = len;
+	size_t k;
+	bool   negative = false;
+	bool   nonzero = false;
+
+	if (p < len && plain[p] == '-')
+	{
+		negative = true;
+		p++;
+	}
+	int_start = p;
+	while (p < len && plain[p] >= '0' && plain[p] <= '9')
+		p++;
+	int_end = p;
+	if (int_end == int_start)
+		return false;
+	if (p < len && plain[p] == '.')
+	{
+		frac_start = ++p;
+		while (p < len && plain[p] >= '0' && plain[p] <= '9')
+			p++;
+		if (p == frac_start)
+			return false;
+	}
+	if (p != len)
+		return false;
+
+	/* leading zeros of the integer part go; zero is never negative */
+	while (int_start + 1 < int_end && plain[int_start] == '0')
+		int_start++;
+	for (k = int_start; k < len; k++)
+		if (plain[k] >= '1' && plain[k] <= '9')
+			nonzero = true;
+
+	out_digits(&o, negative && nonzero, plain + int_start, int_end - int_start,
+			   plain + frac_start, len - frac_start,
+			   style == GM_OUTCOME_ENGLISH ? '.' : ',',
+			   style != GM_OUTCOME_SHEET);
+	if (style != GM_OUTCOME_SHEET && gm_outcome_shows_unit(t))
+		out_unit(&o, t, t->unit_len);
+	*needed = out_finish(&o);
+	return true;
 }

@@ -3,9 +3,11 @@
 # in a throwaway cluster (pg_virtualenv, removed afterwards) load the bundled
 # Helsingborg 2016 data through the import path and print the 2016 annual
 # report of both committees, followed by the goal, perspective and
-# committee roll-ups.
+# committee roll-ups; then writes the same report as a web page,
+# report-2016.html (report_html(), doc/report.md), and says where.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export HTML_OUT=${HTML_OUT:-$PWD/report-2016.html}
 
 if [ "${1:-}" = "--inside" ]; then
 	# Runs inside pg_virtualenv (PGHOST, PGPORT, PGUSER, PGPASSWORD are set).
@@ -45,6 +47,10 @@ SELECT committee, round(fulfilment, 1) AS "fulfilment %", status_label, goals, m
   FROM goalmetrics.committee_status WHERE year = 2016
  ORDER BY committee_sort, committee;
 SQL
+	# the same report as the web page people read (doc/report.md)
+	PGCLIENTENCODING=UTF8 psql -X -qAt -v ON_ERROR_STOP=1 -c 'SELECT goalmetrics.report_html(2016)' -o "$HTML_OUT"
+	echo
+	echo "== The 2016 report as a web page: $HTML_OUT (open it in a browser)"
 	exit 0
 fi
 

@@ -42,11 +42,13 @@ ensure_packages() {
 }
 
 # The packages every suite needs (server headers, pgTAP, pg_prove, the
-# throwaway-cluster tool, pg_cron for the scheduling recipe).
+# throwaway-cluster tool, pg_cron for the scheduling recipe; Chromium, a
+# font and LibreOffice Calc for the report's checks, test/report/run.sh).
 ensure_test_packages() {
 	ensure_packages postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR \
 		postgresql-$PG_MAJOR-pgtap libtap-parser-sourcehandler-pgtap-perl \
-		postgresql-$PG_MAJOR-cron postgresql-common make gcc libc6-dev
+		postgresql-$PG_MAJOR-cron postgresql-common make gcc libc6-dev \
+		chromium fonts-dejavu-core libreoffice-calc-nogui
 }
 
 build_and_install() {

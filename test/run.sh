@@ -52,7 +52,7 @@ pg_virtualenv -t -v "$PG_MAJOR" -o 'max_worker_processes=16' \
 # 3. scale-out: a coordinator and two postgres_fdw shards of its own
 bash test/shard/run.sh "$log" || true
 
-for f in "$log/regress.count" "$log/pgtap.count" "$log/cluster.count" "$log/shard.count"; do
+for f in "$log/regress.count" "$log/pgtap.count" "$log/cluster.count" "$log/report.count" "$log/shard.count"; do
 	if [ -f "$f" ]; then
 		read -r p m <"$f"
 		passed=$((passed + p))

@@ -31,3 +31,6 @@ echo "$ok $bad" >"$log/pgtap.count"
 # Checks that need a shell or several sessions (dump/restore, update path,
 # concurrency, pg_cron): writes $log/cluster.count
 bash test/cluster.sh "$log" 2>&1 | tee "$log/cluster.out" | grep -vE '^ok '
+
+# The report in headless Chromium and LibreOffice Calc: writes $log/report.count
+bash test/report/run.sh "$log" 2>&1 | tee "$log/report.out" | grep -vE '^ok '

@@ -2894,6 +2894,142 @@ test_issue12(void)
 	ok(gm_text_clean("  ", 2, clean) == 0, "gm_text_clean of blanks is empty");
 }
 
+/*
+ * Outcomes written the way the report writes them (gm_outcome_format):
+ * the target's number rule, the unit where the report shows it.
+ */
+static void
+expect_written(const char *plain, const char *target, GmOutcomeStyle style,
+			   const char *want)
+{
+	GmTarget t;
+	char     buf[256];
+	size_t   n = 0;
+	bool     r;
+
+	if (target != NULL && !parse_str(target, &t, NULL))
+	{
+		ok(0, "outcome: target \"%s\" parses", target);
+		return;
+	}
+	memset(buf, 'x', sizeof(buf));
+	r = gm_outcome_format(plain, strlen(plain), target ? &t : NULL, style, buf,
+						  sizeof(buf), &n);
+	if (want == NULL)
+		ok(!r && buf[0] == 'x', "outcome \"%s\" is refused, nothing written",
+		   plain);
+	else
+		ok(r && strcmp(buf, want) == 0 && n == strlen(want),
+		   "outcome \"%s\" against \"%s\" (style %d): \"%s\", expected \"%s\"",
+		   plain, target ? target : "(none)", (int)style,
+		   r ? buf : "(refused)", want);
+}
+
+static void
+test_outcome_format(void)
+{
+	char      plain[64];
+	char      a[64];
+	char      b[64];
+	char      buf[8];
+	size_t    n = 0;
+	GmDecimal d;
+	int       k;
+	int       same = 0;
+
+	/* the seeds: the unit of money and percent is shown, a count's not */
+	expect_written("2315", "H\xc3\xb6gst 2 100 barn", GM_OUTCOME_SWEDISH,
+				   "2 315");
+	expect_written("72.3", "Minst 65 %", GM_OUTCOME_SWEDISH, "72,3 %");
+	expect_written("3518", "Minst 3 500 tkr", GM_OUTCOME_SWEDISH, "3 518 tkr");
+	expect_written("8127", "Minst 0 tkr", GM_OUTCOME_SWEDISH, "8 127 tkr");
+	expect_written("77", "Minst index 79", GM_OUTCOME_SWEDISH, "77");
+	expect_written("79", "Minst NKI 75", GM_OUTCOME_SWEDISH, "79");
+	expect_written("151", "H\xc3\xb6gst 170 v\xc3\xa5rddygn",
+				   GM_OUTCOME_SWEDISH, "151");
+	expect_written("24", "Minst 25 st", GM_OUTCOME_SWEDISH, "24");
+	expect_written("100", "100 %", GM_OUTCOME_SWEDISH, "100 %");
+	expect_written("67044", "Minst 69 000", GM_OUTCOME_SWEDISH, "67 044");
+	expect_written("71.9", "Minst 72,3", GM_OUTCOME_SWEDISH, "71,9");
+	expect_written("12.5", "Max 13,2 %", GM_OUTCOME_SWEDISH, "12,5 %");
+	expect_written("72", "\xc3\x96ka fr\xc3\xa5n 70 % till 75 %",
+				   GM_OUTCOME_SWEDISH, "72 %");
+	expect_written("100", "Mellan 95 och 105 %", GM_OUTCOME_SWEDISH, "100 %");
+	expect_written("12000", "Minst 10 000 kronor per inv\xc3\xa5nare",
+				   GM_OUTCOME_SWEDISH, "12 000 kronor per inv\xc3\xa5nare");
+	expect_written("5", "Minst 4 MNKR", GM_OUTCOME_SWEDISH, "5 MNKR");
+	expect_written("5", "Minst 4 krukor", GM_OUTCOME_SWEDISH, "5");
+	expect_written("2315", NULL, GM_OUTCOME_SWEDISH, "2 315");
+
+	/* the decimals it has, exactly; signs; leading zeros */
+	expect_written("72.30", "Minst 65 %", GM_OUTCOME_SWEDISH, "72,30 %");
+	expect_written("-4.5", NULL, GM_OUTCOME_SWEDISH, "-4,5");
+	expect_written("-1234567.125", NULL, GM_OUTCOME_SWEDISH, "-1 234 567,125");
+	expect_written("0.05", NULL, GM_OUTCOME_SWEDISH, "0,05");
+	expect_written("-0.00", NULL, GM_OUTCOME_SWEDISH, "0,00");
+	expect_written("-0", NULL, GM_OUTCOME_SWEDISH, "0");
+	expect_written("007", NULL, GM_OUTCOME_SWEDISH, "7");
+	expect_written("0001000", NULL, GM_OUTCOME_SWEDISH, "1 000");
+	expect_written("12345678901234567890123456789012345678.5", NULL,
+				   GM_OUTCOME_SWEDISH,
+				   "12 345 678 901 234 567 890 123 456 789 012 345 678,5");
+
+	/* english: decimal point; sheet: decimal comma, no groups, no unit */
+	expect_written("72.3", "Minst 65 %", GM_OUTCOME_ENGLISH, "72.3 %");
+	expect_written("3518.25", "Minst 3 500 tkr", GM_OUTCOME_ENGLISH,
+				   "3 518.25 tkr");
+	expect_written("72.3", "Minst 65 %", GM_OUTCOME_SHEET, "72,3");
+	expect_written("-2315.5", "H\xc3\xb6gst 2 100 barn", GM_OUTCOME_SHEET,
+				   "-2315,5");
+	expect_written("3518", "Minst 3 500 tkr", GM_OUTCOME_SHEET, "3518");
+
+	/* not a plain decimal: refused */
+	expect_written("NaN", NULL, GM_OUTCOME_SWEDISH, NULL);
+	expect_written("Infinity", NULL, GM_OUTCOME_SWEDISH, NULL);
+	expect_written("1e5", NULL, GM_OUTCOME_SWEDISH, NULL);
+	expect_written("", NULL, GM_OUTCOME_SWEDISH, NULL);
+	expect_written("-", NULL, GM_OUTCOME_SWEDISH, NULL);
+	expect_written(".5", NULL, GM_OUTCOME_SWEDISH, NULL);
+	expect_written("5.", NULL, GM_OUTCOME_SWEDISH, NULL);
+	expect_written("1.2.3", NULL, GM_OUTCOME_SWEDISH, NULL);
+	expect_written(" 5", NULL, GM_OUTCOME_SWEDISH, NULL);
+	expect_written("+5", NULL, GM_OUTCOME_SWEDISH, NULL);
+	expect_written("2 315", NULL, GM_OUTCOME_SWEDISH, NULL);
+
+	/* snprintf-like: the length needed, truncated output */
+	ok(gm_outcome_format("2315", 4, NULL, GM_OUTCOME_SWEDISH, NULL, 0, &n) &&
+		   n == 5,
+	   "outcome length without a buffer: %zu", n);
+	ok(gm_outcome_format("1234567", 7, NULL, GM_OUTCOME_SWEDISH, buf, 4, &n) &&
+		   n == 9 && strcmp(buf, "1 2") == 0,
+	   "outcome truncated: \"%s\" %zu", buf, n);
+
+	/* one rule: an outcome is written as a target's number is */
+	for (k = 0; k < 2000; k++)
+	{
+		d.coef = (int64_t)(k - 1000) * 7919 * (k % 7 + 1);
+		d.scale = (uint8_t)(k % 5);
+		gm_decimal_format(d, ',', a, sizeof(a));
+		/* the plain form: digits with a point, as numeric_out writes them */
+		gm_decimal_format(d, '.', plain, sizeof(plain));
+		{
+			char *w = plain;
+			char *r;
+
+			for (r = plain; *r; r++)
+				if (*r != ' ')
+					*w++ = *r;
+			*w = '\0';
+		}
+		if (gm_outcome_format(plain, strlen(plain), NULL, GM_OUTCOME_SWEDISH,
+							  b, sizeof(b), &n) &&
+			strcmp(a, b) == 0)
+			same++;
+	}
+	ok(same == 2000,
+	   "2000 decimals: outcome and target numbers written alike (%d)", same);
+}
+
 int
 main(void)
 {
@@ -2914,6 +3050,7 @@ main(void)
 	test_second_comparator();
 	test_fast_path();
 	test_issue12();
+	test_outcome_format();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed > 0 ? 1 : 0;
 }
