@@ -134,8 +134,16 @@ scenario_a() {
 	snapshot_summary old_a $y
 	change_year $y
 	start_writer "$REL_DIR/writer-a.log" 1900
-	# hold refresh_summary after its DELETE: it waits for a lock on target
-	"$REL_BINDIR/psql" -X -q -d gm_crash -c "BEGIN; LOCK TABLE goalmetrics.target IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(600);" >/dev/null 2>&1 &
+	# hold refresh_summary after its DELETE, before its first INSERT: a
+	# test-only statement trigger on summary waits for a gate table the
+	# locker holds (refresh_summary reads every source table before it
+	# deletes, so a lock on one of them would hold it before the DELETE)
+	rel_psql gm_crash -c "CREATE TABLE public.crash_gate ();
+		CREATE FUNCTION public.crash_gate_wait() RETURNS trigger LANGUAGE plpgsql AS
+		  'BEGIN LOCK TABLE public.crash_gate IN ACCESS SHARE MODE; RETURN NULL; END';
+		CREATE TRIGGER crash_gate BEFORE INSERT ON goalmetrics.summary
+		  FOR EACH STATEMENT EXECUTE FUNCTION public.crash_gate_wait();" >/dev/null
+	"$REL_BINDIR/psql" -X -q -d gm_crash -c "BEGIN; LOCK TABLE public.crash_gate IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(600);" >/dev/null 2>&1 &
 	local locker=$!
 	sleep 0.5
 	"$REL_BINDIR/psql" -X -At -d gm_crash -c "SELECT goalmetrics.refresh_summary($y)" >"$REL_DIR/refresh-a.out" 2>&1 &
@@ -159,6 +167,7 @@ scenario_a() {
 	check_writer "$REL_DIR/writer-a.log" A
 	rel_check "crash A: and it is stale (a fresh recomputation differs in $(summary_vs_fresh) rows)" \
 		[ "$(summary_vs_fresh)" != "0" ]
+	rel_psql gm_crash -c "DROP TRIGGER crash_gate ON goalmetrics.summary; DROP FUNCTION public.crash_gate_wait(); DROP TABLE public.crash_gate" >/dev/null
 	rel_psql gm_crash -c "SELECT goalmetrics.refresh_summary(y) FROM generate_series(2014, 2016) y" >/dev/null
 	rel_check "crash A: after a refresh the summary equals a fresh recomputation" [ "$(summary_vs_fresh)" = "0" ]
 }
