@@ -115,6 +115,12 @@ INSERT INTO target_period (metric_id, year, period, target) VALUES (9101, 2016, 
 SELECT metric, year, period, period_end, outcome, target, target_of_period, fulfilment, status, outcome_prev1
   FROM metric_period_status WHERE committee = 'Periodnämnden' AND year = 2016
  ORDER BY metric_sort, metric_id, period;
+-- the goal at each tertial: every metric with a target that applies counts
+-- (the sum's T2 and T3 have none; 9103's periods were deleted, so it is
+-- not followed up at T1, against its year target)
+SELECT goal, year, period, period_end, round(fulfilment, 2) AS fulfilment, status, metrics,
+       fulfilled, partly, not_fulfilled, not_followed_up
+  FROM goal_period_status WHERE committee = 'Periodnämnden' ORDER BY year, period;
 -- the year rows are the same as ever, with the derived values
 SELECT metric, year, outcome, target, status FROM metric_status
  WHERE committee = 'Periodnämnden' AND year = 2016 ORDER BY metric_id;

@@ -67,21 +67,103 @@ SELECT c.committee_id,
 		SELECT CASE WHEN j.target IS NOT NULL THEN goalmetrics.status(op.value, j.target) END AS status) f;
 COMMENT ON VIEW metric_period_status IS 'One row per metric, year and period (T1-T3, Q1-Q4, M01-M12) with a period outcome or target: outcome, the target that applies (the period''s, else the year''s unless the year is a sum), fulfilment, status, labels, colour, and the same period a year before';
 
+-- A goal's roll-up per period: in each year and period in which one of its
+-- metrics has a period outcome or target, every metric of the goal with a
+-- target that applies to the period (as in metric_period_status) counts;
+-- one without a period outcome is not followed up.
+CREATE VIEW goal_period_status AS
+SELECT r.committee_id,
+	   r.committee,
+	   r.perspective_id,
+	   r.perspective,
+	   r.goal_id,
+	   r.goal,
+	   r.year,
+	   r.period,
+	   goalmetrics.period_end(r.year, r.period) AS period_end,
+	   pg_catalog.round((r.result).fulfilment, 4)::numeric(7, 4) AS fulfilment,
+	   ((r.result).status)::text AS status,
+	   goalmetrics.status_rank(((r.result).status)::text) AS status_rank,
+	   goalmetrics.status_label((r.result).status) AS status_label,
+	   goalmetrics.status_label((r.result).status, 'en') AS status_label_en,
+	   goalmetrics.status_colour((r.result).status) AS status_colour,
+	   (r.result).metrics,
+	   (r.result).fulfilled,
+	   (r.result).partly,
+	   (r.result).not_fulfilled,
+	   (r.result).not_followed_up,
+	   r.committee_sort,
+	   r.perspective_sort,
+	   r.goal_sort
+  FROM (SELECT c.committee_id, c.name AS committee, c.sort AS committee_sort,
+			   p.perspective_id, p.name_sv AS perspective, p.sort AS perspective_sort,
+			   g.goal_id, g.title AS goal, g.sort AS goal_sort, k.year, k.period,
+			   goalmetrics.rollup(op.value, j.target, coalesce(m.weight, 1)) FILTER (WHERE j.target IS NOT NULL) AS result
+		  FROM goalmetrics.goal g
+		  JOIN goalmetrics.committee c ON c.committee_id OPERATOR(pg_catalog.=) g.committee_id
+		  JOIN goalmetrics.perspective p ON p.perspective_id OPERATOR(pg_catalog.=) g.perspective_id
+		 CROSS JOIN LATERAL (
+				SELECT o1.year, o1.period FROM goalmetrics.outcome_period o1
+				  JOIN goalmetrics.metric m1 ON m1.metric_id OPERATOR(pg_catalog.=) o1.metric_id
+				 WHERE m1.goal_id OPERATOR(pg_catalog.=) g.goal_id
+				UNION
+				SELECT t1.year, t1.period FROM goalmetrics.target_period t1
+				  JOIN goalmetrics.metric m1 ON m1.metric_id OPERATOR(pg_catalog.=) t1.metric_id
+				 WHERE m1.goal_id OPERATOR(pg_catalog.=) g.goal_id) k
+		  JOIN goalmetrics.metric m ON m.goal_id OPERATOR(pg_catalog.=) g.goal_id
+		  LEFT JOIN goalmetrics.outcome_period op
+				 ON op.metric_id OPERATOR(pg_catalog.=) m.metric_id AND op.year OPERATOR(pg_catalog.=) k.year
+				AND op.period OPERATOR(pg_catalog.=) k.period
+		  LEFT JOIN goalmetrics.target_period tp
+				 ON tp.metric_id OPERATOR(pg_catalog.=) m.metric_id AND tp.year OPERATOR(pg_catalog.=) k.year
+				AND tp.period OPERATOR(pg_catalog.=) k.period
+		  LEFT JOIN goalmetrics.target ty
+				 ON ty.metric_id OPERATOR(pg_catalog.=) m.metric_id AND ty.year OPERATOR(pg_catalog.=) k.year
+		 CROSS JOIN LATERAL (
+				SELECT CASE WHEN tp.target IS NOT NULL THEN tp.target
+							WHEN m.year_from_periods IS DISTINCT FROM 'sum' THEN ty.target END AS target) j
+		 GROUP BY c.committee_id, c.name, c.sort, p.perspective_id, p.name_sv, p.sort,
+				  g.goal_id, g.title, g.sort, k.year, k.period
+		HAVING pg_catalog.count(j.target) OPERATOR(pg_catalog.>) 0) r;
+COMMENT ON VIEW goal_period_status IS 'One row per goal, year and period in which one of its metrics has a period outcome or target: the roll-up of its metrics with a target that applies to the period (the delarsrapport''s goal level)';
+
+-- Column comments: a column named as one of metric_status's or
+-- goal_status's means the same and says so; the period's own are here.
 DO $comments$
 DECLARE
-	c	record;
+	a	record;
+	txt	text;
 BEGIN
-	FOR c IN SELECT * FROM (VALUES
-		('period', 'The period: T1-T3 (tertial), Q1-Q4 (quarter) or M01-M12 (month)'),
-		('period_end', 'The last day of the period (T1 30 April, T2 31 August, T3 31 December)'),
-		('outcome', 'The period''s outcome; NULL when not followed up'),
-		('target', 'The target that applies, as written: the period''s own, else the year''s (not for a metric whose year is the sum of its periods)'),
-		('target_of_period', 'true when the period has its own target (target_period)'),
-		('fulfilment', 'Percent of the target reached (capped at 100), 4 decimals'),
-		('status', 'fulfilled, partly, not_fulfilled or not_followed_up; NULL without a target'),
-		('outcome_prev1', 'The same period''s outcome a year before')) v(col, txt)
+	FOR a IN
+		SELECT c.relname, att.attname FROM pg_catalog.pg_attribute att
+		  JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) att.attrelid
+		 WHERE c.oid OPERATOR(pg_catalog.=) ANY (ARRAY['goalmetrics.metric_period_status'::pg_catalog.regclass,
+													   'goalmetrics.goal_period_status'::pg_catalog.regclass])
+		   AND att.attnum OPERATOR(pg_catalog.>) 0
 	LOOP
-		EXECUTE pg_catalog.format('COMMENT ON COLUMN goalmetrics.metric_period_status.%I IS %L', c.col, c.txt);
+		txt := CASE a.attname
+			WHEN 'period' THEN 'The period: T1-T3 (tertial), Q1-Q4 (quarter) or M01-M12 (month)'
+			WHEN 'period_end' THEN 'The last day of the period (T1 30 April, T2 31 August, T3 31 December)'
+			WHEN 'outcome' THEN 'The period''s outcome; NULL when not followed up'
+			WHEN 'outcome_note' THEN 'The note on the period''s outcome'
+			WHEN 'target' THEN 'The target that applies, as written: the period''s own, else the year''s (not for a metric whose year is the sum of its periods)'
+			WHEN 'target_of_period' THEN 'true when the period has its own target (target_period)'
+			WHEN 'year_prev1' THEN 'The previous year, for the same period'
+			WHEN 'outcome_prev1' THEN 'The same period''s outcome a year before'
+			WHEN 'metrics' THEN 'Metrics with a target that applies to the period'
+			ELSE coalesce(pg_catalog.col_description('goalmetrics.metric_status'::pg_catalog.regclass,
+													 (SELECT x.attnum FROM pg_catalog.pg_attribute x
+													   WHERE x.attrelid OPERATOR(pg_catalog.=) 'goalmetrics.metric_status'::pg_catalog.regclass
+														 AND x.attname OPERATOR(pg_catalog.=) a.attname)),
+						  pg_catalog.col_description('goalmetrics.goal_status'::pg_catalog.regclass,
+													 (SELECT x.attnum FROM pg_catalog.pg_attribute x
+													   WHERE x.attrelid OPERATOR(pg_catalog.=) 'goalmetrics.goal_status'::pg_catalog.regclass
+														 AND x.attname OPERATOR(pg_catalog.=) a.attname)))
+		END;
+		IF txt IS NULL THEN
+			RAISE EXCEPTION 'goalmetrics: view column %.% has no comment', a.relname, a.attname;
+		END IF;
+		EXECUTE pg_catalog.format('COMMENT ON COLUMN goalmetrics.%I.%I IS %L', a.relname, a.attname, txt);
 	END LOOP;
 END
 $comments$;
@@ -90,8 +172,10 @@ DO $grants$
 BEGIN
 	IF pg_catalog.current_setting('server_version_num')::integer OPERATOR(pg_catalog.>=) 150000 THEN
 		ALTER VIEW goalmetrics.metric_period_status SET (security_invoker = true);
-		GRANT SELECT ON goalmetrics.metric_period_status TO goalmetrics_reader, goalmetrics_writer;
+		ALTER VIEW goalmetrics.goal_period_status SET (security_invoker = true);
+		GRANT SELECT ON goalmetrics.metric_period_status, goalmetrics.goal_period_status
+			TO goalmetrics_reader, goalmetrics_writer;
 	END IF;
-	GRANT SELECT ON goalmetrics.metric_period_status TO goalmetrics_admin;
+	GRANT SELECT ON goalmetrics.metric_period_status, goalmetrics.goal_period_status TO goalmetrics_admin;
 END
 $grants$;

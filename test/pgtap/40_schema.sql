@@ -136,9 +136,9 @@ SELECT results_eq($$
 $$, $$ VALUES ('goalmetrics.committee'), ('goalmetrics.committee_committee_id_seq'), ('goalmetrics.committee_member'),
 			  ('goalmetrics.goal'), ('goalmetrics.goal_goal_id_seq'), ('goalmetrics.history'),
 			  ('goalmetrics.history_history_id_seq'), ('goalmetrics.metric'),
-			  ('goalmetrics.metric_metric_id_seq'), ('goalmetrics.outcome'), ('goalmetrics.perspective'),
+			  ('goalmetrics.metric_metric_id_seq'), ('goalmetrics.outcome'), ('goalmetrics.outcome_period'), ('goalmetrics.perspective'),
 			  ('goalmetrics.perspective_perspective_id_seq'), ('goalmetrics.report_import'), ('goalmetrics.report_import_line_seq'), ('goalmetrics.summary'),
-			  ('goalmetrics.target') $$,
+			  ('goalmetrics.target'), ('goalmetrics.target_period') $$,
 	'user tables and their sequences are registered for pg_dump');
 SELECT is((SELECT cond FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(c, cond)
 			WHERE e.extname = 'goalmetrics' AND c = 'goalmetrics.perspective'::regclass),
