@@ -250,11 +250,19 @@ COMMENT ON FUNCTION year_value_from_periods(integer, integer) IS 'The year value
 
 -- Writes the derived year values of the given metrics and years: inserts
 -- or updates a derived row, deletes a derived row that no longer follows;
--- never touches an entered year value.
+-- never touches an entered year value.  Concurrency: two transactions
+-- writing different periods of one metric would each miss the other's
+-- (uncommitted) period and neither would see a complete year; so each
+-- first takes a transaction-level advisory lock per metric (key
+-- 1196249943, metric_id; in metric order, so they cannot deadlock), and
+-- the statements after it (VOLATILE: each with a new snapshot) see what
+-- the other committed.
 CREATE FUNCTION derive_year_outcomes(metric_ids integer[], years integer[]) RETURNS void
 LANGUAGE sql VOLATILE
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
+	SELECT pg_catalog.pg_advisory_xact_lock(1196249943, l.metric_id)
+	  FROM (SELECT DISTINCT k.metric_id FROM unnest(metric_ids) k(metric_id) ORDER BY k.metric_id) l;
 	DELETE FROM goalmetrics.outcome o
 	 USING unnest(metric_ids, years) k(metric_id, year)
 	 WHERE o.metric_id = k.metric_id AND o.year = k.year AND o.from_periods
