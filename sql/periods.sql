@@ -9,7 +9,10 @@ SELECT w AS written, period_code(w) AS code, period_kind(period_code(w)) AS kind
        period_end(2016, period_code(w)) AS ends
   FROM unnest(ARRAY['T1', 't2', 'Tertial 3', 'tertial1', 'Q1', 'kvartal 4', 'Kv 2', 'quarter 3',
                     'M03', 'm12', 'Månad 2', 'MÅNAD 11', 'januari', 'Februari', 'mars', 'May', 'okt.', 'December',
-                    '  T2  ', '', NULL]) w;
+                    '  T2  ', E'\tQ3\n', U&'Tertial\00A02', '', E' \t ', NULL]) w;
+-- period_read() is the same reading without the error: NULL for what is
+-- not a period, and for an empty text
+SELECT w AS written, period_read(w) AS code FROM unnest(ARRAY['T4', 'halvår 1', 'maj', '', NULL]) w;
 -- leap years: the end of February and of Q1
 SELECT period_end(2016, 'M02') AS leap, period_end(2015, 'M02') AS common, period_end(2016, 'Q1') AS q1;
 -- what is not a period is refused, saying what it can be

@@ -48,50 +48,50 @@ RETURN (pg_catalog.make_date(year, goalmetrics.period_end_month(period), 1)
 COMMENT ON FUNCTION period_end(integer, text) IS 'The last day of a period of a year: period_end(2016, ''T2'') is 2016-08-31';
 
 -- A period as people write it, read to its code: T1, "Tertial 1",
--- "tertial1", Q3, "Kvartal 3", "kv3", "quarter 3", M03, "mars", "March",
--- "mar".  NULL and an empty or blank text are NULL (the year itself).
--- Written in PL/pgSQL for its error: the text, and what it can be.
--- Non-ASCII letters are written as escapes (the install script is ASCII).
+-- "tertial1", Q3, "Kvartal 3", "kv3", "quarter 3", M03, "Manad 3", "mars",
+-- "March", "mar".  NULL for anything else and for an empty text: the
+-- import tells the two apart (an empty cell is the year itself), and
+-- period_code() below raises for the former.  White space as the import
+-- reads it (import_clean(), 70_import.sql: every Unicode space; a string
+-- body, so bound when called).  Non-ASCII letters are written as
+-- regular-expression escapes (the install script is ASCII).
+CREATE FUNCTION period_read(written text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+SELECT CASE
+		WHEN goalmetrics.period_kind(pg_catalog.upper(x.w)) IS NOT NULL THEN pg_catalog.upper(x.w)
+		WHEN x.w OPERATOR(pg_catalog.~) '^(t|tertial) ?[1-3]$' THEN 'T' OPERATOR(pg_catalog.||) pg_catalog.right(x.w, 1)
+		WHEN x.w OPERATOR(pg_catalog.~) '^(q|k|kv|kvartal|quarter) ?[1-4]$' THEN 'Q' OPERATOR(pg_catalog.||) pg_catalog.right(x.w, 1)
+		WHEN x.w OPERATOR(pg_catalog.~) '^(m|m\u00e5nad|m\u00c5nad|manad|month) ?(0?[1-9]|1[0-2])$'
+			THEN 'M' OPERATOR(pg_catalog.||) pg_catalog.lpad(pg_catalog.substring(x.w, '([0-9]+)$')::integer::text, 2, '0')
+		ELSE (SELECT 'M' OPERATOR(pg_catalog.||) pg_catalog.lpad(n.i::text, 2, '0')
+				FROM pg_catalog.unnest(ARRAY['januari|january|jan', 'februari|february|feb', 'mars|march|mar',
+								  'april|apr', 'maj|may', 'juni|june|jun', 'juli|july|jul',
+								  'augusti|august|aug', 'september|sept|sep', 'oktober|october|okt|oct',
+								  'november|nov', 'december|dec']) WITH ORDINALITY n(names, i)
+			   WHERE x.w OPERATOR(pg_catalog.~) ('^(' OPERATOR(pg_catalog.||) n.names OPERATOR(pg_catalog.||) ')\.?$'))
+	END
+	FROM (SELECT pg_catalog.lower(goalmetrics.import_clean(written)) AS w) x
+$$;
+COMMENT ON FUNCTION period_read(text) IS 'A period as written (T2, Tertial 2, Q3, kvartal 3, mars, March, M03) as its code; NULL when it is none (or empty)';
+
+-- The same, refusing what is not a period: NULL and an empty or blank text
+-- are NULL (the year itself); anything else that period_read() cannot
+-- read is an error saying what a period can be.
 CREATE FUNCTION period_code(written text) RETURNS text
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	w		text := lower(regexp_replace(btrim(coalesce(written, '')), '\s+', ' ', 'g'));
-	m		text[];
-	months	text[] := ARRAY['januari|january|jan', 'februari|february|feb', 'mars|march|mar',
-							'april|apr', 'maj|may', 'juni|june|jun', 'juli|july|jul',
-							'augusti|august|aug', 'september|sept|sep', 'oktober|october|okt|oct',
-							'november|nov', 'december|dec'];
+	code	text := goalmetrics.period_read(written);
 BEGIN
-	IF w = '' THEN
-		RETURN NULL;
+	IF code IS NULL AND goalmetrics.import_clean(written) IS NOT NULL THEN
+		RAISE EXCEPTION 'invalid period: "%"', written
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'A period is a tertial, a quarter or a month of the year; an empty period is the year itself.',
+				  HINT = 'Write T1, T2 or T3 (tertial), Q1 to Q4 (kvartal), or M01 to M12 or the month''s name (januari, March).';
 	END IF;
-	-- the codes themselves, in either case
-	IF goalmetrics.period_kind(upper(w)) IS NOT NULL THEN
-		RETURN upper(w);
-	END IF;
-	m := regexp_match(w, '^(?:t|tertial|tertiary|four-month period) ?([1-3])$');
-	IF m IS NOT NULL THEN
-		RETURN 'T' || m[1];
-	END IF;
-	m := regexp_match(w, '^(?:q|k|kv|kvartal|quarter) ?([1-4])$');
-	IF m IS NOT NULL THEN
-		RETURN 'Q' || m[1];
-	END IF;
-	m := regexp_match(w, '^(?:m|m\u00e5nad|m\u00c5nad|manad|month) ?(0?[1-9]|1[0-2])$');
-	IF m IS NOT NULL THEN
-		RETURN 'M' || lpad(m[1]::integer::text, 2, '0');
-	END IF;
-	FOR i IN 1 .. 12 LOOP
-		IF w ~ ('^(?:' || months[i] || ')\.?$') THEN
-			RETURN 'M' || lpad(i::text, 2, '0');
-		END IF;
-	END LOOP;
-	RAISE EXCEPTION 'invalid period: "%"', written
-		USING ERRCODE = 'invalid_parameter_value',
-			  DETAIL = 'A period is a tertial, a quarter or a month of the year; an empty period is the year itself.',
-			  HINT = 'Write T1, T2 or T3 (tertial), Q1 to Q4 (kvartal), or M01 to M12 or the month''s name (januari, March).';
+	RETURN code;
 END
 $$;
 COMMENT ON FUNCTION period_code(text) IS 'A period as written (T2, Tertial 2, Q3, kvartal 3, mars, March, M03) as its code; NULL for an empty text (the year); 22023 for anything else';
