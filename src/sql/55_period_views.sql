@@ -9,6 +9,17 @@
 -- period target it has no status.  Reference: doc/schema.md, "Periods".
 \echo Use "CREATE EXTENSION goalmetrics" to load this file. \quit
 
+-- The target that applies to a period, the rule written once: the
+-- period's own (target_period), else the year's, except for a metric whose
+-- year is the sum of its periods (a part of a sum is not comparable to the
+-- year's target).  Inlined where it is called.
+CREATE FUNCTION period_target(period_target goalmetrics.metric_target, year_target goalmetrics.metric_target,
+							  year_from_periods text) RETURNS goalmetrics.metric_target
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN period_target IS NOT NULL THEN period_target
+			WHEN year_from_periods IS DISTINCT FROM 'sum' THEN year_target END;
+COMMENT ON FUNCTION period_target(goalmetrics.metric_target, goalmetrics.metric_target, text) IS 'The target that applies to a period: its own, else the year''s unless the metric''s year is the sum of its periods';
+
 CREATE VIEW metric_period_status AS
 SELECT c.committee_id,
 	   c.name AS committee,
@@ -60,8 +71,7 @@ SELECT c.committee_id,
   LEFT JOIN goalmetrics.target ty
 		 ON ty.metric_id OPERATOR(pg_catalog.=) m.metric_id AND ty.year OPERATOR(pg_catalog.=) k.year
  CROSS JOIN LATERAL (
-		SELECT CASE WHEN tp.target IS NOT NULL THEN tp.target
-					WHEN m.year_from_periods IS DISTINCT FROM 'sum' THEN ty.target END AS target,
+		SELECT goalmetrics.period_target(tp.target, ty.target, m.year_from_periods) AS target,
 			   tp.target IS NOT NULL AS target_of_period) j
  CROSS JOIN LATERAL (
 		SELECT CASE WHEN j.target IS NOT NULL THEN goalmetrics.status(op.value, j.target) END AS status) f;
@@ -120,8 +130,7 @@ SELECT r.committee_id,
 		  LEFT JOIN goalmetrics.target ty
 				 ON ty.metric_id OPERATOR(pg_catalog.=) m.metric_id AND ty.year OPERATOR(pg_catalog.=) k.year
 		 CROSS JOIN LATERAL (
-				SELECT CASE WHEN tp.target IS NOT NULL THEN tp.target
-							WHEN m.year_from_periods IS DISTINCT FROM 'sum' THEN ty.target END AS target) j
+				SELECT goalmetrics.period_target(tp.target, ty.target, m.year_from_periods) AS target) j
 		 GROUP BY c.committee_id, c.name, c.sort, p.perspective_id, p.name_sv, p.sort,
 				  g.goal_id, g.title, g.sort, k.year, k.period
 		HAVING pg_catalog.count(j.target) OPERATOR(pg_catalog.>) 0) r;
