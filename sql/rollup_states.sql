@@ -16,7 +16,7 @@ COPY (SELECT '\x0101000007de00fa0000000000000000000000000000003b01000007e0000000
 	TO :'state_file' (FORMAT binary);
 COPY ts FROM :'state_file' (FORMAT binary);
 SELECT count(*) AS accepted FROM ts;
-SELECT 'v=1 first=2014:0.' || repeat('0', 249) || '59 last=2016:0 target=-' AS t \gset
+SELECT 'v=1 first=2014:0.' || repeat('0', 249) || '59 last=2016:0 target=- tolerance=-' AS t \gset
 SELECT :'t'::trend_state;
 -- the binary form of a valid state, then the same with one field changed
 CREATE TEMP TABLE tsend AS
@@ -38,10 +38,10 @@ COPY ts FROM :'state_file' (FORMAT binary);
 -- 10^38 - 1 is the largest coefficient, in both forms
 COPY (SELECT overlay(b PLACING '\x4b3b4ca85a86c47a098a223fffffffff' FROM 9 FOR 16) FROM tsend) TO :'state_file' (FORMAT binary);
 COPY ts FROM :'state_file' (FORMAT binary);
-SELECT 'v=1 first=2014:-99999999999999999999999999999999999999 last=2016:48 target=-'::trend_state;
-SELECT 'v=1 first=2014:100000000000000000000000000000000000000 last=2016:48 target=-'::trend_state;
-SELECT 'v=1 first=2014:170141183460469231731687303715884105727 last=2016:48 target=-'::trend_state;
-SELECT 'v=1 first=2014:5e128 last=2016:48 target=-'::trend_state;
+SELECT 'v=1 first=2014:-99999999999999999999999999999999999999 last=2016:48 target=- tolerance=-'::trend_state;
+SELECT 'v=1 first=2014:100000000000000000000000000000000000000 last=2016:48 target=- tolerance=-'::trend_state;
+SELECT 'v=1 first=2014:170141183460469231731687303715884105727 last=2016:48 target=- tolerance=-'::trend_state;
+SELECT 'v=1 first=2014:5e128 last=2016:48 target=- tolerance=-'::trend_state;
 -- what was accepted round-trips through text and binary and is safe for
 -- the support functions
 SELECT s::text, s::text::trend_state::text = s::text AS text_round_trip,
@@ -55,7 +55,7 @@ SELECT (SELECT array_agg(s::text ORDER BY s::text) FROM ts)
 	 = (SELECT array_agg(s::text ORDER BY s::text) FROM ts_back) AS copy_binary_round_trip;
 -- the extreme decimals give exact numerics (no fixed buffer)
 SELECT trend_final(('v=1 first=2014:0.' || repeat('0', 88) || '99999999999999999999999999999999999999 last=2016:-99999999999999999999999999999999999999e127 target=2016:' ||
-					substr(trend_accum(NULL, 2016, NULL, 'Högst 5')::text, length('v=1 first=- last=- target=2016:') + 1))::trend_state) AS extreme;
+					substr(trend_accum(NULL, 2016, NULL, 'Högst 5')::text, length('v=1 first=- last=- target=2016: tolerance=-') + 1))::trend_state) AS extreme;
 
 -- ------------------------------------------------- outcomes trend() refuses
 -- An outcome of more than 38 digits used to be stored, and then every
@@ -97,11 +97,11 @@ SELECT i, (rollup(o, 'Minst 100', w) OVER win).fulfilment AS moving,
 WINDOW win AS (ORDER BY i ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) ORDER BY i;
 -- a state whose counts contradict its scores: two not_fulfilled metrics
 -- with mean = worst = 100 % used to roll up as "100 | partly"
-SELECT 'v=1 level=1 partly_above=90000000 fulfilled_at=100000000 parts=2 metrics=2 fulfilled=0 partly=0 not_fulfilled=2 not_followed_up=0 valued=2 valued_met=0 worst=100000000000000000 worst_n=2 worst_exact=2 weight=2000000 weighted_pct=200000000000000000000000 weighted_met=0'::rollup_state;
+SELECT 'v=1 level=1 partly_above=90000000 fulfilled_at=100000000 method=0 parts=2 metrics=2 fulfilled=0 partly=0 not_fulfilled=2 not_followed_up=0 valued=2 valued_met=0 worst=100000000000000000 worst_n=2 worst_exact=2 weight=2000000 weighted_pct=200000000000000000000000 weighted_met=0'::rollup_state;
 -- below fulfilled_at 100, a metric that is not fulfilled scores below it
-SELECT 'v=1 level=1 partly_above=50000000 fulfilled_at=80000000 parts=1 metrics=1 fulfilled=0 partly=1 not_fulfilled=0 not_followed_up=0 valued=1 valued_met=0 worst=90000000000000000 worst_n=1 worst_exact=1 weight=1000000 weighted_pct=90000000000000000000000 weighted_met=0'::rollup_state;
+SELECT 'v=1 level=1 partly_above=50000000 fulfilled_at=80000000 method=0 parts=1 metrics=1 fulfilled=0 partly=1 not_fulfilled=0 not_followed_up=0 valued=1 valued_met=0 worst=90000000000000000 worst_n=1 worst_exact=1 weight=1000000 weighted_pct=90000000000000000000000 weighted_met=0'::rollup_state;
 -- at level 2 a valued part has a followed-up metric
-SELECT 'v=1 level=2 partly_above=90000000 fulfilled_at=100000000 parts=1 metrics=1 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=1 valued=1 valued_met=0 worst=50000000000000000 worst_n=1 worst_exact=1 weight=1000000 weighted_pct=50000000000000000000000 weighted_met=0'::rollup_state;
+SELECT 'v=1 level=2 partly_above=90000000 fulfilled_at=100000000 method=0 parts=1 metrics=1 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=1 valued=1 valued_met=0 worst=50000000000000000 worst_n=1 worst_exact=1 weight=1000000 weighted_pct=50000000000000000000000 weighted_met=0'::rollup_state;
 -- the binary form refuses it alike: a state of two fulfilled metrics at
 -- 100 % with fulfilled (bytes 35-42), not_fulfilled (51-58), valued_met
 -- (75-82) and weighted_met (139-154) rewritten to the state above

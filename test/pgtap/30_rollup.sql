@@ -117,9 +117,9 @@ SELECT throws_ok($$SELECT goalmetrics.trend_symbol('sideways')$$, '22P02', NULL,
 
 -- ------------------------------------------------------------ state types
 SELECT throws_ok($$SELECT 'v=1 level=0'::goalmetrics.rollup_state$$, '22P02', NULL, 'truncated state text: 22P02');
-SELECT throws_ok($$SELECT 'v=1 level=1 partly_above=90000000 fulfilled_at=100000000 parts=2 metrics=2 fulfilled=1 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0'::goalmetrics.rollup_state$$,
+SELECT throws_ok($$SELECT 'v=1 level=1 partly_above=90000000 fulfilled_at=100000000 method=0 parts=2 metrics=2 fulfilled=1 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0'::goalmetrics.rollup_state$$,
 				 '22P02', NULL, 'inconsistent state: 22P02');
-SELECT throws_ok($$SELECT 'v=1 first=2016:1 last=2015:1 target=-'::goalmetrics.trend_state$$, '22P02', NULL, 'inconsistent trend state: 22P02');
+SELECT throws_ok($$SELECT 'v=1 first=2016:1 last=2015:1 target=- tolerance=-'::goalmetrics.trend_state$$, '22P02', NULL, 'inconsistent trend state: 22P02');
 SELECT is((SELECT s::text::rollup_state::text FROM (SELECT rollup_accum(rollup_accum(NULL, 68, 'Minst 75', 0.5), NULL, 'Minst 1') AS s) x),
 		  (SELECT s::text FROM (SELECT rollup_accum(rollup_accum(NULL, 68, 'Minst 75', 0.5), NULL, 'Minst 1') AS s) x),
 		  'rollup_state text round trip');
