@@ -362,13 +362,13 @@ SELECT (SELECT array_agg(s::text ORDER BY s::text) FROM state_io)
 -- rollup_state_recv)
 COPY (SELECT overlay(rollup_state_send(rollup_accum(NULL, 100, 'Minst 100')) PLACING '\x02' FROM 1 FOR 1)) TO :'state_file' (FORMAT binary);
 COPY state_back FROM :'state_file' (FORMAT binary);
-COPY (SELECT overlay(rollup_state_send(rollup_accum(NULL, 100, 'Minst 100')) PLACING '\x0000000000000002' FROM 35 FOR 8)) TO :'state_file' (FORMAT binary);
+COPY (SELECT overlay(rollup_state_send(rollup_accum(NULL, 100, 'Minst 100')) PLACING '\x0000000000000002' FROM 36 FOR 8)) TO :'state_file' (FORMAT binary);
 COPY state_back FROM :'state_file' (FORMAT binary);
 COPY (SELECT substr(rollup_state_send(rollup_accum(NULL, 100, 'Minst 100')), 1, 100)) TO :'state_file' (FORMAT binary);
 COPY state_back FROM :'state_file' (FORMAT binary);
 -- counts are 32-bit in the state (as in rollup_result): 2^31 parts is
--- refused in the binary form (parts at bytes 19-26) and in the text form
-COPY (SELECT overlay(rollup_state_send(rollup_accum(NULL, 100, 'Minst 100')) PLACING '\x0000000080000000' FROM 19 FOR 8)) TO :'state_file' (FORMAT binary);
+-- refused in the binary form (parts at bytes 20-27) and in the text form
+COPY (SELECT overlay(rollup_state_send(rollup_accum(NULL, 100, 'Minst 100')) PLACING '\x0000000080000000' FROM 20 FOR 8)) TO :'state_file' (FORMAT binary);
 COPY state_back FROM :'state_file' (FORMAT binary);
 SELECT replace(rollup_accum(NULL, 100, 'Minst 100')::text, 'parts=1', 'parts=2147483648')::rollup_state;
 -- 2^31 - 1 of everything is a valid state; one more part is out of range

@@ -335,3 +335,25 @@ COMMENT ON FUNCTION goalmetrics.check_outcome(pg_catalog.numeric) IS 'true, or e
 CREATE FUNCTION goalmetrics.trend_symbol(trend goalmetrics.trend_direction) RETURNS pg_catalog.text
 	AS 'MODULE_PATHNAME', 'gm_trend_symbol' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION goalmetrics.trend_symbol(goalmetrics.trend_direction) IS 'Arrow of a trend: up improving, right stable, down worsening (^ = v where the database encoding lacks arrows)';
+
+-- ------------------------------------------------------ preloaded library?
+-- The goalmetrics.* settings exist in a session once the library is loaded.
+-- Where it is preloaded (shared_preload_libraries, or
+-- session_preload_libraries: doc/settings.md, "Install"), SHOW, ALTER
+-- SYSTEM and pg_settings know them from the first statement of every
+-- session; elsewhere they do not until a goalmetrics function has run.  Say
+-- so when the extension is created in such a database.
+DO $preload$
+BEGIN
+	IF NOT EXISTS (
+		SELECT FROM pg_catalog.regexp_split_to_table(
+				pg_catalog.concat_ws(',', pg_catalog.current_setting('shared_preload_libraries'),
+									 pg_catalog.current_setting('session_preload_libraries'),
+									 pg_catalog.current_setting('local_preload_libraries')), ',') AS l(name)
+		 WHERE pg_catalog.btrim(l.name, ' "') OPERATOR(pg_catalog.~) '(^|/)goalmetrics(\.so)?$')
+	THEN
+		RAISE WARNING 'goalmetrics is not preloaded: a new session does not know the goalmetrics.* settings (SHOW, ALTER SYSTEM, pg_settings) until a goalmetrics function has run'
+			USING HINT = 'Add goalmetrics to shared_preload_libraries and restart, or to session_preload_libraries (doc/settings.md, "Install"). goalmetrics.current_rules() shows the settings in force in any session.';
+	END IF;
+END
+$preload$;
