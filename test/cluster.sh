@@ -301,8 +301,10 @@ createdb gm_nopreload
 err=$(psql -X -q -v ON_ERROR_STOP=1 -d gm_nopreload -c 'CREATE EXTENSION goalmetrics' 2>&1)
 check "not preloaded: CREATE EXTENSION warns, with a hint to preload" \
 	eq "$(echo "$err" | grep -c -e '^WARNING:  goalmetrics is not preloaded' -e '^HINT:  Add goalmetrics to shared_preload_libraries')" 2
-check "not preloaded: SHOW goalmetrics.partly_above in a new session is an error" \
-	eq "$(psql -X -q -d gm_nopreload -c 'SHOW goalmetrics.partly_above' 2>&1 | grep -c 'unrecognized configuration parameter')" 1
+check "not preloaded: SHOW goalmetrics.fulfilled_at in a new session is an error" \
+	eq "$(psql -X -q -d gm_nopreload -c 'SHOW goalmetrics.fulfilled_at' 2>&1 | grep -c 'unrecognized configuration parameter')" 1
+check "not preloaded: SHOW goalmetrics.partly_above shows the configuration file's 85 as placeholder text" \
+	eq "$(q gm_nopreload 'SHOW goalmetrics.partly_above')" 85
 check "not preloaded: current_rules() in a new session shows the 85 in force" \
 	eq "$(q gm_nopreload 'SELECT partly_above FROM goalmetrics.current_rules()')" 85
 unset PGOPTIONS

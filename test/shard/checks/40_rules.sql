@@ -42,9 +42,9 @@ SELECT matches(shard_test.compare(:'trend_rules'), '^same [1-9][0-9]* rows$',
 SELECT is((SELECT count(*)::int FROM shard_test.remote(:'goal_settings') l
 		WHERE l ~ 'goalmetrics\.rollup\(outcome, target, weight\)'),
 	2, 'the setting-reading rollup is sent to both shards too');
-SELECT unlike(shard_test.compare(:'goal_settings'), '^same',
+SELECT doesnt_match(shard_test.compare(:'goal_settings'), '^same',
 	'... and answers with each shard''s settings, unlike the one-server answer');
-SELECT unlike(shard_test.compare('SELECT committee, metric_id, goalmetrics.trend(year, outcome, target) AS t FROM %1$s GROUP BY committee, metric_id'),
+SELECT doesnt_match(shard_test.compare('SELECT committee, metric_id, goalmetrics.trend(year, outcome, target) AS t FROM %1$s GROUP BY committee, metric_id'),
 	'^same',
 	'trend without a tolerance follows the shards'' trend_tolerance (30 and 0), unlike trend(..., 2)');
 
