@@ -47,6 +47,8 @@ typedef struct GmStyleWords
 	const char *from;
 	const char *to;
 	char        decimal_sep;
+	const char *direction[4]; /* increase, decrease, maintain, improve */
+	const char *year;         /* before a year: "år 2019", "in 2019" */
 } GmStyleWords;
 
 static const GmStyleWords style_words[] = {
@@ -58,7 +60,10 @@ static const GmStyleWords style_words[] = {
 	  "Minska",
 	  "fr\xc3\xa5n",
 	  "till",
-	  ',' },
+	  ',',
+	  { "\xc3\x96ka", "Minska", "Bibeh\xc3\xa5lla",
+		"F\xc3\xb6rb\xc3\xa4ttra" },
+	  "\xc3\xa5r" },
 	/* GM_STYLE_ENGLISH */
 	{ { "at least", "at most", "above", "below", "exactly" },
 	  "between",
@@ -67,7 +72,9 @@ static const GmStyleWords style_words[] = {
 	  "reduce",
 	  "from",
 	  "to",
-	  '.' },
+	  '.',
+	  { "increase", "decrease", "maintain", "improve" },
+	  "in" },
 	/* GM_STYLE_SYMBOLIC */
 	{ { ">=", "<=", ">", "<", "=" },
 	  NULL,
@@ -76,7 +83,9 @@ static const GmStyleWords style_words[] = {
 	  NULL,
 	  "from",
 	  "to",
-	  '.' },
+	  '.',
+	  { "increase", "decrease", "maintain", "improve" },
+	  "in" },
 };
 
 static void
@@ -108,6 +117,37 @@ out_unit(GmOut *o, const GmTarget *t, size_t unit_len)
 {
 	out_char(o, ' ');
 	out_mem(o, t->unit, unit_len);
+}
+
+/* " år 2019": a year after a value, when there is one */
+static void
+out_year(GmOut *o, const GmStyleWords *w, unsigned int year)
+{
+	char digits[8];
+	int  k = 0;
+
+	if (year == 0)
+		return;
+	out_char(o, ' ');
+	out_str(o, w->year);
+	out_char(o, ' ');
+	while (year > 0 && k < 7)
+	{
+		digits[k++] = (char)('0' + year % 10);
+		year /= 10;
+	}
+	while (k > 0)
+		out_char(o, digits[--k]);
+}
+
+/* " av skatteintäkter ...": the qualifier after the unit, when there is one */
+static void
+out_qualifier(GmOut *o, const GmTarget *t)
+{
+	if (t->qual_len == 0 || t->qual_len > GM_MAX_QUALIFIER_LEN)
+		return;
+	out_char(o, ' ');
+	out_mem(o, t->qualifier, t->qual_len);
 }
 
 /* NUL-terminate (truncating) and return the full length */
@@ -214,6 +254,12 @@ gm_target_format(const GmTarget *t, GmStyle style, char *buf, size_t bufsize)
 	before = unit_len > 0 && t->unit_pos == GM_UNIT_BEFORE;
 	after = unit_len > 0 && t->unit_pos == GM_UNIT_AFTER;
 
+	if (GM_IS_DIRECTION(t->cmp) && (unsigned int)t->cmp <= GM_COMPARATOR_MAX)
+	{
+		/* "Öka", "Minska", "Bibehålla", "Förbättra" */
+		out_str(&o, w->direction[t->cmp - GM_INCREASE]);
+		return out_finish(&o);
+	}
 	if (t->has_baseline)
 	{
 		/*
@@ -237,6 +283,7 @@ gm_target_format(const GmTarget *t, GmStyle style, char *buf, size_t bufsize)
 		out_decimal(&o, t->baseline, w->decimal_sep);
 		if (after && unit_len == 1 && t->unit[0] == '%')
 			out_unit(&o, t, unit_len);
+		out_year(&o, w, t->start_year);
 		out_char(&o, ' ');
 		out_str(&o, w->to);
 		out_char(&o, ' ');
@@ -292,6 +339,9 @@ gm_target_format(const GmTarget *t, GmStyle style, char *buf, size_t bufsize)
 		if (after)
 			out_unit(&o, t, unit_len);
 	}
+	/* the qualifier and the year end every target with a value */
+	out_qualifier(&o, t);
+	out_year(&o, w, t->end_year);
 	return out_finish(&o);
 }
 

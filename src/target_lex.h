@@ -53,7 +53,11 @@ typedef enum GmKeywordKind
 	KW_RANGE,
 	KW_INCREASE,
 	KW_DECREASE,
-	KW_FROM
+	KW_FROM,
+	KW_MAINTAIN, /* "bibehålla", "oförändrad", "maintain" */
+	KW_IMPROVE,  /* "förbättras", "improve" */
+	KW_MODAL,    /* "ska", "skall", "bör", "should", "shall", "must" */
+	KW_FILLER    /* "vara", "uppgå till", "be", "amount to" */
 } GmKeywordKind;
 
 typedef struct GmKeyword
@@ -97,6 +101,21 @@ extern bool gm_lex_scan_text(GmParser *ps, size_t *start, size_t *end);
 extern bool gm_lex_unit_equals_ci(const char *text, size_t len,
 								  const char *word);
 extern bool gm_lex_unit_percent_ok(const char *text, size_t len);
+extern bool gm_lex_is_percent_word(const char *text, size_t len);
+
+/* Prose and years (target_prose.c) */
+
+/* Where a year may stand, for gm_lex_year_at */
+#define GM_YEAR_BARE 0x01 /* a bare "2019" (after a unit) */
+#define GM_YEAR_TILL 0x02 /* "till 2019", "to 2019" (not before "till") */
+
+extern size_t gm_lex_year_at(const GmParser *ps, size_t i, int flags,
+							 int *year);
+extern size_t gm_lex_filler_end(const GmParser *ps, size_t i);
+extern size_t gm_lex_skip_fillers(const GmParser *ps, size_t i);
+extern size_t gm_lex_skip_prose_prefix(const GmParser *ps, size_t i,
+									   bool *prose);
+extern bool   gm_lex_qualifier_word(const GmParser *ps, size_t i, size_t w);
 
 /*
  * Whitespace of the grammar, between words: ASCII whitespace and every
