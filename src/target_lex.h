@@ -103,6 +103,15 @@ extern bool gm_lex_unit_equals_ci(const char *text, size_t len,
 extern bool gm_lex_unit_percent_ok(const char *text, size_t len);
 extern bool gm_lex_is_percent_word(const char *text, size_t len);
 
+/* A unit or qualifier being collected from the input, already normalised */
+typedef struct GmUnitBuf
+{
+	char   text[GM_MAX_QUALIFIER_LEN + 1]; /* a unit or a qualifier */
+	size_t len;
+	size_t pos; /* byte offset of its first word */
+	bool   present;
+} GmUnitBuf;
+
 /* Prose and years (target_prose.c) */
 
 /* Where a year may stand, for gm_lex_year_at */
@@ -116,6 +125,10 @@ extern size_t gm_lex_skip_fillers(const GmParser *ps, size_t i);
 extern size_t gm_lex_skip_prose_prefix(const GmParser *ps, size_t i,
 									   bool *prose);
 extern bool   gm_lex_qualifier_word(const GmParser *ps, size_t i, size_t w);
+extern bool   gm_lex_buf_append(GmParser *ps, GmUnitBuf *u, size_t i, size_t n,
+								size_t max, const char *what);
+extern bool   gm_lex_unit_ends_in_percent(const GmUnitBuf *u);
+extern bool   gm_lex_check_qualifier(GmParser *ps, const GmUnitBuf *q);
 
 /*
  * Whitespace of the grammar, between words: ASCII whitespace and every

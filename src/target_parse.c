@@ -80,15 +80,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* A unit being collected from the input, already normalised */
-typedef struct GmUnitBuf
-{
-	char   text[GM_MAX_QUALIFIER_LEN + 1]; /* a unit or a qualifier */
-	size_t len;
-	size_t pos; /* byte offset of its first word */
-	bool   present;
-} GmUnitBuf;
-
 /* One number with the units written around it */
 typedef struct GmOperand
 {
@@ -285,46 +276,10 @@ parse_number(GmParser *ps, size_t *pi, GmDecimal *out)
  * ---------------------------------------------------------------------
  */
 
-/* Append the word s[i..i+n) to u (at most max bytes), joined by one space */
-static bool
-buf_append(GmParser *ps, GmUnitBuf *u, size_t i, size_t n, size_t max,
-		   const char *what)
-{
-	size_t need = u->len + (u->present ? 1 : 0) + n;
-
-	if (!u->present)
-		u->pos = i;
-	if (need > max)
-		return gm_lex_fail(
-			ps, GM_ERR_UNIT_TOO_LONG, u->pos,
-			"expected a %s of at most %zu bytes at character %zu", what, max,
-			gm_lex_char_number(ps, u->pos));
-	if (u->present)
-		u->text[u->len++] = ' ';
-	memcpy(u->text + u->len, ps->s + i, n);
-	u->len += n;
-	u->text[u->len] = '\0';
-	u->present = true;
-	return true;
-}
-
 static bool
 unit_append(GmParser *ps, GmUnitBuf *u, size_t i, size_t n)
 {
-	return buf_append(ps, u, i, n, GM_MAX_UNIT_LEN, "unit");
-}
-
-/* The last word of a collected unit says percent ("%", "procents") */
-static bool
-unit_ends_in_percent(const GmUnitBuf *u)
-{
-	size_t k = u->len;
-
-	if (!u->present)
-		return false;
-	while (k > 0 && u->text[k - 1] != ' ')
-		k--;
-	return gm_lex_is_percent_word(u->text + k, u->len - k);
+	return gm_lex_buf_append(ps, u, i, n, GM_MAX_UNIT_LEN, "unit");
 }
 
 /* "procent", "procents", "Percent", "%" all become "%" */
@@ -412,32 +367,6 @@ scan_unit_before(GmParser *ps, size_t *pi, GmUnitBuf *u)
 	return true;
 }
 
-/* A qualifier never says percent: "65 % %" is percent twice */
-static bool
-check_qualifier(GmParser *ps, const GmUnitBuf *q)
-{
-	size_t i = 0;
-	char   qq[QUOTE_MAX + 4];
-
-	while (q->present && i < q->len)
-	{
-		size_t j = i;
-
-		while (j < q->len && q->text[j] != ' ')
-			j++;
-		if (gm_lex_is_percent_word(q->text + i, j - i) ||
-			memchr(q->text + i, '%', j - i) != NULL)
-			return gm_lex_fail(
-				ps, GM_ERR_BAD_UNIT, q->pos,
-				"expected \"%%\" once and as a word of its own in the unit at character %zu, found \"%s\" after it",
-				gm_lex_char_number(ps, q->pos),
-				gm_lex_quote_bytes((const unsigned char *)q->text, q->len,
-								   qq));
-		i = j + 1;
-	}
-	return true;
-}
-
 /*
  * Collect the unit words written after a number, up to a word that is one
  * of the stop keywords ("och" in a range, "till" in a change) or a year
@@ -465,7 +394,8 @@ scan_unit_after(GmParser *ps, size_t *pi, const GmUnitStop *st, GmUnitBuf *u,
 		if (w == 0 || gm_lex_word_is(ps, j, w, st->stop1) ||
 			gm_lex_word_is(ps, j, w, st->stop2))
 			break;
-		if ((unit_ends_in_percent(u) || gm_lex_qualifier_word(ps, j, w)) &&
+		if ((gm_lex_unit_ends_in_percent(u) ||
+			 gm_lex_qualifier_word(ps, j, w)) &&
 			memchr(ps->s + j, '%', w) == NULL &&
 			!gm_lex_is_percent_word((const char *)ps->s + j, w))
 		{
@@ -474,8 +404,8 @@ scan_unit_after(GmParser *ps, size_t *pi, const GmUnitStop *st, GmUnitBuf *u,
 				break;
 			for (;;)
 			{
-				if (!buf_append(ps, q, j, w, GM_MAX_QUALIFIER_LEN,
-								"qualifier"))
+				if (!gm_lex_buf_append(ps, q, j, w, GM_MAX_QUALIFIER_LEN,
+									   "qualifier"))
 					return false;
 				i = j + w;
 				if (i < ps->len && !space_at(ps, i))
@@ -531,7 +461,8 @@ parse_operand(GmParser *ps, size_t *pi, bool allow_before,
 							   op->before.len, q2));
 	}
 	if (!check_unit_percent(ps, &op->before) ||
-		!check_unit_percent(ps, &op->after) || !check_qualifier(ps, &op->qual))
+		!check_unit_percent(ps, &op->after) ||
+		!gm_lex_check_qualifier(ps, &op->qual))
 		return false;
 	unit_normalise_percent(&op->before);
 	unit_normalise_percent(&op->after);
@@ -1089,7 +1020,8 @@ gm_target_set_unit(GmTarget *t, const char *unit, size_t len, GmUnitPos pos,
 				"expected a unit word at character %zu, found \"%s\", which reads as filler (\"vara\", \"upp\xc3\xa5 till\") before the number",
 				gm_lex_char_number(&ps, i), gm_lex_quote_at(&ps, i, q));
 		if (pos != GM_UNIT_BEFORE &&
-			(unit_ends_in_percent(&u) || gm_lex_qualifier_word(&ps, i, w)) &&
+			(gm_lex_unit_ends_in_percent(&u) ||
+			 gm_lex_qualifier_word(&ps, i, w)) &&
 			memchr(ps.s + i, '%', w) == NULL &&
 			!gm_lex_is_percent_word((const char *)ps.s + i, w))
 			return gm_lex_fail(
@@ -1120,72 +1052,6 @@ gm_target_set_unit(GmTarget *t, const char *unit, size_t len, GmUnitPos pos,
 	memset(t->unit, 0, sizeof(t->unit));
 	store_unit(t, &u, pos);
 	return true;
-}
-
-/*
- * Is the qualifier of t (t->qualifier, t->qual_len bytes) what the parser
- * makes of it after t's number and unit?  Its words joined by one space,
- * each a unit word, no year among them, percent nowhere, and starting with
- * "av" / "of" unless the unit after the number ends in percent.  For
- * gm_target_validate().
- */
-bool
-gm_target_check_qualifier(const GmTarget *t, GmError *err)
-{
-	GmParser  ps;
-	GmUnitBuf q;
-	size_t    i = 0;
-	int       year;
-	bool      after_percent;
-
-	ps.s = (const unsigned char *)t->qualifier;
-	ps.len = t->qual_len;
-	ps.err = err;
-	memset(&q, 0, sizeof(q));
-	if (t->qual_len == 0)
-		return true;
-	if (t->qual_len > GM_MAX_QUALIFIER_LEN ||
-		t->qualifier[t->qual_len] != '\0')
-		return gm_lex_fail(&ps, GM_ERR_BINARY, 0,
-						   "expected a qualifier of 1 to %d bytes",
-						   GM_MAX_QUALIFIER_LEN);
-	if (!gm_lex_scan_text(&ps, &i, &i))
-		return false;
-	after_percent = false;
-	if (t->unit_pos == GM_UNIT_AFTER)
-	{
-		GmUnitBuf u;
-
-		memset(&u, 0, sizeof(u));
-		memcpy(u.text, t->unit, t->unit_len);
-		u.len = t->unit_len;
-		u.present = t->unit_len > 0;
-		after_percent = unit_ends_in_percent(&u);
-	}
-	i = 0;
-	while (i < ps.len)
-	{
-		size_t w = gm_lex_unit_word_len(&ps, i);
-
-		if (w == 0 || gm_lex_year_at(&ps, i, GM_YEAR_TILL, &year) > 0 ||
-			(i == 0 && !after_percent && !gm_lex_qualifier_word(&ps, i, w)))
-			return gm_lex_fail(
-				&ps, GM_ERR_BINARY, i,
-				"expected the qualifier in normal form (words from \"av\" or \"of\" on, or after a percent unit) at byte %zu",
-				i);
-		if (!buf_append(&ps, &q, i, w, GM_MAX_QUALIFIER_LEN, "qualifier"))
-			return false;
-		i += w;
-		if (i < ps.len &&
-			!(ps.s[i] == ' ' && i + 1 < ps.len && !space_at(&ps, i + 1)))
-			return gm_lex_fail(
-				&ps, GM_ERR_BINARY, i,
-				"expected the words of the qualifier joined by one space at byte %zu",
-				i);
-		if (i < ps.len)
-			i++;
-	}
-	return check_qualifier(&ps, &q);
 }
 
 /*
@@ -1241,7 +1107,7 @@ gm_outcome_parse(const char *input, size_t len, GmDecimal *out, bool *none,
 	memset(&u, 0, sizeof(u));
 	memset(&q, 0, sizeof(q));
 	if (!scan_unit_after(&ps, &i, &st, &u, &q) ||
-		!check_unit_percent(&ps, &u) || !check_qualifier(&ps, &q) ||
+		!check_unit_percent(&ps, &u) || !gm_lex_check_qualifier(&ps, &q) ||
 		!expect_end(&ps, i))
 		return false;
 	*out = d;

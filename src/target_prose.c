@@ -20,6 +20,7 @@
  */
 #include "target_lex.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Words a subject may have at most: "Andelen elever i årskurs 9" */
@@ -177,4 +178,138 @@ bool
 gm_lex_qualifier_word(const GmParser *ps, size_t i, size_t w)
 {
 	return gm_lex_word_is(ps, i, w, "av") || gm_lex_word_is(ps, i, w, "of");
+}
+
+/* ---------------------------------------------------------------------
+ * Units and qualifiers being collected (target_parse.c)
+ * ---------------------------------------------------------------------
+ */
+
+/* Append the word s[i..i+n) to u (at most max bytes), joined by one space */
+bool
+gm_lex_buf_append(GmParser *ps, GmUnitBuf *u, size_t i, size_t n, size_t max,
+				  const char *what)
+{
+	size_t need = u->len + (u->present ? 1 : 0) + n;
+
+	if (!u->present)
+		u->pos = i;
+	if (need > max)
+		return gm_lex_fail(
+			ps, GM_ERR_UNIT_TOO_LONG, u->pos,
+			"expected a %s of at most %zu bytes at character %zu", what, max,
+			gm_lex_char_number(ps, u->pos));
+	if (u->present)
+		u->text[u->len++] = ' ';
+	memcpy(u->text + u->len, ps->s + i, n);
+	u->len += n;
+	u->text[u->len] = '\0';
+	u->present = true;
+	return true;
+}
+
+/* The last word of a collected unit says percent ("%", "procents") */
+bool
+gm_lex_unit_ends_in_percent(const GmUnitBuf *u)
+{
+	size_t k = u->len;
+
+	if (!u->present)
+		return false;
+	while (k > 0 && u->text[k - 1] != ' ')
+		k--;
+	return gm_lex_is_percent_word(u->text + k, u->len - k);
+}
+
+/* A qualifier never says percent: "65 % %" is percent twice */
+bool
+gm_lex_check_qualifier(GmParser *ps, const GmUnitBuf *q)
+{
+	size_t i = 0;
+	char   qq[QUOTE_MAX + 4];
+
+	while (q->present && i < q->len)
+	{
+		size_t j = i;
+
+		while (j < q->len && q->text[j] != ' ')
+			j++;
+		if (gm_lex_is_percent_word(q->text + i, j - i) ||
+			memchr(q->text + i, '%', j - i) != NULL)
+			return gm_lex_fail(
+				ps, GM_ERR_BAD_UNIT, q->pos,
+				"expected \"%%\" once and as a word of its own in the unit at character %zu, found \"%s\" after it",
+				gm_lex_char_number(ps, q->pos),
+				gm_lex_quote_bytes((const unsigned char *)q->text, q->len,
+								   qq));
+		i = j + 1;
+	}
+	return true;
+}
+
+/*
+ * Is the qualifier of t (t->qualifier, t->qual_len bytes) what the parser
+ * makes of it after t's number and unit?  Its words joined by one space,
+ * each a unit word, no year among them, percent nowhere, and starting with
+ * "av" / "of" unless the unit after the number ends in percent.  For
+ * gm_target_validate().
+ */
+bool
+gm_target_check_qualifier(const GmTarget *t, GmError *err)
+{
+	GmParser  ps;
+	GmUnitBuf q;
+	size_t    i = 0;
+	int       year;
+	bool      after_percent;
+
+	ps.s = (const unsigned char *)t->qualifier;
+	ps.len = t->qual_len;
+	ps.err = err;
+	memset(&q, 0, sizeof(q));
+	if (t->qual_len == 0)
+		return true;
+	if (t->qual_len > GM_MAX_QUALIFIER_LEN ||
+		t->qualifier[t->qual_len] != '\0')
+		return gm_lex_fail(&ps, GM_ERR_BINARY, 0,
+						   "expected a qualifier of 1 to %d bytes",
+						   GM_MAX_QUALIFIER_LEN);
+	if (!gm_lex_scan_text(&ps, &i, &i))
+		return false;
+	after_percent = false;
+	if (t->unit_pos == GM_UNIT_AFTER)
+	{
+		GmUnitBuf u;
+
+		memset(&u, 0, sizeof(u));
+		memcpy(u.text, t->unit, t->unit_len);
+		u.len = t->unit_len;
+		u.present = t->unit_len > 0;
+		after_percent = gm_lex_unit_ends_in_percent(&u);
+	}
+	i = 0;
+	while (i < ps.len)
+	{
+		size_t w = gm_lex_unit_word_len(&ps, i);
+
+		if (w == 0 || gm_lex_year_at(&ps, i, GM_YEAR_TILL, &year) > 0 ||
+			(i == 0 && !after_percent && !gm_lex_qualifier_word(&ps, i, w)))
+			return gm_lex_fail(
+				&ps, GM_ERR_BINARY, i,
+				"expected the qualifier in normal form (words from \"av\" or \"of\" on, or after a percent unit) at byte %zu",
+				i);
+		if (!gm_lex_buf_append(&ps, &q, i, w, GM_MAX_QUALIFIER_LEN,
+							   "qualifier"))
+			return false;
+		i += w;
+		if (i < ps.len &&
+			!(ps.s[i] == ' ' && i + 1 < ps.len && !space_at(&ps, i + 1)))
+			return gm_lex_fail(
+				&ps, GM_ERR_BINARY, i,
+				"expected the words of the qualifier joined by one space at byte %zu",
+				i);
+		if (i < ps.len)
+			i++;
+	}
+	return gm_lex_check_qualifier(&ps, &q);
 }
