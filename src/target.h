@@ -23,16 +23,20 @@
 GM_INTERNAL_BEGIN
 
 /* Limits of the type; documented in doc/metric_target.md */
-#define GM_MAX_DIGITS        15   /* significant digits of a number */
-#define GM_MAX_SCALE         15   /* digits after the decimal separator */
-#define GM_MAX_UNIT_LEN      64   /* bytes of the normalised unit */
-#define GM_MAX_QUALIFIER_LEN 96   /* bytes of the qualifier ("av ...") */
+#define GM_MAX_DIGITS        15 /* significant digits of a number */
+#define GM_MAX_SCALE         15 /* digits after the decimal separator */
+#define GM_MAX_UNIT_LEN      64 /* bytes of the normalised unit */
+#define GM_MAX_QUALIFIER_LEN 64 /* bytes of the qualifier ("av ...") */
+#define GM_MAX_TEXT_LEN      64 /* bytes of the unit and qualifier together */
 #define GM_YEAR_MIN          1900 /* years of a multi-year target */
 #define GM_YEAR_MAX          2199
-/* packed bytes: flags, extension byte, three decimals, two years,
- * the qualifier with its length byte, the unit */
-#define GM_MAX_ENCODED \
-	(2 + 3 * 8 + 4 + 1 + GM_MAX_QUALIFIER_LEN + GM_MAX_UNIT_LEN)
+/*
+ * Packed bytes: flags, extension byte, three decimals, two years, the
+ * qualifier's length byte, the unit and the qualifier (at most
+ * GM_MAX_TEXT_LEN together).  trend_state holds a packed target in 96
+ * bytes (trend.h).
+ */
+#define GM_MAX_ENCODED   (2 + 3 * 8 + 4 + 1 + GM_MAX_TEXT_LEN)
 #define GM_MAX_FORMATTED 512 /* bytes of any formatted target, with NUL */
 
 /*

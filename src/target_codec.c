@@ -457,6 +457,11 @@ gm_target_validate(const GmTarget *t, GmError *err)
 		return set_error(err, GM_ERR_BINARY, 0,
 						 "expected a NUL byte after the %u bytes of the unit",
 						 (unsigned int)t->unit_len);
+	if ((size_t)t->unit_len + t->qual_len > GM_MAX_TEXT_LEN)
+		return set_error(
+			err, GM_ERR_UNIT_TOO_LONG, 0,
+			"expected the unit and the qualifier of at most %d bytes together, found %u",
+			GM_MAX_TEXT_LEN, (unsigned int)t->unit_len + t->qual_len);
 	if (t->qual_len > 0 && !gm_target_check_qualifier(t, &uerr))
 		return set_error(err, uerr.code, uerr.pos, "invalid qualifier: %s",
 						 uerr.message);
@@ -524,6 +529,10 @@ gm_target_encode(const GmTarget *t, uint8_t *buf)
 	size_t  qlen = qual_bytes(t);
 	size_t  n = 0;
 	uint8_t ext = 0;
+
+	/* an invalid target, too, stays within GM_MAX_ENCODED bytes */
+	if (ulen + qlen > GM_MAX_TEXT_LEN)
+		qlen = GM_MAX_TEXT_LEN - ulen;
 
 	if (GM_IS_DIRECTION(t->cmp))
 	{
@@ -767,11 +776,12 @@ decode_fields(const uint8_t *buf, size_t len, GmTarget *t, bool with_unit,
 				err, GM_ERR_BINARY, off,
 				"invalid packed target: expected the unit at byte %zu, found the end",
 				off);
-		if (len - off > GM_MAX_UNIT_LEN)
+		if (len - off > GM_MAX_UNIT_LEN ||
+			len - off + t->qual_len > GM_MAX_TEXT_LEN)
 			return set_error(
 				err, GM_ERR_BINARY, off,
-				"invalid packed target: expected a unit of at most %d bytes at byte %zu, found %zu",
-				GM_MAX_UNIT_LEN, off, len - off);
+				"invalid packed target: expected a unit of at most %d bytes, and of at most %d with the qualifier, at byte %zu, found %zu",
+				GM_MAX_UNIT_LEN, GM_MAX_TEXT_LEN, off, len - off);
 		if (with_unit)
 		{
 			t->unit_len = (uint8_t)(len - off);

@@ -598,6 +598,12 @@ finish_target(GmParser *ps, size_t i, const GmOperand *last, GmTarget *t)
 
 	if (last->qual.present)
 	{
+		if (t->unit_len + last->qual.len > GM_MAX_TEXT_LEN)
+			return gm_lex_fail(
+				ps, GM_ERR_UNIT_TOO_LONG, last->qual.pos,
+				"expected the unit and the qualifier of at most %d bytes together at character %zu, found %zu",
+				GM_MAX_TEXT_LEN, gm_lex_char_number(ps, last->qual.pos),
+				(size_t)t->unit_len + last->qual.len);
 		t->qual_len = (uint8_t)last->qual.len;
 		memcpy(t->qualifier, last->qual.text, last->qual.len + 1);
 	}

@@ -3197,6 +3197,31 @@ test_prose(void)
 	/* a subject needs a modal verb; more than six words is no subject */
 	expect_error("a b c d e f g ska öka", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
 	expect_prose("a b c d e f ska öka", "Öka", NULL, "");
+	/* the unit and the qualifier: at most 64 bytes together */
+	expect_prose(
+		"Minst 2 % av aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		"Minst 2 % av aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		NULL,
+		"av aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+	expect_error(
+		"Minst 2 % av aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		GM_ERR_UNIT_TOO_LONG, 10, NULL);
+	expect_error(
+		"Minst 2 kr av aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		GM_ERR_UNIT_TOO_LONG, 11, NULL);
+	{
+		GmTarget t;
+		GmError  e;
+		uint8_t  enc[GM_MAX_ENCODED];
+
+		ok(parse_str("Minst 2 kr av x", &t, &e), "kr av x");
+		memset(t.qualifier, 'a', GM_MAX_QUALIFIER_LEN);
+		t.qual_len = GM_MAX_QUALIFIER_LEN;
+		ok(!gm_target_validate(&t, &e) && e.code == GM_ERR_UNIT_TOO_LONG,
+		   "unit and qualifier over 64 bytes are invalid");
+		ok(gm_target_encode(&t, enc) <= GM_MAX_ENCODED,
+		   "an invalid target still encodes within GM_MAX_ENCODED");
+	}
 	/* a full stop ends a sentence, not a number or a plain target */
 	expect_error("ska minst 5.", GM_ERR_BAD_NUMBER, 11, NULL);
 	expect_target("Minst 5 st.", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER,
