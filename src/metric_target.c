@@ -63,6 +63,10 @@ PG_FUNCTION_INFO_V1(metric_target_baseline);
 PG_FUNCTION_INFO_V1(metric_target_unit);
 PG_FUNCTION_INFO_V1(metric_target_higher_is_better);
 PG_FUNCTION_INFO_V1(metric_target_is_bare);
+PG_FUNCTION_INFO_V1(metric_target_qualifier);
+PG_FUNCTION_INFO_V1(metric_target_start_year);
+PG_FUNCTION_INFO_V1(metric_target_end_year);
+PG_FUNCTION_INFO_V1(metric_target_for_year);
 
 PG_FUNCTION_INFO_V1(metric_target_make);
 PG_FUNCTION_INFO_V1(metric_target_make_range);
@@ -219,6 +223,34 @@ unit_to_nfc(GmTarget *t, GmError *err)
 }
 
 /*
+ * The qualifier of a target received in binary, in NFC as text input
+ * makes it; the target is checked again, since normalising may change the
+ * qualifier's length or its words.
+ */
+static bool
+qualifier_to_nfc(GmTarget *t, GmError *err)
+{
+	size_t      len = t->qual_len;
+	const char *nfc = utf8_nfc(t->qualifier, &len);
+
+	if (nfc == t->qualifier)
+		return true;
+	if (len > GM_MAX_QUALIFIER_LEN)
+	{
+		err->code = GM_ERR_UNIT_TOO_LONG;
+		err->pos = 0;
+		snprintf(err->message, sizeof(err->message),
+				 "the qualifier in NFC is %zu bytes, at most %d expected", len,
+				 GM_MAX_QUALIFIER_LEN);
+		return false;
+	}
+	memset(t->qualifier, 0, sizeof(t->qualifier));
+	memcpy(t->qualifier, nfc, len);
+	t->qual_len = (uint8_t)len;
+	return gm_target_validate(t, err);
+}
+
+/*
  * Raise (or, on PostgreSQL 16+, save softly into escontext) the error for
  * an input the parser refused.  Returns only when saved softly.
  */
@@ -244,9 +276,16 @@ report_parse_error(Node *escontext, const char *input, size_t len,
 	else if (err->code == GM_ERR_BAD_UNIT)
 		hint =
 			"Write \"%\" once, as a word of its own: \"Minst 65 %\", \"Minst 2 % per år\".";
+	else if (err->code == GM_ERR_BAD_YEAR)
+		hint =
+			"Write a year from 1900 to 2199 after the value: \"Minst 85 % år 2019\", or both years of a glide path: \"Öka från 81 % år 2016 till 85 % år 2019\".";
+	else if (err->suggestion[0] != '\0')
+		hint = psprintf(
+			"Did you mean \"%s\"?  A target is an optional comparator (Minst, Högst, ...), a number, an optional unit and qualifier (\"Minst 2 %% av skatteintäkterna\"), or a direction (Öka, Minska, Bibehålla, Förbättra).",
+			err->suggestion);
 	else
 		hint =
-			"Write an optional comparator (Minst, Högst, Över, Under, Exakt, at least, at most, >=, <=, >, <, =), a number and an optional unit, e.g. \"Minst 65 %\"; or a range \"Mellan 95 och 105 %\", or a change \"Öka från 70 % till 75 %\".";
+			"Write an optional comparator (Minst, Högst, Över, Under, Exakt, at least, at most, >=, <=, >, <, =), a number, an optional unit and qualifier, e.g. \"Minst 65 %\", \"Minst 2 % av skatteintäkterna\"; or a range \"Mellan 95 och 105 %\", a change \"Öka från 70 % till 75 %\", or a direction \"Öka\", \"Minska\", \"Bibehålla\", \"Förbättra\".  A sentence such as \"Resultatet ska uppgå till minst 2 %\" reads too.";
 
 #if PG_VERSION_NUM >= 160000
 	errsave(escontext,
@@ -492,7 +531,7 @@ metric_target_recv(PG_FUNCTION_ARGS)
 				 len, GM_MAX_ENCODED)));
 	if (!gm_target_decode((const uint8_t *)buf->data + buf->cursor, len, &t,
 						  &err) ||
-		!unit_to_nfc(&t, &err))
+		!unit_to_nfc(&t, &err) || !qualifier_to_nfc(&t, &err))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary metric_target"),
@@ -504,6 +543,13 @@ metric_target_recv(PG_FUNCTION_ARGS)
 				 errmsg("invalid binary metric_target: unit \"%s\" has a "
 						"character that encoding \"%s\" lacks",
 						gm_utf8_to_server_text(t.unit, NULL),
+						GetDatabaseEncodingName())));
+	if (t.qual_len > 0 && !gm_utf8_in_server_encoding(t.qualifier, t.qual_len))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNTRANSLATABLE_CHARACTER),
+				 errmsg("invalid binary metric_target: qualifier \"%s\" has "
+						"a character that encoding \"%s\" lacks",
+						gm_utf8_to_server_text(t.qualifier, NULL),
 						GetDatabaseEncodingName())));
 	buf->cursor = buf->len;
 	PG_RETURN_DATUM(metric_target_pack(&t));
@@ -790,6 +836,14 @@ comparator_arg(text *name, bool allow_between)
 	char        *s = text_to_cstring(name);
 	GmComparator cmp;
 
+	if (gm_comparator_from_name(s, &cmp) && GM_IS_DIRECTION(cmp))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("\"%s\" is a direction target, which has no value", s),
+				 errhint("%s", gm_utf8_to_server_text(
+								   "Write it as text: 'Öka'::metric_target, "
+								   "'Minska', 'Bibehålla' or 'Förbättra'.",
+								   NULL))));
 	if (!gm_comparator_from_name(s, &cmp) ||
 		(!allow_between && cmp == GM_BETWEEN))
 		ereport(
@@ -849,6 +903,8 @@ metric_target_value(PG_FUNCTION_ARGS)
 	GmTarget t;
 
 	PG_GETARG_METRIC_TARGET(0, &t);
+	if (GM_IS_DIRECTION(t.cmp))
+		PG_RETURN_NULL(); /* "Öka" has no value */
 	PG_RETURN_DATUM(gm_numeric_from_decimal(t.value));
 }
 
@@ -895,9 +951,11 @@ metric_target_higher_is_better(PG_FUNCTION_ARGS)
 	{
 		case GM_AT_LEAST:
 		case GM_ABOVE:
+		case GM_INCREASE:
 			PG_RETURN_BOOL(true);
 		case GM_AT_MOST:
 		case GM_BELOW:
+		case GM_DECREASE:
 			PG_RETURN_BOOL(false);
 		default:
 			PG_RETURN_NULL();
@@ -911,6 +969,57 @@ metric_target_is_bare(PG_FUNCTION_ARGS)
 
 	PG_GETARG_METRIC_TARGET(0, &t);
 	PG_RETURN_BOOL(t.bare);
+}
+
+Datum
+metric_target_qualifier(PG_FUNCTION_ARGS)
+{
+	GmTarget t;
+
+	PG_GETARG_METRIC_TARGET(0, &t);
+	if (t.qual_len == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(utf8_to_server(t.qualifier, t.qual_len)));
+}
+
+Datum
+metric_target_start_year(PG_FUNCTION_ARGS)
+{
+	GmTarget t;
+
+	PG_GETARG_METRIC_TARGET(0, &t);
+	if (t.start_year == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(t.start_year);
+}
+
+Datum
+metric_target_end_year(PG_FUNCTION_ARGS)
+{
+	GmTarget t;
+
+	PG_GETARG_METRIC_TARGET(0, &t);
+	if (t.end_year == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(t.end_year);
+}
+
+/* ---------- targets over time (target_time.c) ---------- */
+
+/*
+ * target_for_year(t, year): the target that applies in a year
+ * (gm_target_for_year); NULL when none does, and for a direction target.
+ */
+Datum
+metric_target_for_year(PG_FUNCTION_ARGS)
+{
+	GmTarget t;
+	GmTarget y;
+
+	PG_GETARG_METRIC_TARGET(0, &t);
+	if (!gm_target_for_year(&t, PG_GETARG_INT32(1), &y))
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(metric_target_pack(&y));
 }
 
 /* ---------- constructors ---------- */
@@ -973,15 +1082,14 @@ metric_target_with_comparator(PG_FUNCTION_ARGS)
 	char     buf[GM_MAX_FORMATTED];
 
 	PG_GETARG_METRIC_TARGET(0, &t);
-	if (t.cmp == GM_BETWEEN || t.has_baseline)
+	if (t.cmp == GM_BETWEEN || t.has_baseline || GM_IS_DIRECTION(t.cmp))
 	{
 		gm_target_format(&t, GM_STYLE_SWEDISH, buf, sizeof(buf));
-		ereport(
-			ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("cannot change the comparator of \"%s\"", buf),
-			 errdetail(
-				 "Ranges and change targets have their direction built in.")));
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot change the comparator of \"%s\"", buf),
+				 errdetail("Ranges, change targets and direction targets have "
+						   "their direction built in.")));
 	}
 	t.cmp = comparator_arg(PG_GETARG_TEXT_PP(1), false);
 	t.bare = false;
