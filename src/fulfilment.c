@@ -1174,30 +1174,32 @@ status_common(FunctionCallInfo fcinfo, GmOutcomeType type, bool with_prev)
 }
 
 /*
- * target_against_previous(target, previous numeric, lower_is_better
- * DEFAULT false): the plain target a direction target stands for after the
- * previous outcome, by the rule judged_target applies; any other target as
- * it is.  Not STRICT: NULL target gives NULL; a direction target without a
- * previous outcome gives NULL; NULL lower_is_better counts as false.
+ * judged_target(target, previous numeric, lower_is_better DEFAULT false):
+ * the plain target an outcome is judged against, by judged_target(): a
+ * direction target after the previous outcome, a multi-year target at its
+ * end year, any other target as it is.  Not STRICT: NULL target gives
+ * NULL; a direction target without a previous outcome gives NULL; NULL
+ * lower_is_better counts as false.
  */
-PG_FUNCTION_INFO_V1(gm_target_against_previous_sql);
+PG_FUNCTION_INFO_V1(gm_judged_target);
 Datum
-gm_target_against_previous_sql(PG_FUNCTION_ARGS)
+gm_judged_target(PG_FUNCTION_ARGS)
 {
-	GmTarget   t;
-	GmTarget   p;
-	GmPrevious prev;
+	GmTarget        t;
+	GmTarget        buf;
+	const GmTarget *jt;
+	GmPrevious      prev = { 0 };
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	metric_target_unpack(PG_GETARG_DATUM(0), &t);
-	if (!GM_IS_DIRECTION(t.cmp))
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	previous_from_args(fcinfo, 1, GM_OUT_NUMERIC, &prev);
-	if (!prev.given)
+	if (GM_IS_DIRECTION(t.cmp))
+		previous_from_args(fcinfo, 1, GM_OUT_NUMERIC, &prev);
+	if (!judged_target(&t, &prev, &buf, &jt))
 		PG_RETURN_NULL();
-	gm_target_against_previous(&t, prev.value, prev.lower_is_better, &p);
-	PG_RETURN_DATUM(metric_target_pack(&p));
+	if (jt == &t)
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	PG_RETURN_DATUM(metric_target_pack(jt));
 }
 
 /*

@@ -250,6 +250,10 @@ qualifier_to_nfc(GmTarget *t, GmError *err)
 	return gm_target_validate(t, err);
 }
 
+/* The hint for text that does not read as a target */
+#define GENERIC_HINT \
+	"Write an optional comparator (Minst, Högst, Över, Under, Exakt, at least, at most, >=, <=, >, <, =), a number, an optional unit and qualifier, e.g. \"Minst 65 %\", \"Minst 2 % av skatteintäkterna\"; or a range \"Mellan 95 och 105 %\", a change \"Öka från 70 % till 75 %\", or a direction \"Öka\", \"Minska\", \"Bibehålla\", \"Förbättra\".  A sentence such as \"Resultatet ska uppgå till minst 2 %\" reads too."
+
 /*
  * Raise (or, on PostgreSQL 16+, save softly into escontext) the error for
  * an input the parser refused.  Returns only when saved softly.
@@ -280,12 +284,10 @@ report_parse_error(Node *escontext, const char *input, size_t len,
 		hint =
 			"Write a year from 1900 to 2199 after the value: \"Minst 85 % år 2019\", or both years of a glide path: \"Öka från 81 % år 2016 till 85 % år 2019\".";
 	else if (err->suggestion[0] != '\0')
-		hint = psprintf(
-			"Did you mean \"%s\"?  A target is an optional comparator (Minst, Högst, ...), a number, an optional unit and qualifier (\"Minst 2 %% av skatteintäkterna\"), or a direction (Öka, Minska, Bibehålla, Förbättra).",
-			err->suggestion);
+		hint = psprintf("Did you mean \"%s\"?  %s", err->suggestion,
+						GENERIC_HINT);
 	else
-		hint =
-			"Write an optional comparator (Minst, Högst, Över, Under, Exakt, at least, at most, >=, <=, >, <, =), a number, an optional unit and qualifier, e.g. \"Minst 65 %\", \"Minst 2 % av skatteintäkterna\"; or a range \"Mellan 95 och 105 %\", a change \"Öka från 70 % till 75 %\", or a direction \"Öka\", \"Minska\", \"Bibehålla\", \"Förbättra\".  A sentence such as \"Resultatet ska uppgå till minst 2 %\" reads too.";
+		hint = GENERIC_HINT;
 
 #if PG_VERSION_NUM >= 160000
 	errsave(escontext,
