@@ -567,7 +567,7 @@ FROM (VALUES ('Öka'::metric_target, 80::numeric, 75::numeric, false),
              ('ska förbättras', 76, 75, false),
              ('ska förbättras', 74, 75, true),
              ('ska förbättras', 76, 75, true),
-             ('ska förbättras', 76, 75, NULL), -- NULL counts as false
+             ('ska förbättras', 76, 75, NULL), -- NULL direction: NULL, as a NULL threshold
              ('Öka', 80, NULL, false),        -- no previous: not followed up
              ('Öka', NULL, 75, false),
              ('Minst 65 %', 70, NULL, false), -- not a direction: previous ignored
@@ -613,3 +613,7 @@ SELECT (rollup(o, t)).* FROM (VALUES (80::numeric, 'Öka'::metric_target),
                                    (82, 'Öka från 81 % 2016 till 85 % 2019')) AS v(o, t);
 SELECT (rollup(o, judged_target(t, p))).* FROM (VALUES (80::numeric, 'Öka'::metric_target, 75::numeric),
                                    (82, 'Minst 80', NULL)) AS v(o, t, p);
+-- an untyped NULL threshold gives NULL whichever overload it resolves to
+SELECT status(5, 'Minst 5', 90, NULL) AS null_threshold,
+       status(5, 'Minst 5', previous => 4, lower_is_better => NULL) AS null_direction,
+       fulfilment(5, 'Minst 5', NULL) AS null_capped;

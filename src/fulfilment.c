@@ -877,7 +877,7 @@ typedef struct GmPrevious
 
 /*
  * Read the previous outcome (argument argno, of the outcome's type) and
- * lower_is_better (argno + 1; NULL counts as false).  The previous outcome
+ * lower_is_better (argno + 1, not NULL: the callers give NULL for it).  The previous outcome
  * becomes the value of a plain target, so it must fit one: at most 15
  * significant digits and 15 decimals once trailing zeros are dropped.
  */
@@ -888,6 +888,7 @@ previous_from_args(FunctionCallInfo fcinfo, int argno, GmOutcomeType type,
 	GmOutcome o;
 
 	p->given = !PG_ARGISNULL(argno);
+	/* the callers return NULL for a NULL lower_is_better */
 	p->lower_is_better = PG_NARGS() > argno + 1 && !PG_ARGISNULL(argno + 1) &&
 						 PG_GETARG_BOOL(argno + 1);
 	if (!p->given)
@@ -1056,9 +1057,10 @@ gm_status_of_score(const GmScore *score, const GmThresholds *th)
  */
 
 /*
- * fulfilment(outcome, target [, capped]): STRICT.  With a previous outcome
- * (with_prev): fulfilment(outcome, target, previous, lower_is_better,
- * capped), not STRICT: a NULL outcome, target or capped gives NULL, and so
+ * fulfilment(outcome, target, capped DEFAULT true, previous DEFAULT NULL,
+ * lower_is_better DEFAULT false): one function per type (a second overload
+ * with previous would make fulfilment(5, t, NULL) ambiguous), not STRICT:
+ * a NULL outcome, target, capped or lower_is_better gives NULL, and so
  * does a direction target without a previous outcome (not followed up).
  */
 static Datum
@@ -1070,17 +1072,17 @@ fulfilment_common(FunctionCallInfo fcinfo, GmOutcomeType type, bool with_prev)
 	const GmTarget *jt;
 	GmPrevious      prev = { 0 };
 	GmScore         s;
-	int             capped_arg = with_prev ? 4 : 2;
 	bool            capped;
 
-	if (with_prev && (PG_ARGISNULL(0) || PG_ARGISNULL(1) ||
-					  (PG_NARGS() > capped_arg && PG_ARGISNULL(capped_arg))))
-		PG_RETURN_NULL();
-	capped = PG_NARGS() <= capped_arg || PG_GETARG_BOOL(capped_arg);
+	Assert(!with_prev);
+	for (int k = 0; k < PG_NARGS(); k++)
+		if (k != 3 && PG_ARGISNULL(k))
+			PG_RETURN_NULL();
+	capped = PG_NARGS() <= 2 || PG_GETARG_BOOL(2);
 	outcome_from_datum(PG_GETARG_DATUM(0), type, &o);
 	metric_target_unpack_rule(PG_GETARG_DATUM(1), &t);
-	if (with_prev && GM_IS_DIRECTION(t.cmp))
-		previous_from_args(fcinfo, 2, type, &prev);
+	if (PG_NARGS() > 3 && GM_IS_DIRECTION(t.cmp))
+		previous_from_args(fcinfo, 3, type, &prev);
 	if (!judged_target(&t, &prev, &buf, &jt))
 		PG_RETURN_NULL();
 	if (capped)
@@ -1099,7 +1101,8 @@ fulfilment_common(FunctionCallInfo fcinfo, GmOutcomeType type, bool with_prev)
 
 /*
  * meets(outcome, target): STRICT.  meets(outcome, target, previous,
- * lower_is_better): not STRICT, NULL as fulfilment's.
+ * lower_is_better): not STRICT; NULL outcome, target or lower_is_better
+ * gives NULL, and so does a direction target without a previous outcome.
  */
 static Datum
 meets_common(FunctionCallInfo fcinfo, GmOutcomeType type, bool with_prev)
@@ -1111,7 +1114,8 @@ meets_common(FunctionCallInfo fcinfo, GmOutcomeType type, bool with_prev)
 	GmPrevious      prev = { 0 };
 	GmScore         s;
 
-	if (with_prev && (PG_ARGISNULL(0) || PG_ARGISNULL(1)))
+	if (with_prev &&
+		(PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(PG_NARGS() - 1)))
 		PG_RETURN_NULL();
 	outcome_from_datum(PG_GETARG_DATUM(0), type, &o);
 	metric_target_unpack_rule(PG_GETARG_DATUM(1), &t);
@@ -1127,7 +1131,9 @@ meets_common(FunctionCallInfo fcinfo, GmOutcomeType type, bool with_prev)
  * status(outcome, target [, partly_above, fulfilled_at]) and, with_prev,
  * the same followed by previous and lower_is_better: not STRICT; a NULL
  * outcome is not followed up, and so is a direction target without a
- * previous outcome; a NULL target or threshold gives NULL.  Allocates
+ * previous outcome; a NULL target, threshold or lower_is_better gives
+ * NULL (so that status(5, t, 90, NULL) gives NULL whichever overload an
+ * untyped NULL resolves to).  Allocates
  * nothing on the fast path.
  */
 static Datum
@@ -1143,7 +1149,10 @@ status_common(FunctionCallInfo fcinfo, GmOutcomeType type, bool with_prev)
 	GmStatus        status;
 	bool explicit = PG_NARGS() == (with_prev ? 6 : 4);
 
-	if (PG_ARGISNULL(1) || (explicit && (PG_ARGISNULL(2) || PG_ARGISNULL(3))))
+	/* a NULL target, threshold or lower_is_better: NULL */
+	if (PG_ARGISNULL(1) ||
+		(explicit && (PG_ARGISNULL(2) || PG_ARGISNULL(3))) ||
+		(with_prev && PG_ARGISNULL(PG_NARGS() - 1)))
 		PG_RETURN_NULL();
 	if (explicit)
 		gm_thresholds_from_numeric(PG_GETARG_DATUM(2), PG_GETARG_DATUM(3),
@@ -1177,9 +1186,9 @@ status_common(FunctionCallInfo fcinfo, GmOutcomeType type, bool with_prev)
  * judged_target(target, previous numeric, lower_is_better DEFAULT false):
  * the plain target an outcome is judged against, by judged_target(): a
  * direction target after the previous outcome, a multi-year target at its
- * end year, any other target as it is.  Not STRICT: NULL target gives
- * NULL; a direction target without a previous outcome gives NULL; NULL
- * lower_is_better counts as false.
+ * end year, any other target as it is.  Not STRICT: NULL target or
+ * lower_is_better gives NULL; a direction target without a previous
+ * outcome gives NULL.
  */
 PG_FUNCTION_INFO_V1(gm_judged_target);
 Datum
@@ -1190,7 +1199,7 @@ gm_judged_target(PG_FUNCTION_ARGS)
 	const GmTarget *jt;
 	GmPrevious      prev = { 0 };
 
-	if (PG_ARGISNULL(0))
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
 	metric_target_unpack(PG_GETARG_DATUM(0), &t);
 	if (GM_IS_DIRECTION(t.cmp))
@@ -1214,12 +1223,11 @@ gm_judged_target(PG_FUNCTION_ARGS)
 		return common(fcinfo, type, with_prev); \
 	}
 
-#define GM_ENTRIES(suffix, type)                                         \
-	GM_ENTRY(gm_fulfilment_##suffix, fulfilment_common, type, false)     \
-	GM_ENTRY(gm_fulfilment_prev_##suffix, fulfilment_common, type, true) \
-	GM_ENTRY(gm_meets_##suffix, meets_common, type, false)               \
-	GM_ENTRY(gm_meets_prev_##suffix, meets_common, type, true)           \
-	GM_ENTRY(gm_status_##suffix, status_common, type, false)             \
+#define GM_ENTRIES(suffix, type)                                     \
+	GM_ENTRY(gm_fulfilment_##suffix, fulfilment_common, type, false) \
+	GM_ENTRY(gm_meets_##suffix, meets_common, type, false)           \
+	GM_ENTRY(gm_meets_prev_##suffix, meets_common, type, true)       \
+	GM_ENTRY(gm_status_##suffix, status_common, type, false)         \
 	GM_ENTRY(gm_status_prev_##suffix, status_common, type, true)
 
 GM_ENTRIES(numeric, GM_OUT_NUMERIC)

@@ -28,6 +28,8 @@
 
 #include <string.h>
 
+static bool word_is(const char *s, size_t n, const char *word);
+
 /* An output buffer that counts what would be written, like snprintf */
 typedef struct GmOut
 {
@@ -148,6 +150,31 @@ out_qualifier(GmOut *o, const GmTarget *t)
 		return;
 	out_char(o, ' ');
 	out_mem(o, t->qualifier, t->qual_len);
+}
+
+/*
+ * May the unit stand after the baseline of a change target?  Not when a
+ * word of it is "till" or "to", which would end it there.  A glide path
+ * writes it after both numbers ("Minska från 40 dagar år 2016 till 32
+ * dagar år 2019"), so that the baseline's year does not read as its unit.
+ */
+static bool
+unit_reads_before_till(const GmTarget *t)
+{
+	size_t i = 0;
+
+	while (i < t->unit_len)
+	{
+		size_t j = i;
+
+		while (j < t->unit_len && t->unit[j] != ' ')
+			j++;
+		if (word_is(t->unit + i, j - i, "till") ||
+			word_is(t->unit + i, j - i, "to"))
+			return false;
+		i = j + 1;
+	}
+	return true;
 }
 
 /* NUL-terminate (truncating) and return the full length */
@@ -281,7 +308,8 @@ gm_target_format(const GmTarget *t, GmStyle style, char *buf, size_t bufsize)
 			out_char(&o, ' ');
 		}
 		out_decimal(&o, t->baseline, w->decimal_sep);
-		if (after && unit_len == 1 && t->unit[0] == '%')
+		if (after && ((unit_len == 1 && t->unit[0] == '%') ||
+					  (t->start_year != 0 && unit_reads_before_till(t))))
 			out_unit(&o, t, unit_len);
 		out_year(&o, w, t->start_year);
 		out_char(&o, ' ');

@@ -326,7 +326,7 @@ INSERT INTO bad_binary (bytes, what) VALUES
 	('\x018081', 'reserved extension bit 7 with a direction'),
 	('\x018002', 'direction bits without the direction flag'),
 	('\x01800100', 'direction with a trailing byte'),
-	('\x0181' || '01', 'direction with a comparator code'),
+	('\x018101', 'direction with a comparator code'),
 	('\x01c001', 'direction with a unit position'),
 	('\x018801', 'direction marked bare'),
 	('\x0180091005', 'direction with a value'),
@@ -336,17 +336,17 @@ INSERT INTO bad_binary (bytes, what) VALUES
 	('\x018008100507', 'end year cut short'),
 	('\x0180081005', 'end year missing'),
 	('\x0180101005e007', 'start year without an end year or baseline'),
-	('\x019018105510' || '51' || 'e307e007', 'start year 2019 after end year 2016'),
-	('\x019018105510' || '51' || 'e007e007', 'start year equal to the end year'),
-	('\x018018105510' || '51' || 'e007e307', 'start year without a baseline'),
-	('\x01c020100500' || '25', 'qualifier of 0 bytes'),
-	('\x01c0201005' || '0178' || '6b72', 'qualifier without av after kr'),
-	('\x01c0201005' || '036176ff' || '25', 'qualifier with byte 0xff'),
-	('\x01c0201005' || '05' || '6176202078' || '25', 'qualifier with a space too many'),
-	('\x01c0201005' || '05617620' || '2578' || '25', 'qualifier with percent'),
-	('\x01c0201005' || '3f' || convert_to('av ' || repeat('x', 60), 'UTF8') || '6b72', 'unit and qualifier of 65 bytes'),
-	('\x01c0201005' || '09' || convert_to('av x', 'UTF8'), 'qualifier longer than its bytes'),
-	('\x01c0201005' || '04' || convert_to('av x', 'UTF8'), 'qualifier and unit position after, no unit');
+	('\x01901810551051e307e007', 'start year 2019 after end year 2016'),
+	('\x01901810551051e007e007', 'start year equal to the end year'),
+	('\x01801810551051e007e307', 'start year without a baseline'),
+	('\x01c02010050025', 'qualifier of 0 bytes'),
+	('\x01c020100501786b72', 'qualifier without av after kr'),
+	('\x01c0201005036176ff25', 'qualifier with byte 0xff'),
+	('\x01c020100505617620207825', 'qualifier with a space too many'),
+	('\x01c020100505617620257825', 'qualifier with percent'),
+	('\x01c02010053f' || convert_to('av ' || repeat('x', 60), 'UTF8') || '\x6b72'::bytea, 'unit and qualifier of 65 bytes'),
+	('\x01c020100509' || convert_to('av x', 'UTF8'), 'qualifier longer than its bytes'),
+	('\x01c020100504' || convert_to('av x', 'UTF8'), 'qualifier and unit position after, no unit');
 
 
 -- ------------------------------------------------------------- functions

@@ -3269,7 +3269,12 @@ test_years(void)
 	expect_prose("Minst 85 % till år 2019", "Minst 85 % år 2019", NULL, "");
 	expect_prose("Öka till 85 % senast 2019", "Minst 85 % år 2019", NULL, "");
 	expect_prose("Minska från 40 dagar (2016) till 32 dagar (2019)",
-				 "Minska från 40 år 2016 till 32 dagar år 2019", NULL, "");
+				 "Minska från 40 dagar år 2016 till 32 dagar år 2019", NULL,
+				 "");
+	/* a unit with "till" in it stands once, at the end */
+	expect_prose("Minska från 40 (2016) till 32 kr till gång år 2019",
+				 "Minska från 40 år 2016 till 32 kr till gång år 2019", NULL,
+				 "");
 	expect_prose("Mellan 95 och 105 % av normen år 2020",
 				 "Mellan 95 och 105 % av normen år 2020", NULL, "av normen");
 	expect_prose(
