@@ -553,7 +553,7 @@ SELECT t, o, p, lb,
        judged_target(t, p, lb) AS judged,
        fulfilment(o, t, previous => p, lower_is_better => lb) AS fulfilment,
        meets(o, t, previous => p, lower_is_better => lb) AS meets,
-       status(o, t, previous => p, lower_is_better => lb) AS status
+       status(o, t, 90, 100, previous => p, lower_is_better => lb) AS status
 FROM (VALUES ('Öka'::metric_target, 80::numeric, 75::numeric, false),
              ('Öka', 75, 75, false),          -- no increase: 75/75 but not met
              ('Öka', 70, 75, false),          -- 93.3 %: partly
@@ -615,5 +615,7 @@ SELECT (rollup(o, judged_target(t, p))).* FROM (VALUES (80::numeric, 'Öka'::met
                                    (82, 'Minst 80', NULL)) AS v(o, t, p);
 -- an untyped NULL threshold gives NULL whichever overload it resolves to
 SELECT status(5, 'Minst 5', 90, NULL) AS null_threshold,
-       status(5, 'Minst 5', previous => 4, lower_is_better => NULL) AS null_direction,
+       status(5, 'Minst 5', 90, 100, previous => 4, lower_is_better => NULL) AS null_direction,
+       status(5::integer, 'Öka', previous => 4) AS settings_int4,
+       status(5, 'Minst 5', 90, 100, 4) AS positional,
        fulfilment(5, 'Minst 5', NULL) AS null_capped;

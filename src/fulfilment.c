@@ -1129,11 +1129,12 @@ meets_common(FunctionCallInfo fcinfo, GmOutcomeType type, bool with_prev)
 
 /*
  * status(outcome, target [, partly_above, fulfilled_at]) and, with_prev,
- * the same followed by previous and lower_is_better: not STRICT; a NULL
- * outcome is not followed up, and so is a direction target without a
+ * status(outcome, target, previous) and status(outcome, target,
+ * partly_above, fulfilled_at, previous, lower_is_better): not STRICT; a
+ * NULL outcome is not followed up, and so is a direction target without a
  * previous outcome; a NULL target, threshold or lower_is_better gives
- * NULL (so that status(5, t, 90, NULL) gives NULL whichever overload an
- * untyped NULL resolves to).  Allocates
+ * NULL.  (A four-argument status(outcome, target, previous,
+ * lower_is_better) would make status(5, t, 'NaN', 'NaN') ambiguous.)  Allocates
  * nothing on the fast path.
  */
 static Datum
@@ -1152,7 +1153,7 @@ status_common(FunctionCallInfo fcinfo, GmOutcomeType type, bool with_prev)
 	/* a NULL target, threshold or lower_is_better: NULL */
 	if (PG_ARGISNULL(1) ||
 		(explicit && (PG_ARGISNULL(2) || PG_ARGISNULL(3))) ||
-		(with_prev && PG_ARGISNULL(PG_NARGS() - 1)))
+		(with_prev && explicit && PG_ARGISNULL(5)))
 		PG_RETURN_NULL();
 	if (explicit)
 		gm_thresholds_from_numeric(PG_GETARG_DATUM(2), PG_GETARG_DATUM(3),

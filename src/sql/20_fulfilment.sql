@@ -113,7 +113,11 @@ COMMENT ON FUNCTION status(bigint, goalmetrics.metric_target, numeric, numeric) 
 -- are judged against the previous period's outcome: fulfilment() takes it
 -- (previous, of the outcome's type) and the metric's direction
 -- (lower_is_better, for maintain and improve), and meets() and status()
--- have variants that do.  A direction target without a previous outcome
+-- have variants that do.  status() by the settings takes previous only
+-- (higher counts as better): a four-argument status(outcome, target,
+-- previous, lower_is_better) would make status(5, t, 'NaN', 'NaN')
+-- ambiguous with the thresholds; status() with explicit thresholds takes
+-- both.  A direction target without a previous outcome
 -- is not followed up (fulfilment and meets NULL, status
 -- 'not_followed_up'); any other target ignores previous.  A NULL
 -- lower_is_better gives NULL, as a NULL threshold does.  Not STRICT.
@@ -123,9 +127,9 @@ CREATE FUNCTION meets(outcome numeric, target goalmetrics.metric_target, previou
 	AS 'MODULE_PATHNAME', 'gm_meets_prev_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION meets(numeric, goalmetrics.metric_target, numeric, boolean) IS 'Whether the outcome meets the target; a direction target is judged against the previous outcome (NULL without one)';
 
-CREATE FUNCTION status(outcome numeric, target goalmetrics.metric_target, previous numeric, lower_is_better boolean DEFAULT false) RETURNS goalmetrics.status_band
+CREATE FUNCTION status(outcome numeric, target goalmetrics.metric_target, previous numeric) RETURNS goalmetrics.status_band
 	AS 'MODULE_PATHNAME', 'gm_status_prev_numeric' LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION status(numeric, goalmetrics.metric_target, numeric, boolean) IS 'Status band under the settings; a direction target is judged against the previous outcome (not_followed_up without one)';
+COMMENT ON FUNCTION status(numeric, goalmetrics.metric_target, numeric) IS 'Status band under the settings; a direction target is judged against the previous outcome (not_followed_up without one), higher counting as better';
 
 CREATE FUNCTION status(outcome numeric, target goalmetrics.metric_target, partly_above numeric, fulfilled_at numeric, previous numeric, lower_is_better boolean DEFAULT false) RETURNS goalmetrics.status_band
 	AS 'MODULE_PATHNAME', 'gm_status_prev_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -135,9 +139,9 @@ CREATE FUNCTION meets(outcome double precision, target goalmetrics.metric_target
 	AS 'MODULE_PATHNAME', 'gm_meets_prev_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION meets(double precision, goalmetrics.metric_target, double precision, boolean) IS 'Whether the outcome meets the target; a direction target is judged against the previous outcome (NULL without one)';
 
-CREATE FUNCTION status(outcome double precision, target goalmetrics.metric_target, previous double precision, lower_is_better boolean DEFAULT false) RETURNS goalmetrics.status_band
+CREATE FUNCTION status(outcome double precision, target goalmetrics.metric_target, previous double precision) RETURNS goalmetrics.status_band
 	AS 'MODULE_PATHNAME', 'gm_status_prev_float8' LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION status(double precision, goalmetrics.metric_target, double precision, boolean) IS 'Status band under the settings; a direction target is judged against the previous outcome (not_followed_up without one)';
+COMMENT ON FUNCTION status(double precision, goalmetrics.metric_target, double precision) IS 'Status band under the settings; a direction target is judged against the previous outcome (not_followed_up without one), higher counting as better';
 
 CREATE FUNCTION status(outcome double precision, target goalmetrics.metric_target, partly_above numeric, fulfilled_at numeric, previous double precision, lower_is_better boolean DEFAULT false) RETURNS goalmetrics.status_band
 	AS 'MODULE_PATHNAME', 'gm_status_prev_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -147,9 +151,9 @@ CREATE FUNCTION meets(outcome real, target goalmetrics.metric_target, previous r
 	AS 'MODULE_PATHNAME', 'gm_meets_prev_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION meets(real, goalmetrics.metric_target, real, boolean) IS 'Whether the outcome meets the target; a direction target is judged against the previous outcome (NULL without one)';
 
-CREATE FUNCTION status(outcome real, target goalmetrics.metric_target, previous real, lower_is_better boolean DEFAULT false) RETURNS goalmetrics.status_band
+CREATE FUNCTION status(outcome real, target goalmetrics.metric_target, previous real) RETURNS goalmetrics.status_band
 	AS 'MODULE_PATHNAME', 'gm_status_prev_float4' LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION status(real, goalmetrics.metric_target, real, boolean) IS 'Status band under the settings; a direction target is judged against the previous outcome (not_followed_up without one)';
+COMMENT ON FUNCTION status(real, goalmetrics.metric_target, real) IS 'Status band under the settings; a direction target is judged against the previous outcome (not_followed_up without one), higher counting as better';
 
 CREATE FUNCTION status(outcome real, target goalmetrics.metric_target, partly_above numeric, fulfilled_at numeric, previous real, lower_is_better boolean DEFAULT false) RETURNS goalmetrics.status_band
 	AS 'MODULE_PATHNAME', 'gm_status_prev_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -159,9 +163,9 @@ CREATE FUNCTION meets(outcome integer, target goalmetrics.metric_target, previou
 	AS 'MODULE_PATHNAME', 'gm_meets_prev_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION meets(integer, goalmetrics.metric_target, integer, boolean) IS 'Whether the outcome meets the target; a direction target is judged against the previous outcome (NULL without one)';
 
-CREATE FUNCTION status(outcome integer, target goalmetrics.metric_target, previous integer, lower_is_better boolean DEFAULT false) RETURNS goalmetrics.status_band
+CREATE FUNCTION status(outcome integer, target goalmetrics.metric_target, previous integer) RETURNS goalmetrics.status_band
 	AS 'MODULE_PATHNAME', 'gm_status_prev_int4' LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION status(integer, goalmetrics.metric_target, integer, boolean) IS 'Status band under the settings; a direction target is judged against the previous outcome (not_followed_up without one)';
+COMMENT ON FUNCTION status(integer, goalmetrics.metric_target, integer) IS 'Status band under the settings; a direction target is judged against the previous outcome (not_followed_up without one), higher counting as better';
 
 CREATE FUNCTION status(outcome integer, target goalmetrics.metric_target, partly_above numeric, fulfilled_at numeric, previous integer, lower_is_better boolean DEFAULT false) RETURNS goalmetrics.status_band
 	AS 'MODULE_PATHNAME', 'gm_status_prev_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -171,9 +175,9 @@ CREATE FUNCTION meets(outcome bigint, target goalmetrics.metric_target, previous
 	AS 'MODULE_PATHNAME', 'gm_meets_prev_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION meets(bigint, goalmetrics.metric_target, bigint, boolean) IS 'Whether the outcome meets the target; a direction target is judged against the previous outcome (NULL without one)';
 
-CREATE FUNCTION status(outcome bigint, target goalmetrics.metric_target, previous bigint, lower_is_better boolean DEFAULT false) RETURNS goalmetrics.status_band
+CREATE FUNCTION status(outcome bigint, target goalmetrics.metric_target, previous bigint) RETURNS goalmetrics.status_band
 	AS 'MODULE_PATHNAME', 'gm_status_prev_int8' LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION status(bigint, goalmetrics.metric_target, bigint, boolean) IS 'Status band under the settings; a direction target is judged against the previous outcome (not_followed_up without one)';
+COMMENT ON FUNCTION status(bigint, goalmetrics.metric_target, bigint) IS 'Status band under the settings; a direction target is judged against the previous outcome (not_followed_up without one), higher counting as better';
 
 CREATE FUNCTION status(outcome bigint, target goalmetrics.metric_target, partly_above numeric, fulfilled_at numeric, previous bigint, lower_is_better boolean DEFAULT false) RETURNS goalmetrics.status_band
 	AS 'MODULE_PATHNAME', 'gm_status_prev_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
