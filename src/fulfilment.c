@@ -1074,7 +1074,8 @@ fulfilment_common(FunctionCallInfo fcinfo, GmOutcomeType type, bool with_prev)
 	GmScore         s;
 	bool            capped;
 
-	(void)with_prev; /* one function per type: previous is always an argument */
+	(void)
+		with_prev; /* one function per type: previous is always an argument */
 	for (int k = 0; k < PG_NARGS(); k++)
 		if (k != 3 && PG_ARGISNULL(k))
 			PG_RETURN_NULL();
