@@ -587,6 +587,22 @@ parse_year(GmParser *ps, size_t *pi, int flags, int *year)
 }
 
 /*
+ * The unit (unit_len bytes, normalised) and the qualifier q take at most
+ * GM_MAX_TEXT_LEN bytes together: targets and outcomes alike.
+ */
+static bool
+check_text_len(GmParser *ps, size_t unit_len, const GmUnitBuf *q)
+{
+	if (q->present && unit_len + q->len > GM_MAX_TEXT_LEN)
+		return gm_lex_fail(
+			ps, GM_ERR_UNIT_TOO_LONG, q->pos,
+			"expected the unit and the qualifier of at most %d bytes together at character %zu, found %zu",
+			GM_MAX_TEXT_LEN, gm_lex_char_number(ps, q->pos),
+			unit_len + q->len);
+	return true;
+}
+
+/*
  * The end of a target after its last operand: the qualifier written there,
  * an optional year ("år 2019", "till 2019"; a bare "2019" after a unit or
  * qualifier), then nothing but whitespace.
@@ -598,12 +614,8 @@ finish_target(GmParser *ps, size_t i, const GmOperand *last, GmTarget *t)
 
 	if (last->qual.present)
 	{
-		if (t->unit_len + last->qual.len > GM_MAX_TEXT_LEN)
-			return gm_lex_fail(
-				ps, GM_ERR_UNIT_TOO_LONG, last->qual.pos,
-				"expected the unit and the qualifier of at most %d bytes together at character %zu, found %zu",
-				GM_MAX_TEXT_LEN, gm_lex_char_number(ps, last->qual.pos),
-				(size_t)t->unit_len + last->qual.len);
+		if (!check_text_len(ps, t->unit_len, &last->qual))
+			return false;
 		t->qual_len = (uint8_t)last->qual.len;
 		memcpy(t->qualifier, last->qual.text, last->qual.len + 1);
 	}
@@ -1113,8 +1125,10 @@ gm_outcome_parse(const char *input, size_t len, GmDecimal *out, bool *none,
 	memset(&u, 0, sizeof(u));
 	memset(&q, 0, sizeof(q));
 	if (!scan_unit_after(&ps, &i, &st, &u, &q) ||
-		!check_unit_percent(&ps, &u) || !gm_lex_check_qualifier(&ps, &q) ||
-		!expect_end(&ps, i))
+		!check_unit_percent(&ps, &u) || !gm_lex_check_qualifier(&ps, &q))
+		return false;
+	unit_normalise_percent(&u);
+	if (!check_text_len(&ps, u.len, &q) || !expect_end(&ps, i))
 		return false;
 	*out = d;
 	return true;

@@ -3209,6 +3209,22 @@ test_prose(void)
 	expect_error(
 		"Minst 2 kr av aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 		GM_ERR_UNIT_TOO_LONG, 11, NULL);
+	/* outcomes alike: what an outcome reads, "Minst " + it reads too */
+	{
+		GmDecimal   d;
+		bool        none;
+		GmError     e;
+		const char *o1 =
+			"2 kr av aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+		const char *o2 =
+			"2 procent av aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
+		ok(!gm_outcome_parse(o1, strlen(o1), &d, &none, &e) &&
+			   e.code == GM_ERR_UNIT_TOO_LONG,
+		   "an outcome's unit and qualifier over 64 bytes");
+		ok(gm_outcome_parse(o2, strlen(o2), &d, &none, &e) && d.coef == 2,
+		   "an outcome's unit counts as %%: %s", e.message);
+	}
 	{
 		GmTarget t;
 		GmError  e;
