@@ -575,7 +575,7 @@ FROM (VALUES ('Öka'::metric_target, 80::numeric, 75::numeric, false),
 
 -- the one rule: a direction target judges as the target it stands for
 SELECT status(70, 'Öka', previous => 75) = status(70, 'Över 75') AS same_status,
-       fulfilment(70, 'Öka', previous => 75) = fulfilment(70, 'Över 75') AS same_fulfilment,
+       fulfilment(70, 'Öka', previous => 75, lower_is_better => false) = fulfilment(70, 'Över 75') AS same_fulfilment,
        status(74, 'Bibehålla', previous => 75.0) = status(74, 'Minst 75,0') AS same_maintain;
 -- without the previous outcome a direction target is not followed up
 SELECT status(80, 'Öka') AS status, fulfilment(80, 'Öka') AS fulfilment,
@@ -586,8 +586,8 @@ SELECT status(74::float8, 'Öka', previous => 75::float8) AS float8,
        status(74, 'Öka', previous => 75) AS int4,
        status(74::bigint, 'Öka', previous => 75::bigint) AS int8,
        status(74, 'Öka', 98, 100, previous => 75) AS explicit_98,
-       fulfilment(74::bigint, 'Minska', previous => 75::bigint) AS decreased,
-       fulfilment(90, 'Öka', previous => 75, capped => false) AS uncapped,
+       fulfilment(74::bigint, 'Minska', previous => 75::bigint, lower_is_better => false) AS decreased,
+       fulfilment(90, 'Öka', previous => 75, capped => false, lower_is_better => false) AS uncapped,
        meets(0.1::float8, 'Öka', previous => 0.09::float8) AS float_exact;
 -- a previous outcome of more digits than a target holds, trailing zeros dropped
 SELECT status(5, 'Öka', previous => 4.50000000000000000000) AS trailing_zeros;

@@ -1057,11 +1057,12 @@ gm_status_of_score(const GmScore *score, const GmThresholds *th)
  */
 
 /*
- * fulfilment(outcome, target, capped DEFAULT true, previous DEFAULT NULL,
- * lower_is_better DEFAULT false): one function per type (a second overload
- * with previous would make fulfilment(5, t, NULL) ambiguous), not STRICT:
- * a NULL outcome, target, capped or lower_is_better gives NULL, and so
- * does a direction target without a previous outcome (not followed up).
+ * fulfilment(outcome, target [, capped]): STRICT.  With a previous outcome
+ * (with_prev): fulfilment(outcome, target, previous, lower_is_better,
+ * capped DEFAULT true), not STRICT: a NULL outcome, target,
+ * lower_is_better or capped gives NULL, and so does a direction target
+ * without a previous outcome (not followed up).  lower_is_better has no
+ * default there: one would make fulfilment(5, t, NULL) ambiguous.
  */
 static Datum
 fulfilment_common(FunctionCallInfo fcinfo, GmOutcomeType type, bool with_prev)
@@ -1072,18 +1073,17 @@ fulfilment_common(FunctionCallInfo fcinfo, GmOutcomeType type, bool with_prev)
 	const GmTarget *jt;
 	GmPrevious      prev = { 0 };
 	GmScore         s;
+	int             capped_arg = with_prev ? 4 : 2;
 	bool            capped;
 
-	(void)
-		with_prev; /* one function per type: previous is always an argument */
-	for (int k = 0; k < PG_NARGS(); k++)
-		if (k != 3 && PG_ARGISNULL(k))
-			PG_RETURN_NULL();
-	capped = PG_NARGS() <= 2 || PG_GETARG_BOOL(2);
+	if (with_prev && (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(3) ||
+					  (PG_NARGS() > capped_arg && PG_ARGISNULL(capped_arg))))
+		PG_RETURN_NULL();
+	capped = PG_NARGS() <= capped_arg || PG_GETARG_BOOL(capped_arg);
 	outcome_from_datum(PG_GETARG_DATUM(0), type, &o);
 	metric_target_unpack_rule(PG_GETARG_DATUM(1), &t);
-	if (PG_NARGS() > 3 && GM_IS_DIRECTION(t.cmp))
-		previous_from_args(fcinfo, 3, type, &prev);
+	if (with_prev && GM_IS_DIRECTION(t.cmp))
+		previous_from_args(fcinfo, 2, type, &prev);
 	if (!judged_target(&t, &prev, &buf, &jt))
 		PG_RETURN_NULL();
 	if (capped)

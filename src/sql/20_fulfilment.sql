@@ -22,25 +22,25 @@ COMMENT ON TYPE status_band IS 'Status band of a metric or goal: fulfilled, part
 -- types have their own, since PostgreSQL would otherwise resolve them to
 -- the preferred double precision; smallint goes there (exactly).
 -- ----------------------------------------------------------- fulfilment
-CREATE FUNCTION fulfilment(outcome numeric, target goalmetrics.metric_target, capped boolean DEFAULT true, previous numeric DEFAULT NULL, lower_is_better boolean DEFAULT false) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'gm_fulfilment_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION fulfilment(numeric, goalmetrics.metric_target, boolean, numeric, boolean) IS 'Fulfilment percent of the outcome against the target, 0 to 100 (capped; with capped = false it may exceed 100, never below 0), exact to 15 decimals';
+CREATE FUNCTION fulfilment(outcome numeric, target goalmetrics.metric_target, capped boolean DEFAULT true) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'gm_fulfilment_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION fulfilment(numeric, goalmetrics.metric_target, boolean) IS 'Fulfilment percent of the outcome against the target, 0 to 100 (capped; with capped = false it may exceed 100, never below 0), exact to 15 decimals';
 
-CREATE FUNCTION fulfilment(outcome double precision, target goalmetrics.metric_target, capped boolean DEFAULT true, previous double precision DEFAULT NULL, lower_is_better boolean DEFAULT false) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'gm_fulfilment_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION fulfilment(double precision, goalmetrics.metric_target, boolean, double precision, boolean) IS 'Fulfilment percent, the outcome read as its shortest decimal (81.9, not 81.900000000000006)';
+CREATE FUNCTION fulfilment(outcome double precision, target goalmetrics.metric_target, capped boolean DEFAULT true) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'gm_fulfilment_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION fulfilment(double precision, goalmetrics.metric_target, boolean) IS 'Fulfilment percent, the outcome read as its shortest decimal (81.9, not 81.900000000000006)';
 
-CREATE FUNCTION fulfilment(outcome real, target goalmetrics.metric_target, capped boolean DEFAULT true, previous real DEFAULT NULL, lower_is_better boolean DEFAULT false) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'gm_fulfilment_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION fulfilment(real, goalmetrics.metric_target, boolean, real, boolean) IS 'Fulfilment percent, the outcome read as its shortest decimal (4.1::real is 4.1)';
+CREATE FUNCTION fulfilment(outcome real, target goalmetrics.metric_target, capped boolean DEFAULT true) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'gm_fulfilment_float4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION fulfilment(real, goalmetrics.metric_target, boolean) IS 'Fulfilment percent, the outcome read as its shortest decimal (4.1::real is 4.1)';
 
-CREATE FUNCTION fulfilment(outcome integer, target goalmetrics.metric_target, capped boolean DEFAULT true, previous integer DEFAULT NULL, lower_is_better boolean DEFAULT false) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'gm_fulfilment_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION fulfilment(integer, goalmetrics.metric_target, boolean, integer, boolean) IS 'Fulfilment percent of an integer outcome';
+CREATE FUNCTION fulfilment(outcome integer, target goalmetrics.metric_target, capped boolean DEFAULT true) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'gm_fulfilment_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION fulfilment(integer, goalmetrics.metric_target, boolean) IS 'Fulfilment percent of an integer outcome';
 
-CREATE FUNCTION fulfilment(outcome bigint, target goalmetrics.metric_target, capped boolean DEFAULT true, previous bigint DEFAULT NULL, lower_is_better boolean DEFAULT false) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'gm_fulfilment_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION fulfilment(bigint, goalmetrics.metric_target, boolean, bigint, boolean) IS 'Fulfilment percent of a bigint outcome';
+CREATE FUNCTION fulfilment(outcome bigint, target goalmetrics.metric_target, capped boolean DEFAULT true) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'gm_fulfilment_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION fulfilment(bigint, goalmetrics.metric_target, boolean) IS 'Fulfilment percent of a bigint outcome';
 
 -- ---------------------------------------------------------------- meets
 CREATE FUNCTION meets(outcome numeric, target goalmetrics.metric_target) RETURNS boolean
@@ -110,18 +110,23 @@ COMMENT ON FUNCTION status(bigint, goalmetrics.metric_target, numeric, numeric) 
 
 -- ------------------------------------------------- against the previous
 -- Direction targets (increase, decrease, maintain, improve: 'ska minska')
--- are judged against the previous period's outcome: fulfilment() takes it
--- (previous, of the outcome's type) and the metric's direction
--- (lower_is_better, for maintain and improve), and meets() and status()
--- have variants that do.  status() by the settings takes previous only
--- (higher counts as better): a four-argument status(outcome, target,
--- previous, lower_is_better) would make status(5, t, 'NaN', 'NaN')
--- ambiguous with the thresholds; status() with explicit thresholds takes
--- both.  A direction target without a previous outcome
+-- are judged against the previous period's outcome: fulfilment(), meets()
+-- and status() have variants that take it (previous, of the outcome's
+-- type) and the metric's direction (lower_is_better, for maintain and
+-- improve).  fulfilment() requires lower_is_better (a default would make
+-- fulfilment(5, t, NULL) ambiguous with capped); status() by the settings
+-- takes previous only, higher counting as better (a four-argument
+-- status(outcome, target, previous, lower_is_better) would make
+-- status(5, t, 'NaN', 'NaN') ambiguous with the thresholds); status() with
+-- explicit thresholds takes both.  A direction target without a previous outcome
 -- is not followed up (fulfilment and meets NULL, status
 -- 'not_followed_up'); any other target ignores previous.  A NULL
 -- lower_is_better gives NULL, as a NULL threshold does.  Not STRICT.
 -- Reference: doc/fulfilment.md, "Targets over time".
+
+CREATE FUNCTION fulfilment(outcome numeric, target goalmetrics.metric_target, previous numeric, lower_is_better boolean, capped boolean DEFAULT true) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'gm_fulfilment_prev_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION fulfilment(numeric, goalmetrics.metric_target, numeric, boolean, boolean) IS 'Fulfilment percent; a direction target is judged against the previous outcome (NULL without one)';
 
 CREATE FUNCTION meets(outcome numeric, target goalmetrics.metric_target, previous numeric, lower_is_better boolean DEFAULT false) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'gm_meets_prev_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -135,6 +140,10 @@ CREATE FUNCTION status(outcome numeric, target goalmetrics.metric_target, partly
 	AS 'MODULE_PATHNAME', 'gm_status_prev_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION status(numeric, goalmetrics.metric_target, numeric, numeric, numeric, boolean) IS 'Status band under explicit thresholds; a direction target is judged against the previous outcome (not_followed_up without one)';
 
+CREATE FUNCTION fulfilment(outcome double precision, target goalmetrics.metric_target, previous double precision, lower_is_better boolean, capped boolean DEFAULT true) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'gm_fulfilment_prev_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION fulfilment(double precision, goalmetrics.metric_target, double precision, boolean, boolean) IS 'Fulfilment percent; a direction target is judged against the previous outcome (NULL without one)';
+
 CREATE FUNCTION meets(outcome double precision, target goalmetrics.metric_target, previous double precision, lower_is_better boolean DEFAULT false) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'gm_meets_prev_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION meets(double precision, goalmetrics.metric_target, double precision, boolean) IS 'Whether the outcome meets the target; a direction target is judged against the previous outcome (NULL without one)';
@@ -146,6 +155,10 @@ COMMENT ON FUNCTION status(double precision, goalmetrics.metric_target, double p
 CREATE FUNCTION status(outcome double precision, target goalmetrics.metric_target, partly_above numeric, fulfilled_at numeric, previous double precision, lower_is_better boolean DEFAULT false) RETURNS goalmetrics.status_band
 	AS 'MODULE_PATHNAME', 'gm_status_prev_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION status(double precision, goalmetrics.metric_target, numeric, numeric, double precision, boolean) IS 'Status band under explicit thresholds; a direction target is judged against the previous outcome (not_followed_up without one)';
+
+CREATE FUNCTION fulfilment(outcome real, target goalmetrics.metric_target, previous real, lower_is_better boolean, capped boolean DEFAULT true) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'gm_fulfilment_prev_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION fulfilment(real, goalmetrics.metric_target, real, boolean, boolean) IS 'Fulfilment percent; a direction target is judged against the previous outcome (NULL without one)';
 
 CREATE FUNCTION meets(outcome real, target goalmetrics.metric_target, previous real, lower_is_better boolean DEFAULT false) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'gm_meets_prev_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -159,6 +172,10 @@ CREATE FUNCTION status(outcome real, target goalmetrics.metric_target, partly_ab
 	AS 'MODULE_PATHNAME', 'gm_status_prev_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION status(real, goalmetrics.metric_target, numeric, numeric, real, boolean) IS 'Status band under explicit thresholds; a direction target is judged against the previous outcome (not_followed_up without one)';
 
+CREATE FUNCTION fulfilment(outcome integer, target goalmetrics.metric_target, previous integer, lower_is_better boolean, capped boolean DEFAULT true) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'gm_fulfilment_prev_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION fulfilment(integer, goalmetrics.metric_target, integer, boolean, boolean) IS 'Fulfilment percent; a direction target is judged against the previous outcome (NULL without one)';
+
 CREATE FUNCTION meets(outcome integer, target goalmetrics.metric_target, previous integer, lower_is_better boolean DEFAULT false) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'gm_meets_prev_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION meets(integer, goalmetrics.metric_target, integer, boolean) IS 'Whether the outcome meets the target; a direction target is judged against the previous outcome (NULL without one)';
@@ -170,6 +187,10 @@ COMMENT ON FUNCTION status(integer, goalmetrics.metric_target, integer) IS 'Stat
 CREATE FUNCTION status(outcome integer, target goalmetrics.metric_target, partly_above numeric, fulfilled_at numeric, previous integer, lower_is_better boolean DEFAULT false) RETURNS goalmetrics.status_band
 	AS 'MODULE_PATHNAME', 'gm_status_prev_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION status(integer, goalmetrics.metric_target, numeric, numeric, integer, boolean) IS 'Status band under explicit thresholds; a direction target is judged against the previous outcome (not_followed_up without one)';
+
+CREATE FUNCTION fulfilment(outcome bigint, target goalmetrics.metric_target, previous bigint, lower_is_better boolean, capped boolean DEFAULT true) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'gm_fulfilment_prev_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION fulfilment(bigint, goalmetrics.metric_target, bigint, boolean, boolean) IS 'Fulfilment percent; a direction target is judged against the previous outcome (NULL without one)';
 
 CREATE FUNCTION meets(outcome bigint, target goalmetrics.metric_target, previous bigint, lower_is_better boolean DEFAULT false) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'gm_meets_prev_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;

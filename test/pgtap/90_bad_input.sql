@@ -364,7 +364,7 @@ CREATE TEMP TABLE bad_call (
 INSERT INTO bad_call (sql, state, what) VALUES
 	-- the previous outcome of a direction target (issue 17)
 	($$SELECT goalmetrics.status(5, 'Öka', previous => 'NaN'::numeric)$$, '22023', 'status with a NaN previous outcome'),
-	($$SELECT goalmetrics.fulfilment(5::float8, 'Öka', previous => 'Infinity'::float8)$$, '22023', 'fulfilment with an infinite previous outcome'),
+	($$SELECT goalmetrics.fulfilment(5::float8, 'Öka', previous => 'Infinity'::float8, lower_is_better => false)$$, '22023', 'fulfilment with an infinite previous outcome'),
 	($$SELECT goalmetrics.meets(5, 'Öka', previous => 1234567890123456.7)$$, '22003', 'meets with a previous outcome of 17 digits'),
 	($$SELECT goalmetrics.status(5, 'Minska', previous => 0.0000000000000001)$$, '22003', 'status with a previous outcome of 16 decimals'),
 	($$SELECT goalmetrics.judged_target('Öka', 'NaN')$$, '22023', 'judged_target of NaN'),

@@ -24,7 +24,7 @@ SELECT is((SELECT string_agg(p.provolatile::text, ',' ORDER BY f.ord)
 		FROM unnest(ARRAY[
 			'goalmetrics.status(numeric, goalmetrics.metric_target)',
 			'goalmetrics.status(numeric, goalmetrics.metric_target, numeric, numeric)',
-			'goalmetrics.fulfilment(numeric, goalmetrics.metric_target, boolean, numeric, boolean)',
+			'goalmetrics.fulfilment(numeric, goalmetrics.metric_target, boolean)',
 			'goalmetrics.meets(numeric, goalmetrics.metric_target)']::regprocedure[])
 			WITH ORDINALITY f(fn, ord)
 		JOIN pg_proc p ON p.oid = f.fn), 's,i,i,i',
