@@ -1225,11 +1225,12 @@ gm_judged_target(PG_FUNCTION_ARGS)
 		return common(fcinfo, type, with_prev); \
 	}
 
-#define GM_ENTRIES(suffix, type)                                     \
-	GM_ENTRY(gm_fulfilment_##suffix, fulfilment_common, type, false) \
-	GM_ENTRY(gm_meets_##suffix, meets_common, type, false)           \
-	GM_ENTRY(gm_meets_prev_##suffix, meets_common, type, true)       \
-	GM_ENTRY(gm_status_##suffix, status_common, type, false)         \
+#define GM_ENTRIES(suffix, type)                                         \
+	GM_ENTRY(gm_fulfilment_##suffix, fulfilment_common, type, false)     \
+	GM_ENTRY(gm_fulfilment_prev_##suffix, fulfilment_common, type, true) \
+	GM_ENTRY(gm_meets_##suffix, meets_common, type, false)               \
+	GM_ENTRY(gm_meets_prev_##suffix, meets_common, type, true)           \
+	GM_ENTRY(gm_status_##suffix, status_common, type, false)             \
 	GM_ENTRY(gm_status_prev_##suffix, status_common, type, true)
 
 GM_ENTRIES(numeric, GM_OUT_NUMERIC)
