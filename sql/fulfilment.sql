@@ -613,7 +613,7 @@ SELECT (rollup(o, t)).* FROM (VALUES (80::numeric, 'Öka'::metric_target),
                                    (82, 'Öka från 81 % 2016 till 85 % 2019')) AS v(o, t);
 SELECT (rollup(o, judged_target(t, p))).* FROM (VALUES (80::numeric, 'Öka'::metric_target, 75::numeric),
                                    (82, 'Minst 80', NULL)) AS v(o, t, p);
--- an untyped NULL threshold gives NULL whichever overload it resolves to
+-- a NULL threshold or lower_is_better gives NULL; the positional forms
 SELECT status(5, 'Minst 5', 90, NULL) AS null_threshold,
        status(5, 'Minst 5', 90, 100, previous => 4, lower_is_better => NULL) AS null_direction,
        status(5::integer, 'Öka', previous => 4) AS settings_int4,

@@ -45,6 +45,12 @@ typedef struct GmParser
 	const unsigned char *s;   /* the whole input */
 	size_t               len; /* end of what is being parsed */
 	GmError             *err;
+	/*
+	 * The error is no unknown word where a target may start, so the rest
+	 * of the text is no suggestion ("Öka med 5 %" is not "5 %").  Only
+	 * gm_target_parse_general reads it.
+	 */
+	bool no_suggestion;
 } GmParser;
 
 typedef enum GmKeywordKind

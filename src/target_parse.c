@@ -812,6 +812,8 @@ parse_direction(GmParser *ps, size_t m, const GmKeyword *kw, GmTarget *t)
 	if ((k = gm_lex_match_keyword(ps, i, "till")) > 0 ||
 		(k = gm_lex_match_keyword(ps, i, "to")) > 0)
 		return parse_simple(ps, k, kw->cmp, t);
+	/* "Öka med 5 %" (by 5 %) is no "5 %": no suggestion after a direction */
+	ps->no_suggestion = true;
 	return parse_change(ps, i, kw, t);
 }
 
@@ -930,6 +932,7 @@ gm_target_parse_general(const char *input, size_t len, GmTarget *out,
 	ps.s = (const unsigned char *)input;
 	ps.len = len;
 	ps.err = err;
+	ps.no_suggestion = false;
 	if (!gm_lex_scan_text(&ps, &start, &end))
 		return false;
 	if (start >= end)
@@ -942,7 +945,7 @@ gm_target_parse_general(const char *input, size_t len, GmTarget *out,
 	memset(&t, 0, sizeof(t));
 	if (!parse_target(&ps, start, &t))
 	{
-		if (err->code == GM_ERR_UNKNOWN_COMPARATOR)
+		if (err->code == GM_ERR_UNKNOWN_COMPARATOR && !ps.no_suggestion)
 			suggest(&ps, start);
 		return false;
 	}

@@ -3190,7 +3190,8 @@ test_prose(void)
 	expect_suggestion("ska minst", GM_ERR_MISSING_NUMBER, NULL, "");
 	expect_suggestion("Resultatet ska", GM_ERR_MISSING_NUMBER, NULL, "");
 	expect_suggestion("ska typ", GM_ERR_UNKNOWN_COMPARATOR, "typ", "");
-	expect_suggestion("Öka med 5 %", GM_ERR_UNKNOWN_COMPARATOR, "med", "5 %");
+	expect_suggestion("Öka med 5 %", GM_ERR_UNKNOWN_COMPARATOR, "med", "");
+	expect_suggestion("ska öka med 5 %", GM_ERR_UNKNOWN_COMPARATOR, "med", "");
 	expect_suggestion("Bibehålla 80 %", GM_ERR_STRAY_TEXT, "80", "");
 	expect_suggestion("Soliditeten ska förbättras till 40 %",
 					  GM_ERR_STRAY_TEXT, "till", "");
