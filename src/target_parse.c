@@ -1098,7 +1098,8 @@ gm_outcome_parse(const char *input, size_t len, GmDecimal *out, bool *none,
 	size_t                  end;
 	size_t                  i;
 	size_t                  n;
-	static const GmUnitStop st = { NULL, NULL, true, 0 };
+	static const GmUnitStop st = { NULL, NULL, true, GM_YEAR_TILL };
+	int                     year;
 
 	if (err == NULL)
 		err = &local;
@@ -1131,7 +1132,19 @@ gm_outcome_parse(const char *input, size_t len, GmDecimal *out, bool *none,
 		!check_unit_percent(&ps, &u) || !gm_lex_check_qualifier(&ps, &q))
 		return false;
 	unit_normalise_percent(&u);
-	if (!check_text_len(&ps, u.len, &q) || !expect_end(&ps, i))
+	if (!check_text_len(&ps, u.len, &q))
+		return false;
+	/* a year where a target could have one: refused, and said so */
+	n = skip_space(&ps, i);
+	if (gm_lex_year_at(&ps, n,
+					   GM_YEAR_TILL |
+						   (u.present || q.present ? GM_YEAR_BARE : 0),
+					   &year) > 0)
+		return gm_lex_fail(
+			&ps, GM_ERR_BAD_YEAR, n,
+			"unexpected year at character %zu: an outcome has no year",
+			gm_lex_char_number(&ps, n));
+	if (!expect_end(&ps, i))
 		return false;
 	*out = d;
 	return true;

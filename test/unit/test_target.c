@@ -3210,6 +3210,24 @@ test_prose(void)
 	expect_error(
 		"Minst 2 kr av aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 		GM_ERR_UNIT_TOO_LONG, 11, NULL);
+	/* an outcome has no year */
+	{
+		static const char *const years[] = { "59 % 2016", "59 år 2016",
+											 "59 % till 2016", "59 (2016)",
+											 "59 % av x 2016" };
+		size_t                   k;
+
+		for (k = 0; k < sizeof(years) / sizeof(years[0]); k++)
+		{
+			GmDecimal d;
+			bool      none;
+			GmError   e;
+
+			ok(!gm_outcome_parse(years[k], strlen(years[k]), &d, &none, &e) &&
+				   e.code == GM_ERR_BAD_YEAR,
+			   "outcome \"%s\" with a year: %s", years[k], e.message);
+		}
+	}
 	/* outcomes alike: what an outcome reads, "Minst " + it reads too */
 	{
 		GmDecimal   d;
