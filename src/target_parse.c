@@ -8,14 +8,19 @@
  * The grammar (case-insensitive for ASCII and for å ä ö, any whitespace
  * between tokens; doc/metric_target.md has the user-facing version):
  *
- *	 target   := simple | range | change | bare
- *	 simple   := COMPARATOR operand(before-unit allowed)
- *	 range    := ("mellan" | "between") operand ("och" | "and") operand
- *			   | number [unit] DASH number [unit]
- *	 change   := ["ska"] [DIRECTION] ("från" | "from") operand
- *				 ("till" | "to") operand
- *	 bare     := number [unit]
+ *	 text     := [subject MODAL] FILLER* target      (target_prose.c)
+ *	 target   := simple | range | change | bare | direction
+ *	 simple   := COMPARATOR FILLER* operand(before-unit allowed) tail
+ *			   | DIRECTION ("till" | "to") operand tail
+ *	 range    := ("mellan" | "between") operand ("och" | "and") operand tail
+ *			   | number [unit] DASH number [unit] tail
+ *	 change   := [DIRECTION] ("från" | "from") operand [year]
+ *				 ("till" | "to") operand tail
+ *	 bare     := number [unit] tail
+ *	 direction:= DIRECTION                  ("Öka", "Bibehålla", ...)
  *	 operand  := [unit] number [unit]
+ *	 tail     := [qualifier] [year]         (after the last number only)
+ *	 qualifier:= ("av" | "of") words | words after a percent unit
  *
  * A unit is one or more words; it is stored with its words joined by one
  * ASCII space, and "%", "procent" and "percent" (any case) all become "%",
