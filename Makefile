@@ -15,7 +15,7 @@ OBJS		= $(TARGET_SRCS:.c=.o)
 # 2. numeric helpers: numeric's on-disk format, exact conversions
 OBJS		+= src/numeric_io.o
 # 3. type glue, settings, encoding
-OBJS		+= src/metric_target.o src/settings.o src/encoding.o
+OBJS		+= src/metric_target.o src/outcome_io.o src/settings.o src/encoding.o
 # 4. scoring and bands
 OBJS		+= src/fulfilment.o src/status.o
 # 5. aggregates
