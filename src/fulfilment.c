@@ -1190,7 +1190,7 @@ status_common(FunctionCallInfo fcinfo, GmOutcomeType type, bool with_prev)
  * direction target after the previous outcome, a multi-year target at its
  * end year, any other target as it is.  Not STRICT: NULL target or
  * lower_is_better gives NULL; a direction target without a previous
- * outcome gives NULL.
+ * outcome is returned as it is (it judges as not followed up).
  */
 PG_FUNCTION_INFO_V1(gm_judged_target);
 Datum
@@ -1206,8 +1206,10 @@ gm_judged_target(PG_FUNCTION_ARGS)
 	metric_target_unpack(PG_GETARG_DATUM(0), &t);
 	if (GM_IS_DIRECTION(t.cmp))
 		previous_from_args(fcinfo, 1, GM_OUT_NUMERIC, &prev);
+	/* no previous outcome: the direction target, which judges as not
+	 * followed up wherever it is passed (status, the roll-ups) */
 	if (!judged_target(&t, &prev, &buf, &jt))
-		PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	if (jt == &t)
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	PG_RETURN_DATUM(metric_target_pack(jt));

@@ -324,9 +324,9 @@ extern const uint64_t gm_pow10_u64[20];
  * target with only an end year applies from that year on; before it none.
  * The result is the plain target with the same comparator (at least for an
  * increase, at most for a decrease), unit and qualifier, and no baseline
- * and no years; a target without years applies in every year as it is.
- * Returns false when no target applies (and for a direction target, which
- * needs the previous outcome instead: gm_target_against_previous).
+ * and no years; a target without years applies in every year as it is,
+ * a direction target too (judged against the previous outcome:
+ * gm_target_against_previous).  Returns false when no target applies.
  */
 extern bool gm_target_for_year(const GmTarget *t, int year, GmTarget *out);
 

@@ -97,8 +97,7 @@ path_value(GmDecimal b, GmDecimal v, int s, int e, int y, GmDecimal *out)
 bool
 gm_target_for_year(const GmTarget *t, int year, GmTarget *out)
 {
-	if (GM_IS_DIRECTION(t->cmp))
-		return false;
+	/* no years (a direction target has none): as it is, every year */
 	if (t->end_year == 0)
 	{
 		*out = *t;

@@ -82,7 +82,7 @@ COMMENT ON FUNCTION target_end_year(metric_target) IS 'The year the target value
 
 CREATE FUNCTION target_for_year(target metric_target, year integer) RETURNS metric_target
 	AS 'MODULE_PATHNAME', 'metric_target_for_year' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION target_for_year(metric_target, integer) IS 'The plain target that applies in a year: on a glide path the value of that year (rounded half away from zero to two more decimals than written), from the end year on the end value, before the start year (or before the end year without a start) NULL; a target without years as it is; NULL for a direction target';
+COMMENT ON FUNCTION target_for_year(metric_target, integer) IS 'The plain target that applies in a year: on a glide path the value of that year (rounded half away from zero to two more decimals than written), from the end year on the end value, before the start year (or before the end year without a start) NULL; a target without years (a direction target too) as it is';
 
 CREATE FUNCTION higher_is_better(metric_target) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'metric_target_higher_is_better' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

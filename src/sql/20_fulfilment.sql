@@ -206,7 +206,7 @@ COMMENT ON FUNCTION status(bigint, goalmetrics.metric_target, numeric, numeric, 
 
 CREATE FUNCTION judged_target(target goalmetrics.metric_target, previous numeric, lower_is_better boolean DEFAULT false) RETURNS goalmetrics.metric_target
 	AS 'MODULE_PATHNAME', 'gm_judged_target' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION judged_target(goalmetrics.metric_target, numeric, boolean) IS 'The plain target a direction target stands for after the previous outcome (increase after 72.5: ''above 72.5''; decrease: below; maintain: at least, or at most when lower is better; improve: above, or below when lower is better), NULL without a previous outcome; a multi-year target as its end year''s target; any other target as it is.  Judging against it is judging against the target with status(..., previous => ...)';
+COMMENT ON FUNCTION judged_target(goalmetrics.metric_target, numeric, boolean) IS 'The plain target a direction target stands for after the previous outcome (increase after 72.5: ''above 72.5''; decrease: below; maintain: at least, or at most when lower is better; improve: above, or below when lower is better); without a previous outcome the direction target itself (not followed up wherever it is judged); a multi-year target as its end year''s target; any other target as it is.  Judging against it is judging against the target with status(..., previous => ...)';
 
 -- A percent computed elsewhere (not an outcome): >= fulfilled_at fulfilled,
 -- > partly_above partly, else not_fulfilled; NULL: not_followed_up.  Its

@@ -3381,9 +3381,10 @@ test_years(void)
 	ok(parse_str("Minst 65 %", &t, &e) && gm_target_for_year(&t, 1900, &y) &&
 		   same_target(&t, &y),
 	   "no years: itself");
-	/* a direction target has no year's target */
-	ok(parse_str("Öka", &t, &e) && !gm_target_for_year(&t, 2019, &y),
-	   "Öka has no year's target");
+	/* a direction target applies every year as it is */
+	ok(parse_str("Öka", &t, &e) && gm_target_for_year(&t, 2019, &y) &&
+		   same_target(&t, &y),
+	   "Öka applies in 2019 as it is");
 }
 
 static void
