@@ -7,15 +7,15 @@ PGFILEDESC	= "goalmetrics - goal and results management for PostgreSQL"
 
 # One C file per concern, in layers (src/README.md): each uses only the
 # ones above it; test/layers.sh fails on a cycle.
-TARGET_SRCS	= src/target_decimal.c src/target_lex.c src/target_fast.c \
-			  src/target_parse.c src/target_format.c src/target_codec.c
+TARGET_SRCS	= src/target_decimal.c src/target_lex.c src/target_prose.c src/target_fast.c \
+			  src/target_parse.c src/target_format.c src/target_codec.c src/target_time.c
 MODULE_big	= goalmetrics
 # 1. the target value in pure C (no backend headers)
 OBJS		= $(TARGET_SRCS:.c=.o)
 # 2. numeric helpers: numeric's on-disk format, exact conversions
 OBJS		+= src/numeric_io.o
 # 3. type glue, settings, encoding
-OBJS		+= src/metric_target.o src/settings.o src/encoding.o
+OBJS		+= src/metric_target.o src/outcome_io.o src/settings.o src/encoding.o
 # 4. scoring and bands
 OBJS		+= src/fulfilment.o src/status.o
 # 5. aggregates

@@ -543,3 +543,79 @@ CREATE STATISTICS plan_o_status_explicit ON (status(o, t, 90, 100)) FROM plan_o;
 ANALYZE plan_o;
 SELECT pg_temp.estimated_groups('SELECT status(o, t), count(*) FROM plan_o GROUP BY 1') AS with_statistics,
        pg_temp.estimated_groups('SELECT status(o, t, 90, 100), count(*) FROM plan_o GROUP BY 1') AS explicit_form;
+
+-- ============================================ targets over time (issue 17)
+-- Direction targets are judged against the previous outcome: as the plain
+-- target they stand for (judged_target).  increase is "Över previous",
+-- decrease "Under previous", maintain "Minst previous" ("Högst" when lower
+-- is better), improve "Över" ("Under" when lower is better).
+SELECT t, o, p, lb,
+       judged_target(t, p, lb) AS judged,
+       fulfilment(o, t, previous => p, lower_is_better => lb) AS fulfilment,
+       meets(o, t, previous => p, lower_is_better => lb) AS meets,
+       status(o, t, 90, 100, previous => p, lower_is_better => lb) AS status
+FROM (VALUES ('Öka'::metric_target, 80::numeric, 75::numeric, false),
+             ('Öka', 75, 75, false),          -- no increase: 75/75 but not met
+             ('Öka', 70, 75, false),          -- 93.3 %: partly
+             ('Öka', 60, 75, false),          -- 80 %: not fulfilled
+             ('ska minska', 70, 75, false),
+             ('ska minska', 80, 75, false),   -- 75/80 = 93.75 %: partly
+             ('Bibehålla', 75, 75, false),    -- held: met
+             ('Bibehålla', 76, 75, false),    -- better: met
+             ('Bibehålla', 74, 75, false),    -- 98.7 %: partly
+             ('Bibehålla', 76, 75, true),     -- lower is better: worse
+             ('ska förbättras', 76, 75, false),
+             ('ska förbättras', 74, 75, true),
+             ('ska förbättras', 76, 75, true),
+             ('ska förbättras', 76, 75, NULL), -- NULL direction: NULL, as a NULL threshold
+             ('Öka', 80, NULL, false),        -- no previous: not followed up
+             ('Öka', NULL, 75, false),
+             ('Minst 65 %', 70, NULL, false), -- not a direction: previous ignored
+             ('Minst 65 %', 70, 90, true)) AS v(t, o, p, lb);
+
+-- the one rule: a direction target judges as the target it stands for
+SELECT status(70, 'Öka', previous => 75) = status(70, 'Över 75') AS same_status,
+       fulfilment(70, 'Öka', previous => 75, lower_is_better => false) = fulfilment(70, 'Över 75') AS same_fulfilment,
+       status(74, 'Bibehålla', previous => 75.0) = status(74, 'Minst 75,0') AS same_maintain;
+-- without the previous outcome a direction target is not followed up
+SELECT status(80, 'Öka') AS status, fulfilment(80, 'Öka') AS fulfilment,
+       meets(80, 'Öka') AS meets, status(80, 'Öka', 85, 100, previous => NULL) AS explicit;
+-- every outcome type, and explicit thresholds
+SELECT status(74::float8, 'Öka', previous => 75::float8) AS float8,
+       status(74::real, 'Öka', previous => 75::real) AS real,
+       status(74, 'Öka', previous => 75) AS int4,
+       status(74::bigint, 'Öka', previous => 75::bigint) AS int8,
+       status(74, 'Öka', 98, 100, previous => 75) AS explicit_98,
+       fulfilment(74::bigint, 'Minska', previous => 75::bigint, lower_is_better => false) AS decreased,
+       fulfilment(90, 'Öka', previous => 75, capped => false, lower_is_better => false) AS uncapped,
+       meets(0.1::float8, 'Öka', previous => 0.09::float8) AS float_exact;
+-- a previous outcome of more digits than a target holds, trailing zeros dropped
+SELECT status(5, 'Öka', previous => 4.50000000000000000000) AS trailing_zeros;
+
+-- Multi-year targets: a year's target on the glide path judges as the
+-- hand-written target of the same value (82,33 % in 2017).
+SELECT o,
+       status(o, target_for_year('Öka från 81 % 2016 till 85 % 2019', 2017)) AS path_2017,
+       status(o, 'Minst 82,33 %') AS hand_written,
+       fulfilment(o, target_for_year('Öka från 81 % 2016 till 85 % 2019', 2017)) =
+           fulfilment(o, 'Minst 82,33 %') AS same
+FROM (VALUES (82.4), (82.33), (82.0), (75.0)) AS v(o);
+-- without a year, a multi-year target is judged at its end year's value,
+-- with the plain comparator (not by progress from the baseline)
+SELECT status(82, 'Öka från 81 % 2016 till 85 % 2019') AS multi_year,
+       status(82, 'Minst 85 %') AS end_target,
+       status(82, 'Öka från 81 % till 85 %') AS change_target,
+       fulfilment(82, 'Öka från 81 % 2016 till 85 % 2019') AS fulfilment,
+       judged_target('Öka från 81 % 2016 till 85 % 2019', NULL) AS judged;
+-- the roll-ups count a direction target without its previous outcome as
+-- not followed up, and judge a multi-year target at its end year
+SELECT (rollup(o, t)).* FROM (VALUES (80::numeric, 'Öka'::metric_target),
+                                   (82, 'Öka från 81 % 2016 till 85 % 2019')) AS v(o, t);
+SELECT (rollup(o, judged_target(t, p))).* FROM (VALUES (80::numeric, 'Öka'::metric_target, 75::numeric),
+                                   (82, 'Minst 80', NULL)) AS v(o, t, p);
+-- a NULL threshold or lower_is_better gives NULL; the positional forms
+SELECT status(5, 'Minst 5', 90, NULL) AS null_threshold,
+       status(5, 'Minst 5', 90, 100, previous => 4, lower_is_better => NULL) AS null_direction,
+       status(5::integer, 'Öka', previous => 4) AS settings_int4,
+       status(5, 'Minst 5', 90, 100, 4) AS positional,
+       fulfilment(5, 'Minst 5', NULL) AS null_capped;

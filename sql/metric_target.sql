@@ -264,3 +264,93 @@ SELECT U&'Minst 5 \202Enrab001'::metric_target;
 SELECT U&'Minst 65 %\200B'::metric_target;
 SELECT U&'Högst 170 va\030Arddygn'::metric_target OPERATOR(goalmetrics.=) 'Högst 170 vårddygn' AS nfc;
 SELECT goalmetrics.read_outcome('59 60');
+
+-- ===================================================== issue 17
+-- Targets written as prose: the issue's real phrasings and variants.  The
+-- subject and the modal verb are dropped, filler is read, "procent" and
+-- "procents" are %, and the qualifier after the unit is kept.
+SELECT t AS written, t::metric_target AS canonical,
+       target_comparator(t::metric_target) AS cmp,
+       target_unit(t::metric_target) AS unit,
+       target_qualifier(t::metric_target) AS qualifier
+FROM (VALUES
+  ('Resultatet ska uppgå till minst 2 % av skatteintäkter och generella statsbidrag'),
+  ('ska lägst uppgå till 2 %'),
+  ('bör uppgå till minst 2 procent av skatter och kommunalekonomisk utjämning'),
+  ('Soliditeten ska förbättras'),
+  ('minst 100 procents konsolidering'),
+  ('Resultatet skall uppgå till lägst 2 %.'),
+  ('Resultatet ska uppgå till 2 %'),
+  ('Nettokostnaden ska uppgå till högst 98 % av skatteintäkterna'),
+  ('Minst 5 % per år'),
+  ('Minst 3 500 tkr av budgeten'),
+  ('The result should be at least 2 % of tax revenue'),
+  ('Equity must amount to at least 30 %')) AS s(t);
+
+-- Direction targets, judged against the previous outcome (fulfilment.sql)
+SELECT t AS written, t::metric_target AS canonical,
+       format_target(t::metric_target, 'english') AS english,
+       target_comparator(t::metric_target) AS cmp,
+       target_value(t::metric_target) AS value,
+       higher_is_better(t::metric_target) AS higher
+FROM (VALUES ('Öka'), ('ska öka'), ('Minska'), ('ska minska'), ('Bibehålla'),
+             ('oförändrad'), ('ska förbättras'), ('Andelen ska öka.'),
+             ('increase'), ('decrease'), ('maintain'), ('improve'),
+             ('The share shall increase'), ('should be maintained')) AS s(t);
+
+-- Multi-year targets: the years are read in every form and printed "år".
+SELECT t AS written, t::metric_target AS canonical,
+       format_target(t::metric_target, 'symbolic') AS symbolic,
+       target_baseline(t::metric_target) AS baseline,
+       target_value(t::metric_target) AS value,
+       target_start_year(t::metric_target) AS start_year,
+       target_end_year(t::metric_target) AS end_year
+FROM (VALUES ('Öka från 81 % 2016 till 85 % 2019'), ('85 % år 2019'),
+             ('Minst 85 % till 2019'), ('Minst 85 % till år 2019'),
+             ('Öka till 85 % senast 2019'), ('Minst 85 % (2019)'),
+             ('Minska från 40 dagar (2016) till 32 dagar (2019)'),
+             ('Mellan 95 och 105 % av normen år 2020'),
+             ('increase from 81 % in 2016 to 85 % in 2019')) AS s(t);
+
+-- The glide path: 81 % in 2016 to 85 % in 2019.  Before the start year no
+-- target applies; from the end year on, the end value; in between the
+-- value rounded half away from zero to two decimals more than written.
+SELECT y, target_for_year('Öka från 81 % 2016 till 85 % 2019', y) AS target
+FROM generate_series(2015, 2020) AS y;
+SELECT y, target_for_year('Minska från 10 år 2016 till 9 år 2019', y) AS decrease,
+          target_for_year('Öka från 81 % år 2016 till 84 % år 2019', y) AS whole,
+          target_for_year('85 % år 2019', y) AS end_only,
+          target_for_year('Minst 65 %', y) AS plain,
+          target_for_year('Öka', y) AS direction
+FROM generate_series(2016, 2019) AS y;
+-- the year's target equals the hand-written one
+SELECT target_for_year('Öka från 81 % 2016 till 85 % 2019', 2017) = 'Minst 82,33 %' AS same;
+
+-- Round trip: every value the type returns is one it accepts, in every style.
+SELECT t, s, format_target(t::metric_target, s)::metric_target = t::metric_target AS round_trip
+FROM (VALUES ('Resultatet ska uppgå till minst 2 % av skatteintäkter och generella statsbidrag'),
+             ('minst 100 procents konsolidering'), ('Öka'), ('Bibehålla'),
+             ('ska förbättras'), ('Minska'),
+             ('Öka från 81 % 2016 till 85 % 2019'),
+             ('Minska från 40 dagar (2016) till 32 dagar (2019)'),
+             ('Mellan 95 och 105 % av normen år 2020'),
+             ('Högst 5 år år 2019')) AS v(t),
+     (VALUES ('swedish'), ('english'), ('symbolic')) AS st(s);
+
+-- Binary: send and recv carry the new fields; recv refuses what in refuses
+SELECT t::metric_target AS target, metric_target_send(t::metric_target) AS sent
+FROM (VALUES ('Öka'), ('Minska'), ('Bibehålla'), ('Förbättra'),
+             ('Öka från 81 % 2016 till 85 % 2019'), ('Minst 2 % av skatter')) AS v(t);
+
+-- Not understood: which word, and the canonical form when the rest reads.
+SELECT 'ska ungefär minst 2 %'::metric_target;
+SELECT 'Resultatet minst 2 % av skatteintäkter'::metric_target;
+SELECT 'Resultatet ska cirka 2 %'::metric_target;
+SELECT 'ska minst'::metric_target;
+SELECT 'Öka med 5 %'::metric_target;
+SELECT 'Bibehålla 80 %'::metric_target;
+SELECT 'Öka från 81 % 2019 till 85 % 2016'::metric_target;
+SELECT 'Öka från 81 % 2016 till 85 %'::metric_target;
+SELECT 'Minst 85 % år 1800'::metric_target;
+SELECT metric_target('increase', 5);
+SELECT with_comparator('Öka', 'at_least');

@@ -38,6 +38,7 @@
 #include "utils/fmgrprotos.h"
 #include "utils/numeric.h"
 
+#include "encoding.h"
 #include "fulfilment.h"
 #include "metric_target.h"
 #include "numeric_io.h"
@@ -254,6 +255,11 @@ decide_rule(const GmTarget *t, int so, int sov, int sou, GmRule *r)
 	r->konst = -1;
 	r->x = &t->value;
 
+	/* a direction target is judged as its plain target (judged_target) */
+	if (unlikely(GM_IS_DIRECTION(t->cmp)))
+		elog(ERROR, "direction target %d reached the scoring rules",
+			 (int)t->cmp);
+
 	switch (t->cmp)
 	{
 		case GM_AT_LEAST:
@@ -274,6 +280,8 @@ decide_rule(const GmTarget *t, int so, int sov, int sou, GmRule *r)
 		case GM_BETWEEN:
 			r->met = sov >= 0 && sou <= 0;
 			break;
+		default:
+			break; /* directions: refused above */
 	}
 
 	if (t->has_baseline)
@@ -359,6 +367,8 @@ decide_rule(const GmTarget *t, int so, int sov, int sou, GmRule *r)
 			r->dx = sx;
 			break;
 		}
+		default:
+			break; /* directions: refused above */
 	}
 }
 
@@ -853,6 +863,85 @@ score_slow(Datum o, const GmTarget *t, GmScore *out, Datum *uncapped)
 }
 
 /* ----------------------------------------------------------------------
+ * Targets over time: the target an outcome is judged against
+ * ----------------------------------------------------------------------
+ */
+
+/* The previous outcome, for a direction target */
+typedef struct GmPrevious
+{
+	bool      given; /* false: NULL, or not passed */
+	GmDecimal value;
+	bool      lower_is_better;
+} GmPrevious;
+
+/*
+ * Read the previous outcome (argument argno, of the outcome's type) and
+ * lower_is_better (argno + 1, not NULL: the callers give NULL for it).  The previous outcome
+ * becomes the value of a plain target, so it must fit one: at most 15
+ * significant digits and 15 decimals once trailing zeros are dropped.
+ */
+static void
+previous_from_args(FunctionCallInfo fcinfo, int argno, GmOutcomeType type,
+				   GmPrevious *p)
+{
+	GmOutcome o;
+
+	p->given = !PG_ARGISNULL(argno);
+	/* the callers return NULL for a NULL lower_is_better */
+	p->lower_is_better = PG_NARGS() > argno + 1 && !PG_ARGISNULL(argno + 1) &&
+						 PG_GETARG_BOOL(argno + 1);
+	if (!p->given)
+		return;
+	outcome_from_datum(PG_GETARG_DATUM(argno), type, &o);
+	if (!o.fits || !gm_int128_to_decimal(o.coef, o.scale, &p->value))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("previous outcome %s has more than %d significant "
+						"digits or decimals",
+						gm_numeric_cstring(
+							DatumGetNumeric(outcome_numeric(&o))),
+						GM_MAX_DIGITS),
+				 errhint("%s", gm_utf8_to_server_text(
+								   "A direction target (Öka, Minska, "
+								   "Bibehålla, Förbättra) is judged against "
+								   "the previous outcome as a target of that "
+								   "value, which has at most 15 digits.",
+								   NULL))));
+}
+
+/*
+ * The target an outcome is judged against (doc/fulfilment.md, "Targets
+ * over time"), the one rule every judging function applies:
+ *	- a direction target stands for the plain target of the previous
+ *	  outcome (gm_target_against_previous: "Öka" after 72,5 is "Över
+ *	  72,5"); without a previous outcome it cannot be judged and false is
+ *	  returned (not followed up);
+ *	- a multi-year target is judged at its end year's value
+ *	  (gm_target_resolve_years), the target of that year on its path;
+ *	- any other target is itself.
+ * *out points to t or to buf.
+ */
+static inline bool
+judged_target(const GmTarget *t, const GmPrevious *prev, GmTarget *buf,
+			  const GmTarget **out)
+{
+	*out = t;
+	if (likely(!GM_IS_DIRECTION(t->cmp) && t->end_year == 0))
+		return true;
+	if (GM_IS_DIRECTION(t->cmp))
+	{
+		if (prev == NULL || !prev->given)
+			return false;
+		gm_target_against_previous(t, prev->value, prev->lower_is_better, buf);
+	}
+	else
+		gm_target_resolve_years(t, buf);
+	*out = buf;
+	return true;
+}
+
+/* ----------------------------------------------------------------------
  * The shared core (fulfilment.h)
  * ----------------------------------------------------------------------
  */
@@ -874,7 +963,14 @@ gm_score_numeric(Numeric outcome, const GmTarget *target, GmScore *out)
 {
 	GmOutcome  o;
 	GmFraction f;
+	GmTarget   buf;
 
+	/* a direction target needs the previous outcome: not followed up */
+	if (unlikely(!judged_target(target, NULL, &buf, &target)))
+	{
+		memset(out, 0, sizeof(*out));
+		return;
+	}
 	if (simple_fraction(NumericGetDatum(outcome), target, &f))
 	{
 		out->followed_up = true;
@@ -902,7 +998,13 @@ void
 gm_score_datum(Datum outcome, Oid type, const GmTarget *target, GmScore *out)
 {
 	GmOutcome o;
+	GmTarget  buf;
 
+	if (unlikely(!judged_target(target, NULL, &buf, &target)))
+	{
+		memset(out, 0, sizeof(*out));
+		return;
+	}
 	switch (type)
 	{
 		case NUMERICOID:
@@ -955,64 +1057,104 @@ gm_status_of_score(const GmScore *score, const GmThresholds *th)
  */
 
 /*
- * fulfilment(outcome, target [, capped]): STRICT.
+ * fulfilment(outcome, target [, capped]): STRICT.  With a previous outcome
+ * (with_prev): fulfilment(outcome, target, previous, lower_is_better,
+ * capped DEFAULT true), not STRICT: a NULL outcome, target,
+ * lower_is_better or capped gives NULL, and so does a direction target
+ * without a previous outcome (not followed up).  lower_is_better has no
+ * default there: one would make fulfilment(5, t, NULL) ambiguous.
  */
 static Datum
-fulfilment_common(FunctionCallInfo fcinfo, GmOutcomeType type)
+fulfilment_common(FunctionCallInfo fcinfo, GmOutcomeType type, bool with_prev)
 {
-	GmOutcome o;
-	GmTarget  t;
-	GmScore   s;
-	bool      capped = PG_NARGS() < 3 || PG_GETARG_BOOL(2);
+	GmOutcome       o;
+	GmTarget        t;
+	GmTarget        buf;
+	const GmTarget *jt;
+	GmPrevious      prev = { 0 };
+	GmScore         s;
+	int             capped_arg = with_prev ? 4 : 2;
+	bool            capped;
 
+	if (with_prev && (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(3) ||
+					  (PG_NARGS() > capped_arg && PG_ARGISNULL(capped_arg))))
+		PG_RETURN_NULL();
+	capped = PG_NARGS() <= capped_arg || PG_GETARG_BOOL(capped_arg);
 	outcome_from_datum(PG_GETARG_DATUM(0), type, &o);
 	metric_target_unpack_rule(PG_GETARG_DATUM(1), &t);
+	if (with_prev && GM_IS_DIRECTION(t.cmp))
+		previous_from_args(fcinfo, 2, type, &prev);
+	if (!judged_target(&t, &prev, &buf, &jt))
+		PG_RETURN_NULL();
 	if (capped)
 	{
-		score_outcome(&o, &t, &s);
+		score_outcome(&o, jt, &s);
 		return gm_numeric_from_fixed(s.pct, GM_PCT_SCALE, GM_PCT_SCALE);
 	}
 	else
 	{
 		Datum result;
 
-		score_slow(outcome_numeric(&o), &t, &s, &result);
+		score_slow(outcome_numeric(&o), jt, &s, &result);
 		return result;
 	}
 }
 
 /*
- * meets(outcome, target): STRICT.
+ * meets(outcome, target): STRICT.  meets(outcome, target, previous,
+ * lower_is_better): not STRICT; NULL outcome, target or lower_is_better
+ * gives NULL, and so does a direction target without a previous outcome.
  */
 static Datum
-meets_common(FunctionCallInfo fcinfo, GmOutcomeType type)
+meets_common(FunctionCallInfo fcinfo, GmOutcomeType type, bool with_prev)
 {
-	GmOutcome o;
-	GmTarget  t;
-	GmScore   s;
+	GmOutcome       o;
+	GmTarget        t;
+	GmTarget        buf;
+	const GmTarget *jt;
+	GmPrevious      prev = { 0 };
+	GmScore         s;
 
+	if (with_prev &&
+		(PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(PG_NARGS() - 1)))
+		PG_RETURN_NULL();
 	outcome_from_datum(PG_GETARG_DATUM(0), type, &o);
 	metric_target_unpack_rule(PG_GETARG_DATUM(1), &t);
-	score_outcome(&o, &t, &s);
+	if (with_prev && GM_IS_DIRECTION(t.cmp))
+		previous_from_args(fcinfo, 2, type, &prev);
+	if (!judged_target(&t, &prev, &buf, &jt))
+		PG_RETURN_NULL();
+	score_outcome(&o, jt, &s);
 	PG_RETURN_BOOL(s.met);
 }
 
 /*
- * status(outcome, target) and status(outcome, target, partly_above,
- * fulfilled_at): not STRICT; a NULL outcome is not followed up, a NULL
- * target or threshold gives NULL.  Allocates nothing on the fast path.
+ * status(outcome, target [, partly_above, fulfilled_at]) and, with_prev,
+ * status(outcome, target, previous) and status(outcome, target,
+ * partly_above, fulfilled_at, previous, lower_is_better): not STRICT; a
+ * NULL outcome is not followed up, and so is a direction target without a
+ * previous outcome; a NULL target, threshold or lower_is_better gives
+ * NULL.  (A four-argument status(outcome, target, previous,
+ * lower_is_better) would make status(5, t, 'NaN', 'NaN') ambiguous.)  Allocates
+ * nothing on the fast path.
  */
 static Datum
-status_common(FunctionCallInfo fcinfo, GmOutcomeType type)
+status_common(FunctionCallInfo fcinfo, GmOutcomeType type, bool with_prev)
 {
-	GmThresholds th;
-	GmOutcome    o;
-	GmTarget     t;
-	GmScore      s;
-	GmStatus     status;
-	bool explicit = PG_NARGS() == 4;
+	GmThresholds    th;
+	GmOutcome       o;
+	GmTarget        t;
+	GmTarget        buf;
+	const GmTarget *jt;
+	GmPrevious      prev = { 0 };
+	GmScore         s;
+	GmStatus        status;
+	bool explicit = PG_NARGS() == (with_prev ? 6 : 4);
 
-	if (PG_ARGISNULL(1) || (explicit && (PG_ARGISNULL(2) || PG_ARGISNULL(3))))
+	/* a NULL target, threshold or lower_is_better: NULL */
+	if (PG_ARGISNULL(1) ||
+		(explicit && (PG_ARGISNULL(2) || PG_ARGISNULL(3))) ||
+		(with_prev && explicit && PG_ARGISNULL(5)))
 		PG_RETURN_NULL();
 	if (explicit)
 		gm_thresholds_from_numeric(PG_GETARG_DATUM(2), PG_GETARG_DATUM(3),
@@ -1024,122 +1166,77 @@ status_common(FunctionCallInfo fcinfo, GmOutcomeType type)
 		PG_RETURN_DATUM(gm_status_datum(GM_STATUS_NOT_FOLLOWED_UP));
 
 	metric_target_unpack_rule(PG_GETARG_DATUM(1), &t);
+	if (with_prev && GM_IS_DIRECTION(t.cmp))
+		previous_from_args(fcinfo, explicit ? 4 : 2, type, &prev);
+	if (unlikely(!judged_target(&t, &prev, &buf, &jt)))
+	{
+		/* still read the outcome: NaN is an error whatever the target */
+		outcome_from_datum(PG_GETARG_DATUM(0), type, &o);
+		PG_RETURN_DATUM(gm_status_datum(GM_STATUS_NOT_FOLLOWED_UP));
+	}
 	if (type == GM_OUT_NUMERIC &&
-		status_numeric_fast(PG_GETARG_DATUM(0), &t, &th, &status))
+		status_numeric_fast(PG_GETARG_DATUM(0), jt, &th, &status))
 		PG_RETURN_DATUM(gm_status_datum(status));
 	outcome_from_datum(PG_GETARG_DATUM(0), type, &o);
-	if (o.fits && status_fast(o.coef, o.scale, &t, &th, &status))
+	if (o.fits && status_fast(o.coef, o.scale, jt, &th, &status))
 		PG_RETURN_DATUM(gm_status_datum(status));
-	score_outcome(&o, &t, &s);
+	score_outcome(&o, jt, &s);
 	PG_RETURN_DATUM(gm_status_datum(gm_status_of_score(&s, &th)));
 }
 
-PG_FUNCTION_INFO_V1(gm_fulfilment_numeric);
-PG_FUNCTION_INFO_V1(gm_fulfilment_float8);
-PG_FUNCTION_INFO_V1(gm_fulfilment_float4);
-PG_FUNCTION_INFO_V1(gm_fulfilment_int4);
-PG_FUNCTION_INFO_V1(gm_fulfilment_int8);
-PG_FUNCTION_INFO_V1(gm_meets_numeric);
-PG_FUNCTION_INFO_V1(gm_meets_float8);
-PG_FUNCTION_INFO_V1(gm_meets_float4);
-PG_FUNCTION_INFO_V1(gm_meets_int4);
-PG_FUNCTION_INFO_V1(gm_meets_int8);
-PG_FUNCTION_INFO_V1(gm_status_numeric);
-PG_FUNCTION_INFO_V1(gm_status_float8);
-PG_FUNCTION_INFO_V1(gm_status_float4);
-PG_FUNCTION_INFO_V1(gm_status_int4);
-PG_FUNCTION_INFO_V1(gm_status_int8);
+/*
+ * judged_target(target, previous numeric, lower_is_better DEFAULT false):
+ * the plain target an outcome is judged against, by judged_target(): a
+ * direction target after the previous outcome, a multi-year target at its
+ * end year, any other target as it is.  Not STRICT: NULL target or
+ * lower_is_better gives NULL; a direction target without a previous
+ * outcome is returned as it is (it judges as not followed up).
+ */
+PG_FUNCTION_INFO_V1(gm_judged_target);
+Datum
+gm_judged_target(PG_FUNCTION_ARGS)
+{
+	GmTarget        t;
+	GmTarget        buf;
+	const GmTarget *jt;
+	GmPrevious      prev = { 0 };
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	metric_target_unpack(PG_GETARG_DATUM(0), &t);
+	if (GM_IS_DIRECTION(t.cmp))
+		previous_from_args(fcinfo, 1, GM_OUT_NUMERIC, &prev);
+	/* no previous outcome: the direction target, which judges as not
+	 * followed up wherever it is passed (status, the roll-ups) */
+	if (!judged_target(&t, &prev, &buf, &jt))
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	if (jt == &t)
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	PG_RETURN_DATUM(metric_target_pack(jt));
+}
 
 /*
- * The SQL entry points, one per outcome type (each SQL overload with and
- * without its optional arguments shares one).
+ * The SQL entry points, one per outcome type and function (each SQL
+ * overload with and without its optional arguments shares one); the
+ * _prev ones take the previous outcome and lower_is_better.
  */
-Datum
-gm_fulfilment_numeric(PG_FUNCTION_ARGS)
-{
-	return fulfilment_common(fcinfo, GM_OUT_NUMERIC);
-}
+#define GM_ENTRY(name, common, type, with_prev) \
+	PG_FUNCTION_INFO_V1(name);                  \
+	Datum name(PG_FUNCTION_ARGS)                \
+	{                                           \
+		return common(fcinfo, type, with_prev); \
+	}
 
-Datum
-gm_fulfilment_float8(PG_FUNCTION_ARGS)
-{
-	return fulfilment_common(fcinfo, GM_OUT_FLOAT8);
-}
+#define GM_ENTRIES(suffix, type)                                         \
+	GM_ENTRY(gm_fulfilment_##suffix, fulfilment_common, type, false)     \
+	GM_ENTRY(gm_fulfilment_prev_##suffix, fulfilment_common, type, true) \
+	GM_ENTRY(gm_meets_##suffix, meets_common, type, false)               \
+	GM_ENTRY(gm_meets_prev_##suffix, meets_common, type, true)           \
+	GM_ENTRY(gm_status_##suffix, status_common, type, false)             \
+	GM_ENTRY(gm_status_prev_##suffix, status_common, type, true)
 
-Datum
-gm_fulfilment_float4(PG_FUNCTION_ARGS)
-{
-	return fulfilment_common(fcinfo, GM_OUT_FLOAT4);
-}
-
-Datum
-gm_fulfilment_int4(PG_FUNCTION_ARGS)
-{
-	return fulfilment_common(fcinfo, GM_OUT_INT4);
-}
-
-Datum
-gm_fulfilment_int8(PG_FUNCTION_ARGS)
-{
-	return fulfilment_common(fcinfo, GM_OUT_INT8);
-}
-
-Datum
-gm_meets_numeric(PG_FUNCTION_ARGS)
-{
-	return meets_common(fcinfo, GM_OUT_NUMERIC);
-}
-
-Datum
-gm_meets_float8(PG_FUNCTION_ARGS)
-{
-	return meets_common(fcinfo, GM_OUT_FLOAT8);
-}
-
-Datum
-gm_meets_float4(PG_FUNCTION_ARGS)
-{
-	return meets_common(fcinfo, GM_OUT_FLOAT4);
-}
-
-Datum
-gm_meets_int4(PG_FUNCTION_ARGS)
-{
-	return meets_common(fcinfo, GM_OUT_INT4);
-}
-
-Datum
-gm_meets_int8(PG_FUNCTION_ARGS)
-{
-	return meets_common(fcinfo, GM_OUT_INT8);
-}
-
-Datum
-gm_status_numeric(PG_FUNCTION_ARGS)
-{
-	return status_common(fcinfo, GM_OUT_NUMERIC);
-}
-
-Datum
-gm_status_float8(PG_FUNCTION_ARGS)
-{
-	return status_common(fcinfo, GM_OUT_FLOAT8);
-}
-
-Datum
-gm_status_float4(PG_FUNCTION_ARGS)
-{
-	return status_common(fcinfo, GM_OUT_FLOAT4);
-}
-
-Datum
-gm_status_int4(PG_FUNCTION_ARGS)
-{
-	return status_common(fcinfo, GM_OUT_INT4);
-}
-
-Datum
-gm_status_int8(PG_FUNCTION_ARGS)
-{
-	return status_common(fcinfo, GM_OUT_INT8);
-}
+GM_ENTRIES(numeric, GM_OUT_NUMERIC)
+GM_ENTRIES(float8, GM_OUT_FLOAT8)
+GM_ENTRIES(float4, GM_OUT_FLOAT4)
+GM_ENTRIES(int4, GM_OUT_INT4)
+GM_ENTRIES(int8, GM_OUT_INT8)

@@ -63,22 +63,21 @@ PG_FUNCTION_INFO_V1(metric_target_baseline);
 PG_FUNCTION_INFO_V1(metric_target_unit);
 PG_FUNCTION_INFO_V1(metric_target_higher_is_better);
 PG_FUNCTION_INFO_V1(metric_target_is_bare);
+PG_FUNCTION_INFO_V1(metric_target_qualifier);
+PG_FUNCTION_INFO_V1(metric_target_start_year);
+PG_FUNCTION_INFO_V1(metric_target_end_year);
+PG_FUNCTION_INFO_V1(metric_target_for_year);
 
 PG_FUNCTION_INFO_V1(metric_target_make);
 PG_FUNCTION_INFO_V1(metric_target_make_range);
 PG_FUNCTION_INFO_V1(metric_target_with_comparator);
 
-PG_FUNCTION_INFO_V1(read_outcome);
-PG_FUNCTION_INFO_V1(outcome_problem);
-PG_FUNCTION_INFO_V1(format_outcome);
-PG_FUNCTION_INFO_V1(import_clean);
-
 /*
  * The SQLSTATE of each error class of the pure module; doc/metric_target.md
  * has the same table.
  */
-static int
-error_sqlstate(GmErrorCode code)
+int
+gm_error_sqlstate(GmErrorCode code)
 {
 	switch (code)
 	{
@@ -101,8 +100,8 @@ error_sqlstate(GmErrorCode code)
  * must itself be valid), and at most ERROR_QUOTE_CHARS characters, so that
  * a megabyte of digits does not become a megabyte of log.
  */
-static char *
-quotable_input(const char *input, size_t len)
+char *
+gm_quotable_input(const char *input, size_t len)
 {
 	int   ilen = (int)Min(len, (size_t)(MaxAllocSize / 2));
 	int   cut;
@@ -125,8 +124,8 @@ quotable_input(const char *input, size_t len)
  * The pure module speaks UTF-8; a database in another encoding converts
  * at the boundary (SQL_ASCII bytes pass through unchanged).
  */
-static const char *
-server_to_utf8(const char *s, size_t len)
+const char *
+gm_server_to_utf8(const char *s, size_t len)
 {
 	/*
 	 * SQL_ASCII bytes are taken as they are: the parser checks UTF-8 itself
@@ -138,8 +137,8 @@ server_to_utf8(const char *s, size_t len)
 	return (const char *)pg_server_to_any(s, (int)len, PG_UTF8);
 }
 
-static char *
-utf8_to_server(const char *s, size_t len)
+char *
+gm_utf8_to_server(const char *s, size_t len)
 {
 	return (char *)pg_any_to_server(s, (int)len, PG_UTF8);
 }
@@ -152,8 +151,8 @@ utf8_to_server(const char *s, size_t len)
  * already, which is nearly all text: it is returned as it is, and so is
  * invalid UTF-8, which the parser reports.  *len is updated.
  */
-static const char *
-utf8_nfc(const char *s, size_t *len)
+const char *
+gm_utf8_nfc(const char *s, size_t *len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t               n = *len;
@@ -200,7 +199,7 @@ static bool
 unit_to_nfc(GmTarget *t, GmError *err)
 {
 	size_t      len = t->unit_len;
-	const char *nfc = utf8_nfc(t->unit, &len);
+	const char *nfc = gm_utf8_nfc(t->unit, &len);
 	char        copy[GM_MAX_UNIT_LEN + 1];
 
 	if (nfc == t->unit)
@@ -219,6 +218,38 @@ unit_to_nfc(GmTarget *t, GmError *err)
 }
 
 /*
+ * The qualifier of a target received in binary, in NFC as text input
+ * makes it; the target is checked again, since normalising may change the
+ * qualifier's length or its words.
+ */
+static bool
+qualifier_to_nfc(GmTarget *t, GmError *err)
+{
+	size_t      len = t->qual_len;
+	const char *nfc = gm_utf8_nfc(t->qualifier, &len);
+
+	if (nfc == t->qualifier)
+		return true;
+	if (len > GM_MAX_QUALIFIER_LEN)
+	{
+		err->code = GM_ERR_UNIT_TOO_LONG;
+		err->pos = 0;
+		snprintf(err->message, sizeof(err->message),
+				 "the qualifier in NFC is %zu bytes, at most %d expected", len,
+				 GM_MAX_QUALIFIER_LEN);
+		return false;
+	}
+	memset(t->qualifier, 0, sizeof(t->qualifier));
+	memcpy(t->qualifier, nfc, len);
+	t->qual_len = (uint8_t)len;
+	return gm_target_validate(t, err);
+}
+
+/* The hint for text that does not read as a target */
+#define GENERIC_HINT \
+	"Write an optional comparator (Minst, Högst, Över, Under, Exakt, at least, at most, >=, <=, >, <, =), a number, an optional unit and qualifier, e.g. \"Minst 65 %\", \"Minst 2 % av skatteintäkterna\"; or a range \"Mellan 95 och 105 %\", a change \"Öka från 70 % till 75 %\", or a direction \"Öka\", \"Minska\", \"Bibehålla\", \"Förbättra\".  A sentence such as \"Resultatet ska uppgå till minst 2 %\" reads too."
+
+/*
  * Raise (or, on PostgreSQL 16+, save softly into escontext) the error for
  * an input the parser refused.  Returns only when saved softly.
  */
@@ -226,8 +257,8 @@ static void
 report_parse_error(Node *escontext, const char *input, size_t len,
 				   const GmError *err)
 {
-	int         sqlstate = error_sqlstate(err->code);
-	char       *quoted = quotable_input(input, len);
+	int         sqlstate = gm_error_sqlstate(err->code);
+	char       *quoted = gm_quotable_input(input, len);
 	const char *what;
 	const char *hint;
 
@@ -244,9 +275,14 @@ report_parse_error(Node *escontext, const char *input, size_t len,
 	else if (err->code == GM_ERR_BAD_UNIT)
 		hint =
 			"Write \"%\" once, as a word of its own: \"Minst 65 %\", \"Minst 2 % per år\".";
-	else
+	else if (err->code == GM_ERR_BAD_YEAR)
 		hint =
-			"Write an optional comparator (Minst, Högst, Över, Under, Exakt, at least, at most, >=, <=, >, <, =), a number and an optional unit, e.g. \"Minst 65 %\"; or a range \"Mellan 95 och 105 %\", or a change \"Öka från 70 % till 75 %\".";
+			"Write a year from 1900 to 2199 after the value: \"Minst 85 % år 2019\", or both years of a glide path: \"Öka från 81 % år 2016 till 85 % år 2019\".";
+	else if (err->suggestion[0] != '\0')
+		hint = psprintf("Did you mean \"%s\"?  %s", err->suggestion,
+						GENERIC_HINT);
+	else
+		hint = GENERIC_HINT;
 
 #if PG_VERSION_NUM >= 160000
 	errsave(escontext,
@@ -388,13 +424,13 @@ metric_target_in(PG_FUNCTION_ARGS)
 {
 	char       *raw = PG_GETARG_CSTRING(0);
 	size_t      len = strlen(raw);
-	const char *input = server_to_utf8(raw, len);
+	const char *input = gm_server_to_utf8(raw, len);
 	GmTarget    t;
 	GmError     err;
 
 	if (input != raw)
 		len = strlen(input);
-	input = utf8_nfc(input, &len);
+	input = gm_utf8_nfc(input, &len);
 	if (!gm_target_parse(input, len, &t, &err))
 	{
 		report_parse_error(fcinfo->context, input, len, &err);
@@ -415,7 +451,7 @@ metric_target_out(PG_FUNCTION_ARGS)
 
 	PG_GETARG_METRIC_TARGET(0, &t);
 	gm_target_format(&t, GM_STYLE_SWEDISH, buf, GM_MAX_FORMATTED);
-	PG_RETURN_CSTRING(utf8_to_server(buf, strlen(buf)));
+	PG_RETURN_CSTRING(gm_utf8_to_server(buf, strlen(buf)));
 }
 
 /*
@@ -426,13 +462,13 @@ try_metric_target(PG_FUNCTION_ARGS)
 {
 	text       *arg = PG_GETARG_TEXT_PP(0);
 	size_t      len = VARSIZE_ANY_EXHDR(arg);
-	const char *input = server_to_utf8(VARDATA_ANY(arg), len);
+	const char *input = gm_server_to_utf8(VARDATA_ANY(arg), len);
 	GmTarget    t;
 	GmError     err;
 
 	if (input != VARDATA_ANY(arg))
 		len = strlen(input);
-	input = utf8_nfc(input, &len);
+	input = gm_utf8_nfc(input, &len);
 	if (!gm_target_parse(input, len, &t, &err))
 		PG_RETURN_NULL();
 	PG_RETURN_DATUM(metric_target_pack(&t));
@@ -492,7 +528,8 @@ metric_target_recv(PG_FUNCTION_ARGS)
 				 len, GM_MAX_ENCODED)));
 	if (!gm_target_decode((const uint8_t *)buf->data + buf->cursor, len, &t,
 						  &err) ||
-		!unit_to_nfc(&t, &err))
+		!unit_to_nfc(&t, &err) || !qualifier_to_nfc(&t, &err) ||
+		!gm_target_validate(&t, &err))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary metric_target"),
@@ -504,6 +541,13 @@ metric_target_recv(PG_FUNCTION_ARGS)
 				 errmsg("invalid binary metric_target: unit \"%s\" has a "
 						"character that encoding \"%s\" lacks",
 						gm_utf8_to_server_text(t.unit, NULL),
+						GetDatabaseEncodingName())));
+	if (t.qual_len > 0 && !gm_utf8_in_server_encoding(t.qualifier, t.qual_len))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNTRANSLATABLE_CHARACTER),
+				 errmsg("invalid binary metric_target: qualifier \"%s\" has "
+						"a character that encoding \"%s\" lacks",
+						gm_utf8_to_server_text(t.qualifier, NULL),
 						GetDatabaseEncodingName())));
 	buf->cursor = buf->len;
 	PG_RETURN_DATUM(metric_target_pack(&t));
@@ -745,14 +789,14 @@ static void
 set_unit(GmTarget *t, text *unit)
 {
 	char       *u = text_to_cstring(unit);
-	const char *u8 = server_to_utf8(u, strlen(u));
+	const char *u8 = gm_server_to_utf8(u, strlen(u));
 	size_t      len = strlen(u8);
 	GmError     err;
 	bool        ok;
 
 	err.code = GM_OK;
 	err.message[0] = '\0';
-	u8 = utf8_nfc(u8, &len);
+	u8 = gm_utf8_nfc(u8, &len);
 	ok = gm_target_set_unit(t, u8, len, GM_UNIT_AFTER, &err);
 
 	if (!ok || t->unit_pos == GM_UNIT_NONE)
@@ -790,6 +834,14 @@ comparator_arg(text *name, bool allow_between)
 	char        *s = text_to_cstring(name);
 	GmComparator cmp;
 
+	if (gm_comparator_from_name(s, &cmp) && GM_IS_DIRECTION(cmp))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("\"%s\" is a direction target, which has no value", s),
+				 errhint("%s", gm_utf8_to_server_text(
+								   "Write it as text: 'Öka'::metric_target, "
+								   "'Minska', 'Bibehålla' or 'Förbättra'.",
+								   NULL))));
 	if (!gm_comparator_from_name(s, &cmp) ||
 		(!allow_between && cmp == GM_BETWEEN))
 		ereport(
@@ -831,7 +883,7 @@ metric_target_format(PG_FUNCTION_ARGS)
 						errmsg("unknown target style \"%s\"", style),
 						errhint("Use 'swedish', 'english' or 'symbolic'.")));
 	gm_target_format(&t, s, buf, sizeof(buf));
-	PG_RETURN_TEXT_P(cstring_to_text(utf8_to_server(buf, strlen(buf))));
+	PG_RETURN_TEXT_P(cstring_to_text(gm_utf8_to_server(buf, strlen(buf))));
 }
 
 Datum
@@ -849,6 +901,8 @@ metric_target_value(PG_FUNCTION_ARGS)
 	GmTarget t;
 
 	PG_GETARG_METRIC_TARGET(0, &t);
+	if (GM_IS_DIRECTION(t.cmp))
+		PG_RETURN_NULL(); /* "Öka" has no value */
 	PG_RETURN_DATUM(gm_numeric_from_decimal(t.value));
 }
 
@@ -882,7 +936,7 @@ metric_target_unit(PG_FUNCTION_ARGS)
 	PG_GETARG_METRIC_TARGET(0, &t);
 	if (t.unit_pos == GM_UNIT_NONE)
 		PG_RETURN_NULL();
-	PG_RETURN_TEXT_P(cstring_to_text(utf8_to_server(t.unit, t.unit_len)));
+	PG_RETURN_TEXT_P(cstring_to_text(gm_utf8_to_server(t.unit, t.unit_len)));
 }
 
 Datum
@@ -895,9 +949,11 @@ metric_target_higher_is_better(PG_FUNCTION_ARGS)
 	{
 		case GM_AT_LEAST:
 		case GM_ABOVE:
+		case GM_INCREASE:
 			PG_RETURN_BOOL(true);
 		case GM_AT_MOST:
 		case GM_BELOW:
+		case GM_DECREASE:
 			PG_RETURN_BOOL(false);
 		default:
 			PG_RETURN_NULL();
@@ -911,6 +967,58 @@ metric_target_is_bare(PG_FUNCTION_ARGS)
 
 	PG_GETARG_METRIC_TARGET(0, &t);
 	PG_RETURN_BOOL(t.bare);
+}
+
+Datum
+metric_target_qualifier(PG_FUNCTION_ARGS)
+{
+	GmTarget t;
+
+	PG_GETARG_METRIC_TARGET(0, &t);
+	if (t.qual_len == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(
+		cstring_to_text(gm_utf8_to_server(t.qualifier, t.qual_len)));
+}
+
+Datum
+metric_target_start_year(PG_FUNCTION_ARGS)
+{
+	GmTarget t;
+
+	PG_GETARG_METRIC_TARGET(0, &t);
+	if (t.start_year == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(t.start_year);
+}
+
+Datum
+metric_target_end_year(PG_FUNCTION_ARGS)
+{
+	GmTarget t;
+
+	PG_GETARG_METRIC_TARGET(0, &t);
+	if (t.end_year == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(t.end_year);
+}
+
+/* ---------- targets over time (target_time.c) ---------- */
+
+/*
+ * target_for_year(t, year): the target that applies in a year
+ * (gm_target_for_year); NULL when none does, and for a direction target.
+ */
+Datum
+metric_target_for_year(PG_FUNCTION_ARGS)
+{
+	GmTarget t;
+	GmTarget y;
+
+	PG_GETARG_METRIC_TARGET(0, &t);
+	if (!gm_target_for_year(&t, PG_GETARG_INT32(1), &y))
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(metric_target_pack(&y));
 }
 
 /* ---------- constructors ---------- */
@@ -973,183 +1081,18 @@ metric_target_with_comparator(PG_FUNCTION_ARGS)
 	char     buf[GM_MAX_FORMATTED];
 
 	PG_GETARG_METRIC_TARGET(0, &t);
-	if (t.cmp == GM_BETWEEN || t.has_baseline)
+	if (t.cmp == GM_BETWEEN || t.has_baseline || GM_IS_DIRECTION(t.cmp))
 	{
 		gm_target_format(&t, GM_STYLE_SWEDISH, buf, sizeof(buf));
-		ereport(
-			ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("cannot change the comparator of \"%s\"", buf),
-			 errdetail(
-				 "Ranges and change targets have their direction built in.")));
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot change the comparator of \"%s\"", buf),
+				 errdetail("Ranges, change targets and direction targets have "
+						   "their direction built in.")));
 	}
 	t.cmp = comparator_arg(PG_GETARG_TEXT_PP(1), false);
 	t.bare = false;
 	/* a unit written before the number needs a comparator; it has one now */
 	check_valid(&t);
 	PG_RETURN_DATUM(metric_target_pack(&t));
-}
-
-/* ---------- outcomes and sheet cells (the import) ---------- */
-
-/*
- * Read an outcome cell with the number grammar of targets
- * (gm_outcome_parse).  Returns false with *err filled in for text the
- * grammar refuses; *none for a cell with no value.
- */
-static bool
-outcome_read(text *arg, GmDecimal *d, bool *none, GmError *err,
-			 const char **input, size_t *len)
-{
-	*len = VARSIZE_ANY_EXHDR(arg);
-	*input = server_to_utf8(VARDATA_ANY(arg), *len);
-	if (*input != VARDATA_ANY(arg))
-		*len = strlen(*input);
-	return gm_outcome_parse(*input, *len, d, none, err);
-}
-
-/*
- * read_outcome(text) → numeric: an outcome as reports write it ("59 %",
- * "2 315", "72,3", "−4"); NULL for no value ("-", "–", "—", empty).  Text
- * the grammar refuses ("59 60", "1 23", "ungefär 5") is an error, never a
- * guess; outcome_problem() says why without raising.
- */
-Datum
-read_outcome(PG_FUNCTION_ARGS)
-{
-	const char *input;
-	size_t      len;
-	GmDecimal   d;
-	bool        none;
-	GmError     err;
-
-	if (!outcome_read(PG_GETARG_TEXT_PP(0), &d, &none, &err, &input, &len))
-	{
-		int   sqlstate = error_sqlstate(err.code);
-		char *quoted = quotable_input(input, len);
-
-		ereport(
-			ERROR,
-			(errcode(sqlstate),
-			 errmsg("%s: \"%s\"%s",
-					sqlstate == ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE
-						? "outcome out of range"
-						: "invalid input syntax for an outcome",
-					quoted, strlen(quoted) < len ? "..." : ""),
-			 errdetail("%s.", gm_utf8_to_server_text(err.message, NULL)),
-			 errhint(
-				 "Write a number as a report does, e.g. \"59 %%\", \"2 315\", \"72,3\" or \"-4\": digit groups of three after a space, no-break, figure or thin space, a decimal comma or point, at most %d significant digits, an optional unit after it; \"-\" or an empty cell means no value.",
-				 GM_MAX_DIGITS)));
-	}
-	if (none)
-		PG_RETURN_NULL();
-	PG_RETURN_DATUM(gm_numeric_from_decimal(d));
-}
-
-/*
- * outcome_problem(text) → text: why read_outcome() refuses the text, or
- * NULL when it reads it (a value or none).  The import flags a row with it.
- */
-Datum
-outcome_problem(PG_FUNCTION_ARGS)
-{
-	const char *input;
-	size_t      len;
-	GmDecimal   d;
-	bool        none;
-	GmError     err;
-
-	if (outcome_read(PG_GETARG_TEXT_PP(0), &d, &none, &err, &input, &len))
-		PG_RETURN_NULL();
-	PG_RETURN_TEXT_P(
-		cstring_to_text(utf8_to_server(err.message, strlen(err.message))));
-}
-
-/*
- * format_outcome(value, target DEFAULT NULL, style DEFAULT 'swedish') →
- * text: an outcome written the way the report writes it (gm_outcome_format):
- * "2 315", "72,3 %", "3 518 tkr"; 'english' with a decimal point, 'sheet'
- * as a Swedish spreadsheet reads a number ("2315", "72,3").  NULL for no
- * outcome (the page writes "-"); a NULL target writes no unit.
- */
-Datum
-format_outcome(PG_FUNCTION_ARGS)
-{
-	GmTarget        t;
-	const GmTarget *tp = NULL;
-	char           *plain;
-	char           *style;
-	GmOutcomeStyle  s;
-	size_t          n = 0;
-	char           *buf;
-
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
-		PG_RETURN_NULL();
-	style = text_to_cstring(PG_GETARG_TEXT_PP(2));
-	if (pg_strcasecmp(style, "swedish") == 0 ||
-		pg_strcasecmp(style, "sv") == 0)
-		s = GM_OUTCOME_SWEDISH;
-	else if (pg_strcasecmp(style, "english") == 0 ||
-			 pg_strcasecmp(style, "en") == 0)
-		s = GM_OUTCOME_ENGLISH;
-	else if (pg_strcasecmp(style, "sheet") == 0)
-		s = GM_OUTCOME_SHEET;
-	else
-		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						errmsg("unknown outcome style \"%s\"", style),
-						errhint("Use 'swedish', 'english' or 'sheet'.")));
-	if (!PG_ARGISNULL(1))
-	{
-		PG_GETARG_METRIC_TARGET(1, &t);
-		tp = &t;
-	}
-	plain =
-		DatumGetCString(DirectFunctionCall1(numeric_out, PG_GETARG_DATUM(0)));
-	if (!gm_outcome_format(plain, strlen(plain), tp, s, NULL, 0, &n))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot write outcome \"%s\"", plain),
-				 errdetail("An outcome is a finite number."),
-				 errhint("Store a missing outcome as NULL: it is written as "
-						 "no value.")));
-	buf = palloc(n + 1);
-	gm_outcome_format(plain, strlen(plain), tp, s, buf, n + 1, &n);
-	PG_RETURN_TEXT_P(cstring_to_text(utf8_to_server(buf, n)));
-}
-
-/*
- * import_clean(text) → text: a name from a sheet with runs of white space
- * (the grammar's: every Unicode space, tab, newline) made one space,
- * trimmed, and in a UTF8 database in NFC, so that a decomposed
- * "Socialnämnden" is the committee it looks like; NULL when nothing is
- * left.  In SQL_ASCII the bytes are kept: only valid UTF-8 sequences are
- * read as characters.
- */
-Datum
-import_clean(PG_FUNCTION_ARGS)
-{
-	text       *arg = PG_GETARG_TEXT_PP(0);
-	int         enc = GetDatabaseEncoding();
-	size_t      len = VARSIZE_ANY_EXHDR(arg);
-	const char *input = server_to_utf8(VARDATA_ANY(arg), len);
-	char       *clean;
-	const char *result;
-
-	if (input != VARDATA_ANY(arg))
-		len = strlen(input);
-	clean = palloc(len + 1);
-	len = gm_text_clean(input, len, clean);
-	clean[len] = '\0';
-	if (len == 0)
-		PG_RETURN_NULL();
-	if (enc == PG_UTF8)
-		result = utf8_nfc(clean, &len);
-	else if (enc == PG_SQL_ASCII)
-		result = clean;
-	else
-	{
-		result = utf8_to_server(clean, len);
-		len = strlen(result);
-	}
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(result, (int)len));
 }

@@ -587,3 +587,28 @@ gm_parse_canonical_uint(const char **p, uint128 max, uint128 *out)
 	*out = v;
 	return true;
 }
+
+/*
+ * An exact value as a GmDecimal, dropping only trailing zeros (numeric_io.h)
+ */
+bool
+gm_int128_to_decimal(int128 coef, int scale, GmDecimal *out)
+{
+	if (scale < 0)
+		return false;
+	while (coef % 10 == 0 && scale > 0 &&
+		   (scale > GM_MAX_SCALE ||
+			gm_abs_u128(coef) >= gm_pow10_u128(GM_MAX_DIGITS)))
+	{
+		coef /= 10;
+		scale--;
+	}
+	if (coef == 0)
+		scale = Min(scale, GM_MAX_SCALE);
+	if (scale > GM_MAX_SCALE ||
+		gm_abs_u128(coef) >= gm_pow10_u128(GM_MAX_DIGITS))
+		return false;
+	out->coef = (int64)coef;
+	out->scale = (uint8)scale;
+	return true;
+}

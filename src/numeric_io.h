@@ -345,6 +345,13 @@ extern Datum gm_numeric_from_scaled(int64 coef, int scale);
 extern Datum gm_numeric_from_decimal(GmDecimal d);
 
 /*
+ * coef * 10^-scale (scale >= 0) as a GmDecimal: trailing zeros dropped
+ * while it has more than GM_MAX_SCALE decimals or GM_MAX_DIGITS digits;
+ * false when it still does not fit.  Exact: nothing is rounded.
+ */
+extern bool gm_int128_to_decimal(int128 coef, int scale, GmDecimal *out);
+
+/*
  * A fixed-point value units * 10^-scale rounded half away from zero to at
  * most "decimals" decimals, trailing zeros trimmed ("90",
  * "90.666666666667").  Inline: fulfilment() returns one per row.

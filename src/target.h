@@ -23,11 +23,21 @@
 GM_INTERNAL_BEGIN
 
 /* Limits of the type; documented in doc/metric_target.md */
-#define GM_MAX_DIGITS    15 /* significant digits of a number */
-#define GM_MAX_SCALE     15 /* digits after the decimal separator */
-#define GM_MAX_UNIT_LEN  64 /* bytes of the normalised unit */
-#define GM_MAX_ENCODED   (2 + 3 * 8 + GM_MAX_UNIT_LEN) /* packed bytes */
-#define GM_MAX_FORMATTED 256 /* bytes of any formatted target, with NUL */
+#define GM_MAX_DIGITS        15 /* significant digits of a number */
+#define GM_MAX_SCALE         15 /* digits after the decimal separator */
+#define GM_MAX_UNIT_LEN      64 /* bytes of the normalised unit */
+#define GM_MAX_QUALIFIER_LEN 64 /* bytes of the qualifier ("av ...") */
+#define GM_MAX_TEXT_LEN      64 /* bytes of the unit and qualifier together */
+#define GM_YEAR_MIN          1900 /* years of a multi-year target */
+#define GM_YEAR_MAX          2199
+/*
+ * Packed bytes: flags, extension byte, three decimals, two years, the
+ * qualifier's length byte, the unit and the qualifier (at most
+ * GM_MAX_TEXT_LEN together).  trend_state holds a packed target in 96
+ * bytes (trend.h).
+ */
+#define GM_MAX_ENCODED   (2 + 3 * 8 + 4 + 1 + GM_MAX_TEXT_LEN)
+#define GM_MAX_FORMATTED 512 /* bytes of any formatted target, with NUL */
 
 /*
  * Comparators.  The numeric codes are stored on disk and sent over the wire:
@@ -40,10 +50,20 @@ typedef enum GmComparator
 	GM_ABOVE = 2,
 	GM_BELOW = 3,
 	GM_EXACTLY = 4,
-	GM_BETWEEN = 5
+	GM_BETWEEN = 5,
+	/*
+	 * Direction targets ("Öka", "ska minska", "Bibehålla", "ska
+	 * förbättras"): no value; judged against the previous outcome
+	 * (gm_target_against_previous).  Stored in the extension byte.
+	 */
+	GM_INCREASE = 6,
+	GM_DECREASE = 7,
+	GM_MAINTAIN = 8,
+	GM_IMPROVE = 9
 } GmComparator;
 
-#define GM_COMPARATOR_MAX GM_BETWEEN
+#define GM_COMPARATOR_MAX    GM_IMPROVE
+#define GM_IS_DIRECTION(cmp) ((unsigned int)(cmp) >= GM_INCREASE)
 
 /* Where the unit was written; stored on disk, never renumber */
 typedef enum GmUnitPos
@@ -78,6 +98,21 @@ typedef struct GmTarget
 	GmUnitPos    unit_pos;
 	uint8_t      unit_len; /* bytes in unit, 0 when unit_pos is NONE */
 	char         unit[GM_MAX_UNIT_LEN + 1]; /* normalised, NUL-terminated */
+	/*
+	 * Multi-year target: the year the value applies to ("85 % år 2019"),
+	 * and the baseline's year ("Öka från 81 % 2016 till 85 % 2019"),
+	 * which makes a linear glide path (gm_target_for_year).  0: none.
+	 */
+	uint16_t start_year; /* only with has_baseline and end_year */
+	uint16_t end_year;
+	/*
+	 * What the value is measured against, written after the unit:
+	 * "% av skatteintäkter och generella statsbidrag" has the unit "%"
+	 * and the qualifier "av skatteintäkter och generella statsbidrag".
+	 * Words joined by one space, NUL-terminated; qual_len 0: none.
+	 */
+	uint8_t qual_len;
+	char    qualifier[GM_MAX_QUALIFIER_LEN + 1];
 } GmTarget;
 
 /* Output styles of gm_target_format */
@@ -112,7 +147,8 @@ typedef enum GmErrorCode
 	GM_ERR_DIRECTION,     /* "Öka från 75 till 70", "från 5 till 5" */
 	GM_ERR_STRAY_TEXT,    /* text after a complete target */
 	GM_ERR_BINARY,        /* malformed packed / binary value */
-	GM_ERR_BAD_UNIT       /* "65 % %", "65 %%": percent twice or glued */
+	GM_ERR_BAD_UNIT,      /* "65 % %", "65 %%": percent twice or glued */
+	GM_ERR_BAD_YEAR       /* "år 20", "från 81 % 2019 till 85 % 2016" */
 } GmErrorCode;
 
 typedef struct GmError
@@ -120,6 +156,12 @@ typedef struct GmError
 	GmErrorCode code;
 	size_t      pos;          /* byte offset into the input */
 	char        message[160]; /* e.g. "expected a number at character 7" */
+	/*
+	 * The canonical form of what the text seems to mean, when the parser
+	 * can tell: "ska ungefär minst 2 %" suggests "Minst 2 %".  Empty
+	 * otherwise.  Only gm_target_parse(_general) sets it.
+	 */
+	char suggestion[GM_MAX_FORMATTED];
 } GmError;
 
 /* Parse a target from text (UTF-8, need not be NUL-terminated). */
@@ -164,6 +206,12 @@ extern size_t gm_text_clean(const char *input, size_t len, char *out);
  */
 extern bool gm_target_set_unit(GmTarget *t, const char *unit, size_t len,
 							   GmUnitPos pos, GmError *err);
+
+/*
+ * Is the stored qualifier exactly what the parser makes of it after the
+ * target's number and unit?  For gm_target_validate.
+ */
+extern bool gm_target_check_qualifier(const GmTarget *t, GmError *err);
 
 /*
  * Format in a style into buf (always NUL-terminated when bufsize > 0).
@@ -228,9 +276,11 @@ extern bool   gm_target_decode(const uint8_t *buf, size_t len, GmTarget *out,
 
 /*
  * Decode only what judging an outcome needs, for the per-row paths: the
- * comparator, flags and decimals with every check decode makes (structure,
- * canonical form, range order, direction), and the unit's length, but not
- * its bytes: out->unit is left empty (unit_len 0) while unit_pos is kept.
+ * comparator, flags, decimals and years with every check decode makes
+ * (structure, canonical form, range order, direction, years), and the
+ * unit's length, but not its bytes: out->unit is left empty (unit_len 0)
+ * while unit_pos is kept.  The qualifier is copied but, like the unit, not
+ * checked word by word.
  * Never reads past len.  Cheaper than gm_target_decode, whose unit check
  * re-runs the unit normalisation.
  */
@@ -263,6 +313,38 @@ gm_decimal_magnitude(int64_t coef)
 
 /* 10^n for 0 <= n <= 19, the one table of 64-bit powers of ten */
 extern const uint64_t gm_pow10_u64[20];
+
+/*
+ * The target that applies in a year (target_time.c).  A multi-year target
+ * with a start year is a linear glide path from its baseline in the start
+ * year to its value in the end year; the value in between is rounded half
+ * away from zero to two decimals more than the more precise of the two
+ * written values (81 % 2016 to 85 % 2019 is 82,33 % in 2017).  Before the
+ * start year no target applies; from the end year on, the end value.  A
+ * target with only an end year applies from that year on; before it none.
+ * The result is the plain target with the same comparator (at least for an
+ * increase, at most for a decrease), unit and qualifier, and no baseline
+ * and no years; a target without years applies in every year as it is,
+ * a direction target too (judged against the previous outcome:
+ * gm_target_against_previous).  Returns false when no target applies.
+ */
+extern bool gm_target_for_year(const GmTarget *t, int year, GmTarget *out);
+
+/*
+ * The target a multi-year target is judged against when no year is given:
+ * its value in its end year, gm_target_for_year(t, end_year).  Any other
+ * target is itself.  The one rule that scoring applies (fulfilment.c).
+ */
+extern void gm_target_resolve_years(const GmTarget *t, GmTarget *out);
+
+/*
+ * A direction target as the plain target it stands for, given the previous
+ * outcome p (target_time.c): increase is "Över p", decrease "Under p",
+ * maintain "Minst p" (not worse: "Högst p" when lower is better), improve
+ * "Över p" ("Under p" when lower is better).  Any other target is itself.
+ */
+extern void gm_target_against_previous(const GmTarget *t, GmDecimal previous,
+									   bool lower_is_better, GmTarget *out);
 
 /* Hash consistent with gm_target_cmp() == 0. */
 extern uint64_t gm_target_hash(const GmTarget *t, uint64_t seed);

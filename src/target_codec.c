@@ -9,13 +9,26 @@
  *
  *	 byte 0     flags: bits 0-2 comparator code (GmComparator, 0-5),
  *				bit 3 bare, bit 4 has_baseline, bits 5-6 unit_pos
- *				(GmUnitPos, 0-2), bit 7 reserved, must be 0
+ *				(GmUnitPos, 0-2), bit 7 extension: an extension byte
+ *				follows
+ *	 extension  only when bit 7 is set, and then never 0: bit 0 a
+ *				direction target, whose code less 6 (increase 0, decrease
+ *				1, maintain 2, improve 3) is in bits 1-2 (the flags'
+ *				comparator bits, bare, has_baseline and unit_pos are 0,
+ *				no decimal, year or qualifier follows, and bits 1-2 are
+ *				0 for any other target); bit 3 an end year follows; bit 4
+ *				a start year follows (only with an end year and a
+ *				baseline); bit 5 a qualifier follows; bits 6-7 reserved,
+ *				0
  *	 decimals   value; then upper (only when the comparator is between);
  *				then baseline (only when has_baseline).  Each decimal is
  *				one header byte: bits 0-3 scale (0-15), bits 4-6 the
  *				number L of bytes of |coef| (0-7), bit 7 sign (1 =
  *				negative); then L bytes of |coef|, little-endian and
  *				minimal (no zero high byte; zero is L = 0 with sign 0)
+ *	 years      the start year, then the end year, each 2 bytes
+ *				little-endian, GM_YEAR_MIN..GM_YEAR_MAX, start < end
+ *	 qualifier  one length byte (1-96), then the qualifier's bytes
  *	 unit       the unit bytes, to the end; present exactly when unit_pos
  *				is not none, 1-64 bytes, no terminating NUL
  *
@@ -26,7 +39,8 @@
  *
  * Total order (gm_target_cmp): comparator code, then bare (false first),
  * value (numerically), upper bound, has_baseline (false first), baseline,
- * unit_pos, unit bytes (memcmp, a prefix first).  Numerically equal
+ * unit_pos, unit bytes (memcmp, a prefix first), qualifier bytes (the
+ * same way, none first), start year, end year (none first).  Numerically equal
  * decimals compare equal, so "Minst 42" = "Minst 42,0"; the hash strips
  * trailing zeros to agree with that.
  *
@@ -43,7 +57,15 @@
 #define FLAG_BASELINE   0x10
 #define FLAG_UNIT_SHIFT 5
 #define FLAG_UNIT_MASK  0x60
-#define FLAG_RESERVED   0x80
+#define FLAG_EXT        0x80
+
+#define EXT_DIRECTION  0x01
+#define EXT_DIR_SHIFT  1
+#define EXT_DIR_MASK   0x06
+#define EXT_END_YEAR   0x08
+#define EXT_START_YEAR 0x10
+#define EXT_QUALIFIER  0x20
+#define EXT_RESERVED   0xC0
 
 #define DEC_SCALE_MASK 0x0F
 #define DEC_LEN_SHIFT  4
@@ -53,9 +75,10 @@
 /* 10^15: every valid |coef| is below it */
 #define COEF_LIMIT INT64_C(1000000000000000)
 
-static const char *const comparator_names[] = { "at_least", "at_most",
-												"above",    "below",
-												"exactly",  "between" };
+static const char *const comparator_names[] = {
+	"at_least", "at_most",  "above",    "below",    "exactly",
+	"between",  "increase", "decrease", "maintain", "improve"
+};
 
 #if defined(__GNUC__) || defined(__clang__)
 static bool set_error(GmError *err, GmErrorCode code, size_t pos,
@@ -97,6 +120,14 @@ unit_bytes(const GmTarget *t)
 	if (t->unit_pos == GM_UNIT_NONE)
 		return 0;
 	return t->unit_len > GM_MAX_UNIT_LEN ? GM_MAX_UNIT_LEN : t->unit_len;
+}
+
+/* The qualifier bytes that count, never past the array */
+static size_t
+qual_bytes(const GmTarget *t)
+{
+	return t->qual_len > GM_MAX_QUALIFIER_LEN ? GM_MAX_QUALIFIER_LEN
+											  : t->qual_len;
 }
 
 /* ---------------------------------------------------------------------
@@ -184,6 +215,16 @@ gm_target_cmp(const GmTarget *a, const GmTarget *b)
 		return r < 0 ? -1 : 1;
 	if (la != lb)
 		return la < lb ? -1 : 1;
+	la = qual_bytes(a);
+	lb = qual_bytes(b);
+	if ((r = memcmp(a->qualifier, b->qualifier, la < lb ? la : lb)) != 0)
+		return r < 0 ? -1 : 1;
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	if (a->start_year != b->start_year)
+		return a->start_year < b->start_year ? -1 : 1;
+	if (a->end_year != b->end_year)
+		return a->end_year < b->end_year ? -1 : 1;
 	return 0;
 }
 
@@ -260,6 +301,16 @@ gm_target_hash(const GmTarget *t, uint64_t seed)
 	h = fnv_byte(h, (uint8_t)ulen);
 	for (k = 0; k < ulen; k++)
 		h = fnv_byte(h, (uint8_t)t->unit[k]);
+	/* only when present, so that the hashes of older forms stay */
+	if (qual_bytes(t) > 0 || t->start_year != 0 || t->end_year != 0)
+	{
+		size_t qlen = qual_bytes(t);
+
+		h = fnv_byte(h, (uint8_t)qlen);
+		for (k = 0; k < qlen; k++)
+			h = fnv_byte(h, (uint8_t)t->qualifier[k]);
+		h = fnv_u64(h, ((uint64_t)t->start_year << 16) | t->end_year);
+	}
 	return fmix64(h);
 }
 
@@ -299,6 +350,37 @@ validate_rule(const GmTarget *t, GmError *err)
 						 "expected a unit position code from 0 to 2, found %d",
 						 (int)t->unit_pos);
 
+	if (GM_IS_DIRECTION(t->cmp))
+	{
+		/* "Öka": nothing but the direction */
+		if (t->bare || t->has_baseline || t->value.coef != 0 ||
+			t->value.scale != 0 || t->unit_pos != GM_UNIT_NONE ||
+			t->unit_len != 0 || t->qual_len != 0 || t->start_year != 0 ||
+			t->end_year != 0)
+			return set_error(
+				err, GM_ERR_BINARY, 0,
+				"expected no value, unit, qualifier or year in the direction target %s",
+				comparator_names[t->cmp]);
+		return true;
+	}
+	if (t->end_year != 0 &&
+		(t->end_year < GM_YEAR_MIN || t->end_year > GM_YEAR_MAX))
+		return set_error(err, GM_ERR_BAD_YEAR, 0,
+						 "expected a year from %d to %d, found %u",
+						 GM_YEAR_MIN, GM_YEAR_MAX, (unsigned int)t->end_year);
+	if (t->start_year != 0)
+	{
+		if (!t->has_baseline || t->end_year == 0)
+			return set_error(
+				err, GM_ERR_BAD_YEAR, 0,
+				"expected a start year only with a baseline and an end year");
+		if (t->start_year < GM_YEAR_MIN || t->start_year >= t->end_year)
+			return set_error(
+				err, GM_ERR_BAD_YEAR, 0,
+				"expected a start year from %d and before the end year %u, found %u",
+				GM_YEAR_MIN, (unsigned int)t->end_year,
+				(unsigned int)t->start_year);
+	}
 	if (!validate_decimal(t->value, "value", err))
 		return false;
 	if (t->cmp == GM_BETWEEN &&
@@ -375,6 +457,14 @@ gm_target_validate(const GmTarget *t, GmError *err)
 		return set_error(err, GM_ERR_BINARY, 0,
 						 "expected a NUL byte after the %u bytes of the unit",
 						 (unsigned int)t->unit_len);
+	if ((size_t)t->unit_len + t->qual_len > GM_MAX_TEXT_LEN)
+		return set_error(
+			err, GM_ERR_UNIT_TOO_LONG, 0,
+			"expected the unit and the qualifier of at most %d bytes together, found %u",
+			GM_MAX_TEXT_LEN, (unsigned int)t->unit_len + t->qual_len);
+	if (t->qual_len > 0 && !gm_target_check_qualifier(t, &uerr))
+		return set_error(err, uerr.code, uerr.pos, "invalid qualifier: %s",
+						 uerr.message);
 	if (t->unit_pos == GM_UNIT_NONE)
 	{
 		if (t->unit_len != 0)
@@ -382,6 +472,7 @@ gm_target_validate(const GmTarget *t, GmError *err)
 				err, GM_ERR_BINARY, 0,
 				"expected no unit bytes with unit position none, found %u",
 				(unsigned int)t->unit_len);
+		clear_error(err);
 		return true;
 	}
 	if (t->unit_len == 0)
@@ -434,19 +525,58 @@ encode_decimal(uint8_t *buf, size_t n, GmDecimal d)
 size_t
 gm_target_encode(const GmTarget *t, uint8_t *buf)
 {
-	size_t ulen = unit_bytes(t);
-	size_t n = 0;
+	size_t  ulen = unit_bytes(t);
+	size_t  qlen = qual_bytes(t);
+	size_t  n = 0;
+	uint8_t ext = 0;
 
+	/* an invalid target, too, stays within GM_MAX_ENCODED bytes */
+	if (ulen + qlen > GM_MAX_TEXT_LEN)
+		qlen = GM_MAX_TEXT_LEN - ulen;
+
+	if (GM_IS_DIRECTION(t->cmp))
+	{
+		buf[n++] = FLAG_EXT;
+		buf[n++] = (uint8_t)(EXT_DIRECTION |
+							 ((((unsigned int)t->cmp - GM_INCREASE) & 3)
+							  << EXT_DIR_SHIFT));
+		return n;
+	}
+	if (t->end_year != 0)
+		ext |= EXT_END_YEAR;
+	if (t->start_year != 0)
+		ext |= EXT_START_YEAR;
+	if (qlen > 0)
+		ext |= EXT_QUALIFIER;
 	buf[n++] = (uint8_t)(((unsigned int)t->cmp & FLAG_CMP_MASK) |
 						 (t->bare ? FLAG_BARE : 0) |
 						 (t->has_baseline ? FLAG_BASELINE : 0) |
 						 (((unsigned int)t->unit_pos << FLAG_UNIT_SHIFT) &
-						  FLAG_UNIT_MASK));
+						  FLAG_UNIT_MASK) |
+						 (ext != 0 ? FLAG_EXT : 0));
+	if (ext != 0)
+		buf[n++] = ext;
 	n = encode_decimal(buf, n, t->value);
 	if (t->cmp == GM_BETWEEN)
 		n = encode_decimal(buf, n, t->upper);
 	if (t->has_baseline)
 		n = encode_decimal(buf, n, t->baseline);
+	if (ext & EXT_START_YEAR)
+	{
+		buf[n++] = (uint8_t)(t->start_year & 0xFF);
+		buf[n++] = (uint8_t)(t->start_year >> 8);
+	}
+	if (ext & EXT_END_YEAR)
+	{
+		buf[n++] = (uint8_t)(t->end_year & 0xFF);
+		buf[n++] = (uint8_t)(t->end_year >> 8);
+	}
+	if (ext & EXT_QUALIFIER)
+	{
+		buf[n++] = (uint8_t)qlen;
+		memcpy(buf + n, t->qualifier, qlen);
+		n += qlen;
+	}
 	memcpy(buf + n, t->unit, ulen);
 	return n + ulen;
 }
@@ -502,6 +632,26 @@ decode_decimal(const uint8_t *buf, size_t len, size_t *off, GmDecimal *d,
 	return true;
 }
 
+/* Read a year (2 bytes, little-endian) at buf[*off]; 0 is no year */
+static bool
+decode_year(const uint8_t *buf, size_t len, size_t *off, uint16_t *year,
+			const char *which, GmError *err)
+{
+	if (len - *off < 2)
+		return set_error(
+			err, GM_ERR_BINARY, *off,
+			"invalid packed target: expected the %s year at byte %zu, found the end",
+			which, *off);
+	*year = (uint16_t)(buf[*off] | (buf[*off + 1] << 8));
+	if (*year == 0)
+		return set_error(
+			err, GM_ERR_BINARY, *off,
+			"invalid packed target: expected a %s year other than 0 at byte %zu",
+			which, *off);
+	*off += 2;
+	return true;
+}
+
 /*
  * The fields of a packed target, with every structural check; the unit's
  * bytes are copied only when with_unit.  Never reads past len.
@@ -512,6 +662,7 @@ decode_fields(const uint8_t *buf, size_t len, GmTarget *t, bool with_unit,
 {
 	size_t       off = 1;
 	uint8_t      flags;
+	uint8_t      ext = 0;
 	unsigned int cmp;
 	unsigned int unit_pos;
 
@@ -523,15 +674,33 @@ decode_fields(const uint8_t *buf, size_t len, GmTarget *t, bool with_unit,
 	flags = buf[0];
 	cmp = flags & FLAG_CMP_MASK;
 	unit_pos = (flags & FLAG_UNIT_MASK) >> FLAG_UNIT_SHIFT;
-	if (flags & FLAG_RESERVED)
-		return set_error(
-			err, GM_ERR_BINARY, 0,
-			"invalid packed target: expected the reserved bit 7 of the flags byte to be 0");
-	if (cmp > GM_COMPARATOR_MAX)
+	if (flags & FLAG_EXT)
+	{
+		if (len < 2)
+			return set_error(
+				err, GM_ERR_BINARY, 1,
+				"invalid packed target: expected the extension byte at byte 1, found the end");
+		ext = buf[1];
+		off = 2;
+		if (ext == 0 || (ext & EXT_RESERVED))
+			return set_error(
+				err, GM_ERR_BINARY, 1,
+				"invalid packed target: expected an extension byte that is not 0 and has its reserved bits 6-7 clear, found 0x%02x",
+				ext);
+		if ((ext & EXT_DIRECTION)
+				? (ext != (ext & (EXT_DIRECTION | EXT_DIR_MASK)) ||
+				   flags != FLAG_EXT)
+				: (ext & EXT_DIR_MASK) != 0)
+			return set_error(
+				err, GM_ERR_BINARY, 1,
+				"invalid packed target: expected a direction target to have nothing but its direction, and other targets no direction bits, found flags 0x%02x and extension 0x%02x",
+				flags, ext);
+	}
+	if (cmp > GM_BETWEEN)
 		return set_error(
 			err, GM_ERR_BINARY, 0,
 			"invalid packed target: expected a comparator code from 0 to %d in the flags byte, found %u",
-			GM_COMPARATOR_MAX, cmp);
+			GM_BETWEEN, cmp);
 	if (unit_pos > GM_UNIT_AFTER)
 		return set_error(
 			err, GM_ERR_BINARY, 0,
@@ -542,10 +711,25 @@ decode_fields(const uint8_t *buf, size_t len, GmTarget *t, bool with_unit,
 	t->bare = (flags & FLAG_BARE) != 0;
 	t->has_baseline = (flags & FLAG_BASELINE) != 0;
 	t->unit_pos = (GmUnitPos)unit_pos;
-	t->upper.coef = t->baseline.coef = 0;
-	t->upper.scale = t->baseline.scale = 0;
+	t->value.coef = t->upper.coef = t->baseline.coef = 0;
+	t->value.scale = t->upper.scale = t->baseline.scale = 0;
 	t->unit_len = 0;
 	t->unit[0] = '\0';
+	t->start_year = t->end_year = 0;
+	t->qual_len = 0;
+	t->qualifier[0] = '\0';
+
+	if (ext & EXT_DIRECTION)
+	{
+		t->cmp = (GmComparator)(GM_INCREASE +
+								((ext & EXT_DIR_MASK) >> EXT_DIR_SHIFT));
+		if (off < len)
+			return set_error(
+				err, GM_ERR_BINARY, off,
+				"invalid packed target: expected nothing after a direction target at byte %zu, found %zu more bytes",
+				off, len - off);
+		return true;
+	}
 
 	if (!decode_decimal(buf, len, &off, &t->value, "value", err))
 		return false;
@@ -555,6 +739,27 @@ decode_fields(const uint8_t *buf, size_t len, GmTarget *t, bool with_unit,
 	if (t->has_baseline &&
 		!decode_decimal(buf, len, &off, &t->baseline, "baseline", err))
 		return false;
+	if ((ext & EXT_START_YEAR) &&
+		!decode_year(buf, len, &off, &t->start_year, "start", err))
+		return false;
+	if ((ext & EXT_END_YEAR) &&
+		!decode_year(buf, len, &off, &t->end_year, "end", err))
+		return false;
+	if (ext & EXT_QUALIFIER)
+	{
+		size_t qlen = off < len ? buf[off] : 0;
+
+		if (qlen == 0 || qlen > GM_MAX_QUALIFIER_LEN || len - off - 1 < qlen)
+			return set_error(
+				err, GM_ERR_BINARY, off,
+				"invalid packed target: expected a qualifier of 1 to %d bytes at byte %zu",
+				GM_MAX_QUALIFIER_LEN, off);
+		/* copied in every mode: the rule's canonical form includes it */
+		t->qual_len = (uint8_t)qlen;
+		memcpy(t->qualifier, buf + off + 1, qlen);
+		t->qualifier[qlen] = '\0';
+		off += 1 + qlen;
+	}
 
 	if (t->unit_pos == GM_UNIT_NONE)
 	{
@@ -571,11 +776,12 @@ decode_fields(const uint8_t *buf, size_t len, GmTarget *t, bool with_unit,
 				err, GM_ERR_BINARY, off,
 				"invalid packed target: expected the unit at byte %zu, found the end",
 				off);
-		if (len - off > GM_MAX_UNIT_LEN)
+		if (len - off > GM_MAX_UNIT_LEN ||
+			len - off + t->qual_len > GM_MAX_TEXT_LEN)
 			return set_error(
 				err, GM_ERR_BINARY, off,
-				"invalid packed target: expected a unit of at most %d bytes at byte %zu, found %zu",
-				GM_MAX_UNIT_LEN, off, len - off);
+				"invalid packed target: expected a unit of at most %d bytes, and of at most %d with the qualifier, at byte %zu, found %zu",
+				GM_MAX_UNIT_LEN, GM_MAX_TEXT_LEN, off, len - off);
 		if (with_unit)
 		{
 			t->unit_len = (uint8_t)(len - off);
@@ -653,7 +859,7 @@ gm_target_decode_rule(const uint8_t *buf, size_t len, GmTarget *out,
 		unsigned int unit_pos = (flags & FLAG_UNIT_MASK) >> FLAG_UNIT_SHIFT;
 		size_t       rest;
 
-		if ((flags & (FLAG_RESERVED | FLAG_BASELINE)) == 0 &&
+		if ((flags & (FLAG_EXT | FLAG_BASELINE)) == 0 &&
 			(flags & FLAG_CMP_MASK) <= GM_BELOW && unit_pos <= GM_UNIT_AFTER &&
 			len - 2 >= n)
 		{
@@ -682,6 +888,9 @@ gm_target_decode_rule(const uint8_t *buf, size_t len, GmTarget *out,
 				out->unit_pos = (GmUnitPos)unit_pos;
 				out->unit_len = 0;
 				out->unit[0] = '\0';
+				out->start_year = out->end_year = 0;
+				out->qual_len = 0;
+				out->qualifier[0] = '\0';
 				if (err != NULL)
 					err->code = GM_OK;
 				return true;

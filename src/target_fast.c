@@ -293,6 +293,20 @@ fast_store_unit(const unsigned char *s, size_t from, size_t to, bool spaced,
 	}
 	if (!gm_lex_unit_percent_ok(unit, n))
 		return false;
+	/* a qualifier ("% av ...", "procents konsolidering"): the general parser */
+	for (size_t k = 0; k < n;)
+	{
+		size_t j = k;
+
+		while (j < n && unit[j] != ' ')
+			j++;
+		if (gm_lex_unit_equals_ci(unit + k, j - k, "av") ||
+			gm_lex_unit_equals_ci(unit + k, j - k, "of") ||
+			gm_lex_unit_equals_ci(unit + k, j - k, "procents") ||
+			(j < n && gm_lex_is_percent_word(unit + k, j - k)))
+			return false;
+		k = j + 1;
+	}
 	/* "procent", "Percent" become "%" */
 	if (n == 7 && (gm_lex_unit_equals_ci(unit, n, "procent") ||
 				   gm_lex_unit_equals_ci(unit, n, "percent")))
@@ -452,5 +466,9 @@ gm_target_parse_fast(const char *input, size_t len, GmTarget *out)
 	out->unit_pos = unit_pos;
 	out->unit_len = (uint8_t)ulen;
 	memcpy(out->unit, unit, sizeof(out->unit));
+	out->start_year = 0;
+	out->end_year = 0;
+	out->qual_len = 0;
+	memset(out->qualifier, 0, sizeof(out->qualifier));
 	return true;
 }

@@ -28,6 +28,8 @@
 
 #include <string.h>
 
+static bool word_is(const char *s, size_t n, const char *word);
+
 /* An output buffer that counts what would be written, like snprintf */
 typedef struct GmOut
 {
@@ -47,6 +49,8 @@ typedef struct GmStyleWords
 	const char *from;
 	const char *to;
 	char        decimal_sep;
+	const char *direction[4]; /* increase, decrease, maintain, improve */
+	const char *year;         /* before a year: "år 2019", "in 2019" */
 } GmStyleWords;
 
 static const GmStyleWords style_words[] = {
@@ -58,7 +62,10 @@ static const GmStyleWords style_words[] = {
 	  "Minska",
 	  "fr\xc3\xa5n",
 	  "till",
-	  ',' },
+	  ',',
+	  { "\xc3\x96ka", "Minska", "Bibeh\xc3\xa5lla",
+		"F\xc3\xb6rb\xc3\xa4ttra" },
+	  "\xc3\xa5r" },
 	/* GM_STYLE_ENGLISH */
 	{ { "at least", "at most", "above", "below", "exactly" },
 	  "between",
@@ -67,7 +74,9 @@ static const GmStyleWords style_words[] = {
 	  "reduce",
 	  "from",
 	  "to",
-	  '.' },
+	  '.',
+	  { "increase", "decrease", "maintain", "improve" },
+	  "in" },
 	/* GM_STYLE_SYMBOLIC */
 	{ { ">=", "<=", ">", "<", "=" },
 	  NULL,
@@ -76,7 +85,9 @@ static const GmStyleWords style_words[] = {
 	  NULL,
 	  "from",
 	  "to",
-	  '.' },
+	  '.',
+	  { "increase", "decrease", "maintain", "improve" },
+	  "in" },
 };
 
 static void
@@ -108,6 +119,62 @@ out_unit(GmOut *o, const GmTarget *t, size_t unit_len)
 {
 	out_char(o, ' ');
 	out_mem(o, t->unit, unit_len);
+}
+
+/* " år 2019": a year after a value, when there is one */
+static void
+out_year(GmOut *o, const GmStyleWords *w, unsigned int year)
+{
+	char digits[8];
+	int  k = 0;
+
+	if (year == 0)
+		return;
+	out_char(o, ' ');
+	out_str(o, w->year);
+	out_char(o, ' ');
+	while (year > 0 && k < 7)
+	{
+		digits[k++] = (char)('0' + year % 10);
+		year /= 10;
+	}
+	while (k > 0)
+		out_char(o, digits[--k]);
+}
+
+/* " av skatteintäkter ...": the qualifier after the unit, when there is one */
+static void
+out_qualifier(GmOut *o, const GmTarget *t)
+{
+	if (t->qual_len == 0 || t->qual_len > GM_MAX_QUALIFIER_LEN)
+		return;
+	out_char(o, ' ');
+	out_mem(o, t->qualifier, t->qual_len);
+}
+
+/*
+ * May the unit stand after the baseline of a change target?  Not when a
+ * word of it is "till" or "to", which would end it there.  A glide path
+ * writes it after both numbers ("Minska från 40 dagar år 2016 till 32
+ * dagar år 2019"), so that the baseline's year does not read as its unit.
+ */
+static bool
+unit_reads_before_till(const GmTarget *t)
+{
+	size_t i = 0;
+
+	while (i < t->unit_len)
+	{
+		size_t j = i;
+
+		while (j < t->unit_len && t->unit[j] != ' ')
+			j++;
+		if (word_is(t->unit + i, j - i, "till") ||
+			word_is(t->unit + i, j - i, "to"))
+			return false;
+		i = j + 1;
+	}
+	return true;
 }
 
 /* NUL-terminate (truncating) and return the full length */
@@ -214,6 +281,12 @@ gm_target_format(const GmTarget *t, GmStyle style, char *buf, size_t bufsize)
 	before = unit_len > 0 && t->unit_pos == GM_UNIT_BEFORE;
 	after = unit_len > 0 && t->unit_pos == GM_UNIT_AFTER;
 
+	if (GM_IS_DIRECTION(t->cmp) && (unsigned int)t->cmp <= GM_COMPARATOR_MAX)
+	{
+		/* "Öka", "Minska", "Bibehålla", "Förbättra" */
+		out_str(&o, w->direction[t->cmp - GM_INCREASE]);
+		return out_finish(&o);
+	}
 	if (t->has_baseline)
 	{
 		/*
@@ -235,8 +308,10 @@ gm_target_format(const GmTarget *t, GmStyle style, char *buf, size_t bufsize)
 			out_char(&o, ' ');
 		}
 		out_decimal(&o, t->baseline, w->decimal_sep);
-		if (after && unit_len == 1 && t->unit[0] == '%')
+		if (after && ((unit_len == 1 && t->unit[0] == '%') ||
+					  (t->start_year != 0 && unit_reads_before_till(t))))
 			out_unit(&o, t, unit_len);
+		out_year(&o, w, t->start_year);
 		out_char(&o, ' ');
 		out_str(&o, w->to);
 		out_char(&o, ' ');
@@ -292,6 +367,9 @@ gm_target_format(const GmTarget *t, GmStyle style, char *buf, size_t bufsize)
 		if (after)
 			out_unit(&o, t, unit_len);
 	}
+	/* the qualifier and the year end every target with a value */
+	out_qualifier(&o, t);
+	out_year(&o, w, t->end_year);
 	return out_finish(&o);
 }
 

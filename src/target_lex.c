@@ -57,6 +57,46 @@ const GmKeyword gm_keywords[] = {
 	{ "decrease", KW_DECREASE, GM_AT_MOST },
 	{ "fr\xc3\xa5n", KW_FROM, GM_AT_LEAST }, /* från */
 	{ "from", KW_FROM, GM_AT_LEAST },
+	/* direction targets: the forms of the verbs prose uses */
+	{ "\xc3\xb6kar", KW_INCREASE, GM_AT_LEAST }, /* ökar */
+	{ "\xc3\xb6kas", KW_INCREASE, GM_AT_LEAST }, /* ökas */
+	{ "increases", KW_INCREASE, GM_AT_LEAST },
+	{ "increased", KW_INCREASE, GM_AT_LEAST },
+	{ "minskar", KW_DECREASE, GM_AT_MOST },
+	{ "minskas", KW_DECREASE, GM_AT_MOST },
+	{ "decreases", KW_DECREASE, GM_AT_MOST },
+	{ "decreased", KW_DECREASE, GM_AT_MOST },
+	{ "reduced", KW_DECREASE, GM_AT_MOST },
+	{ "bibeh\xc3\xa5lla", KW_MAINTAIN, GM_MAINTAIN },         /* bibehålla */
+	{ "bibeh\xc3\xa5llas", KW_MAINTAIN, GM_MAINTAIN },        /* bibehållas */
+	{ "bibeh\xc3\xa5lls", KW_MAINTAIN, GM_MAINTAIN },         /* bibehålls */
+	{ "of\xc3\xb6r\xc3\xa4ndrad", KW_MAINTAIN, GM_MAINTAIN }, /* oförändrad */
+	{ "of\xc3\xb6r\xc3\xa4ndrat", KW_MAINTAIN, GM_MAINTAIN },
+	{ "maintain", KW_MAINTAIN, GM_MAINTAIN },
+	{ "maintained", KW_MAINTAIN, GM_MAINTAIN },
+	{ "unchanged", KW_MAINTAIN, GM_MAINTAIN },
+	{ "f\xc3\xb6rb\xc3\xa4ttra", KW_IMPROVE, GM_IMPROVE },  /* förbättra */
+	{ "f\xc3\xb6rb\xc3\xa4ttras", KW_IMPROVE, GM_IMPROVE }, /* förbättras */
+	{ "improve", KW_IMPROVE, GM_IMPROVE },
+	{ "improved", KW_IMPROVE, GM_IMPROVE },
+	{ "improves", KW_IMPROVE, GM_IMPROVE },
+	/* prose: the modal verb after the subject, and filler */
+	{ "ska", KW_MODAL, GM_AT_LEAST },
+	{ "skall", KW_MODAL, GM_AT_LEAST },
+	{ "b\xc3\xb6r", KW_MODAL, GM_AT_LEAST },   /* bör */
+	{ "m\xc3\xa5ste", KW_MODAL, GM_AT_LEAST }, /* måste */
+	{ "should", KW_MODAL, GM_AT_LEAST },
+	{ "shall", KW_MODAL, GM_AT_LEAST },
+	{ "must", KW_MODAL, GM_AT_LEAST },
+	{ "will", KW_MODAL, GM_AT_LEAST },
+	{ "vara", KW_FILLER, GM_AT_LEAST },
+	{ "uppg\xc3\xa5 till", KW_FILLER, GM_AT_LEAST }, /* uppgå till */
+	{ "uppg\xc3\xa5", KW_FILLER, GM_AT_LEAST },
+	{ "ligga p\xc3\xa5", KW_FILLER, GM_AT_LEAST }, /* ligga på */
+	{ "uppn\xc3\xa5", KW_FILLER, GM_AT_LEAST },    /* uppnå */
+	{ "be", KW_FILLER, GM_AT_LEAST },
+	{ "amount to", KW_FILLER, GM_AT_LEAST },
+	{ "reach", KW_FILLER, GM_AT_LEAST },
 };
 
 const size_t gm_nkeywords = sizeof(gm_keywords) / sizeof(gm_keywords[0]);
@@ -460,6 +500,16 @@ gm_lex_unit_equals_ci(const char *text, size_t len, const char *word)
 	return true;
 }
 
+/* "%", "procent", "procents", "percent": a word that says percent */
+bool
+gm_lex_is_percent_word(const char *text, size_t len)
+{
+	return (len == 1 && text[0] == '%') ||
+		   gm_lex_unit_equals_ci(text, len, "procent") ||
+		   gm_lex_unit_equals_ci(text, len, "procents") ||
+		   gm_lex_unit_equals_ci(text, len, "percent");
+}
+
 /*
  * A unit says percent at most once, and "%" only as a word of its own:
  * "% %", "procent %", "%%" and "%/år" are refused; "% per år" is a unit.
@@ -479,9 +529,7 @@ gm_lex_unit_percent_ok(const char *text, size_t len)
 
 		while (j < len && text[j] != ' ')
 			j++;
-		pct = (j - i == 1 && text[i] == '%') ||
-			  gm_lex_unit_equals_ci(text + i, j - i, "procent") ||
-			  gm_lex_unit_equals_ci(text + i, j - i, "percent");
+		pct = gm_lex_is_percent_word(text + i, j - i);
 		if (pct ? seen : memchr(text + i, '%', j - i) != NULL)
 			return false;
 		seen = seen || pct;

@@ -45,6 +45,12 @@ typedef struct GmParser
 	const unsigned char *s;   /* the whole input */
 	size_t               len; /* end of what is being parsed */
 	GmError             *err;
+	/*
+	 * The error is no unknown word where a target may start, so the rest
+	 * of the text is no suggestion ("Öka med 5 %" is not "5 %").  Only
+	 * gm_target_parse_general reads it.
+	 */
+	bool no_suggestion;
 } GmParser;
 
 typedef enum GmKeywordKind
@@ -53,7 +59,11 @@ typedef enum GmKeywordKind
 	KW_RANGE,
 	KW_INCREASE,
 	KW_DECREASE,
-	KW_FROM
+	KW_FROM,
+	KW_MAINTAIN, /* "bibehålla", "oförändrad", "maintain" */
+	KW_IMPROVE,  /* "förbättras", "improve" */
+	KW_MODAL,    /* "ska", "skall", "bör", "should", "shall", "must" */
+	KW_FILLER    /* "vara", "uppgå till", "be", "amount to" */
 } GmKeywordKind;
 
 typedef struct GmKeyword
@@ -97,6 +107,34 @@ extern bool gm_lex_scan_text(GmParser *ps, size_t *start, size_t *end);
 extern bool gm_lex_unit_equals_ci(const char *text, size_t len,
 								  const char *word);
 extern bool gm_lex_unit_percent_ok(const char *text, size_t len);
+extern bool gm_lex_is_percent_word(const char *text, size_t len);
+
+/* A unit or qualifier being collected from the input, already normalised */
+typedef struct GmUnitBuf
+{
+	char   text[GM_MAX_QUALIFIER_LEN + 1]; /* a unit or a qualifier */
+	size_t len;
+	size_t pos; /* byte offset of its first word */
+	bool   present;
+} GmUnitBuf;
+
+/* Prose and years (target_prose.c) */
+
+/* Where a year may stand, for gm_lex_year_at */
+#define GM_YEAR_BARE 0x01 /* a bare "2019" (after a unit) */
+#define GM_YEAR_TILL 0x02 /* "till 2019", "to 2019" (not before "till") */
+
+extern size_t gm_lex_year_at(const GmParser *ps, size_t i, int flags,
+							 int *year);
+extern size_t gm_lex_filler_end(const GmParser *ps, size_t i);
+extern size_t gm_lex_skip_fillers(const GmParser *ps, size_t i);
+extern size_t gm_lex_skip_prose_prefix(const GmParser *ps, size_t i,
+									   bool *prose);
+extern bool   gm_lex_qualifier_word(const GmParser *ps, size_t i, size_t w);
+extern bool   gm_lex_buf_append(GmParser *ps, GmUnitBuf *u, size_t i, size_t n,
+								size_t max, const char *what);
+extern bool   gm_lex_unit_ends_in_percent(const GmUnitBuf *u);
+extern bool   gm_lex_check_qualifier(GmParser *ps, const GmUnitBuf *q);
 
 /*
  * Whitespace of the grammar, between words: ASCII whitespace and every

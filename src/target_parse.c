@@ -8,14 +8,19 @@
  * The grammar (case-insensitive for ASCII and for å ä ö, any whitespace
  * between tokens; doc/metric_target.md has the user-facing version):
  *
- *	 target   := simple | range | change | bare
- *	 simple   := COMPARATOR operand(before-unit allowed)
- *	 range    := ("mellan" | "between") operand ("och" | "and") operand
- *			   | number [unit] DASH number [unit]
- *	 change   := ["ska"] [DIRECTION] ("från" | "from") operand
- *				 ("till" | "to") operand
- *	 bare     := number [unit]
+ *	 text     := [subject MODAL] FILLER* target      (target_prose.c)
+ *	 target   := simple | range | change | bare | direction
+ *	 simple   := COMPARATOR FILLER* operand(before-unit allowed) tail
+ *			   | DIRECTION ("till" | "to") operand tail
+ *	 range    := ("mellan" | "between") operand ("och" | "and") operand tail
+ *			   | number [unit] DASH number [unit] tail
+ *	 change   := [DIRECTION] ("från" | "from") operand [year]
+ *				 ("till" | "to") operand tail
+ *	 bare     := number [unit] tail
+ *	 direction:= DIRECTION                  ("Öka", "Bibehålla", ...)
  *	 operand  := [unit] number [unit]
+ *	 tail     := [qualifier] [year]         (after the last number only)
+ *	 qualifier:= ("av" | "of") words | words after a percent unit
  *
  * A unit is one or more words; it is stored with its words joined by one
  * ASCII space, and "%", "procent" and "percent" (any case) all become "%",
@@ -80,15 +85,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* A unit being collected from the input, already normalised */
-typedef struct GmUnitBuf
-{
-	char   text[GM_MAX_UNIT_LEN + 1];
-	size_t len;
-	size_t pos; /* byte offset of its first word */
-	bool   present;
-} GmUnitBuf;
-
 /* One number with the units written around it */
 typedef struct GmOperand
 {
@@ -96,7 +92,19 @@ typedef struct GmOperand
 	size_t    num_pos;
 	GmUnitBuf before;
 	GmUnitBuf after;
+	GmUnitBuf qual; /* the qualifier; only after the last number */
 } GmOperand;
+
+/* How scan_unit_after ends the unit: stop words, qualifier, years */
+typedef struct GmUnitStop
+{
+	const char *stop1; /* "och" in a range, "till" in a change */
+	const char *stop2;
+	bool        qualifier;  /* a qualifier may follow (the last number) */
+	int         year_flags; /* the year forms that end the unit */
+} GmUnitStop;
+
+static const GmUnitStop stop_last = { NULL, NULL, true, GM_YEAR_TILL };
 
 /* ---------------------------------------------------------------------
  * Numbers
@@ -273,34 +281,17 @@ parse_number(GmParser *ps, size_t *pi, GmDecimal *out)
  * ---------------------------------------------------------------------
  */
 
-/* Append the word s[i..i+n) to u, joined by one space */
 static bool
 unit_append(GmParser *ps, GmUnitBuf *u, size_t i, size_t n)
 {
-	size_t need = u->len + (u->present ? 1 : 0) + n;
-
-	if (!u->present)
-		u->pos = i;
-	if (need > GM_MAX_UNIT_LEN)
-		return gm_lex_fail(
-			ps, GM_ERR_UNIT_TOO_LONG, u->pos,
-			"expected a unit of at most %d bytes at character %zu",
-			GM_MAX_UNIT_LEN, gm_lex_char_number(ps, u->pos));
-	if (u->present)
-		u->text[u->len++] = ' ';
-	memcpy(u->text + u->len, ps->s + i, n);
-	u->len += n;
-	u->text[u->len] = '\0';
-	u->present = true;
-	return true;
+	return gm_lex_buf_append(ps, u, i, n, GM_MAX_UNIT_LEN, "unit");
 }
 
-/* "procent", "Percent", "%" all become "%" */
+/* "procent", "procents", "Percent", "%" all become "%" */
 static void
 unit_normalise_percent(GmUnitBuf *u)
 {
-	if (u->present && (gm_lex_unit_equals_ci(u->text, u->len, "procent") ||
-					   gm_lex_unit_equals_ci(u->text, u->len, "percent")))
+	if (u->present && gm_lex_is_percent_word(u->text, u->len))
 	{
 		strcpy(u->text, "%");
 		u->len = 1;
@@ -383,23 +374,54 @@ scan_unit_before(GmParser *ps, size_t *pi, GmUnitBuf *u)
 
 /*
  * Collect the unit words written after a number, up to a word that is one
- * of the keywords stop1 / stop2 ("och" in a range, "till" in a change).
- * The first word may be glued to the number ("65%").
+ * of the stop keywords ("och" in a range, "till" in a change) or a year
+ * ("år 2019").  The first word may be glued to the number ("65%").  A
+ * qualifier starts at "av" / "of", or at any word after a unit whose last
+ * word says percent ("100 procents konsolidering"); it runs to a year or
+ * the end, and is only allowed where st->qualifier (after the last
+ * number): elsewhere the unit just ends there.
  */
 static bool
-scan_unit_after(GmParser *ps, size_t *pi, const char *stop1, const char *stop2,
-				GmUnitBuf *u)
+scan_unit_after(GmParser *ps, size_t *pi, const GmUnitStop *st, GmUnitBuf *u,
+				GmUnitBuf *q)
 {
 	size_t i = *pi;
+	int    year;
 
 	for (;;)
 	{
 		size_t j = skip_space(ps, i);
-		size_t w = gm_lex_unit_word_len(ps, j);
+		size_t w;
 
-		if (w == 0 || gm_lex_word_is(ps, j, w, stop1) ||
-			gm_lex_word_is(ps, j, w, stop2))
+		if (gm_lex_year_at(ps, j, st->year_flags, &year) > 0)
 			break;
+		w = gm_lex_unit_word_len(ps, j);
+		if (w == 0 || gm_lex_word_is(ps, j, w, st->stop1) ||
+			gm_lex_word_is(ps, j, w, st->stop2))
+			break;
+		if ((gm_lex_unit_ends_in_percent(u) ||
+			 gm_lex_qualifier_word(ps, j, w)) &&
+			memchr(ps->s + j, '%', w) == NULL &&
+			!gm_lex_is_percent_word((const char *)ps->s + j, w))
+		{
+			/* the qualifier, to a year or the end */
+			if (!st->qualifier)
+				break;
+			for (;;)
+			{
+				if (!gm_lex_buf_append(ps, q, j, w, GM_MAX_QUALIFIER_LEN,
+									   "qualifier"))
+					return false;
+				i = j + w;
+				if (i < ps->len && !space_at(ps, i))
+					break;
+				j = skip_space(ps, i);
+				if (gm_lex_year_at(ps, j, st->year_flags, &year) > 0 ||
+					(w = gm_lex_unit_word_len(ps, j)) == 0)
+					break;
+			}
+			break;
+		}
 		if (!unit_append(ps, u, j, w))
 			return false;
 		i = j + w;
@@ -415,8 +437,8 @@ scan_unit_after(GmParser *ps, size_t *pi, const char *stop1, const char *stop2,
  * when allow_before; a unit on both sides is a mismatch.
  */
 static bool
-parse_operand(GmParser *ps, size_t *pi, bool allow_before, const char *stop1,
-			  const char *stop2, GmOperand *op)
+parse_operand(GmParser *ps, size_t *pi, bool allow_before,
+			  const GmUnitStop *st, GmOperand *op)
 {
 	size_t i = *pi;
 
@@ -427,7 +449,7 @@ parse_operand(GmParser *ps, size_t *pi, bool allow_before, const char *stop1,
 	op->num_pos = i;
 	if (!parse_number(ps, &i, &op->num))
 		return false;
-	if (!scan_unit_after(ps, &i, stop1, stop2, &op->after))
+	if (!scan_unit_after(ps, &i, st, &op->after, &op->qual))
 		return false;
 	if (op->before.present && op->after.present)
 	{
@@ -444,7 +466,8 @@ parse_operand(GmParser *ps, size_t *pi, bool allow_before, const char *stop1,
 							   op->before.len, q2));
 	}
 	if (!check_unit_percent(ps, &op->before) ||
-		!check_unit_percent(ps, &op->after))
+		!check_unit_percent(ps, &op->after) ||
+		!gm_lex_check_qualifier(ps, &op->qual))
 		return false;
 	unit_normalise_percent(&op->before);
 	unit_normalise_percent(&op->after);
@@ -545,6 +568,73 @@ expect_joiner(GmParser *ps, size_t *pi, const char *sv, const char *en)
  */
 
 /*
+ * An optional year at *pi (gm_lex_year_at with flags), checked against
+ * GM_YEAR_MIN..GM_YEAR_MAX; *year is 0 when there is none.
+ */
+static bool
+parse_year(GmParser *ps, size_t *pi, int flags, int *year)
+{
+	size_t j = skip_space(ps, *pi);
+	size_t m = gm_lex_year_at(ps, j, flags, year);
+
+	if (m == 0)
+	{
+		*year = 0;
+		return true;
+	}
+	if (*year < GM_YEAR_MIN || *year > GM_YEAR_MAX)
+		return gm_lex_fail(
+			ps, GM_ERR_BAD_YEAR, j,
+			"expected a year from %d to %d at character %zu, found %d",
+			GM_YEAR_MIN, GM_YEAR_MAX, gm_lex_char_number(ps, j), *year);
+	*pi = m;
+	return true;
+}
+
+/*
+ * The unit (unit_len bytes, normalised) and the qualifier q take at most
+ * GM_MAX_TEXT_LEN bytes together: targets and outcomes alike.
+ */
+static bool
+check_text_len(GmParser *ps, size_t unit_len, const GmUnitBuf *q)
+{
+	if (q->present && unit_len + q->len > GM_MAX_TEXT_LEN)
+		return gm_lex_fail(
+			ps, GM_ERR_UNIT_TOO_LONG, q->pos,
+			"expected the unit and the qualifier of at most %d bytes together at character %zu, found %zu",
+			GM_MAX_TEXT_LEN, gm_lex_char_number(ps, q->pos),
+			unit_len + q->len);
+	return true;
+}
+
+/*
+ * The end of a target after its last operand: the qualifier written there,
+ * an optional year ("år 2019", "till 2019"; a bare "2019" after a unit or
+ * qualifier), then nothing but whitespace.
+ */
+static bool
+finish_target(GmParser *ps, size_t i, const GmOperand *last, GmTarget *t)
+{
+	int year;
+
+	if (last->qual.present)
+	{
+		if (!check_text_len(ps, t->unit_len, &last->qual))
+			return false;
+		t->qual_len = (uint8_t)last->qual.len;
+		memcpy(t->qualifier, last->qual.text, last->qual.len + 1);
+	}
+	if (!parse_year(ps, &i,
+					GM_YEAR_TILL | (last->after.present || last->qual.present
+										? GM_YEAR_BARE
+										: 0),
+					&year))
+		return false;
+	t->end_year = (uint16_t)year;
+	return expect_end(ps, i);
+}
+
+/*
  * The rest of a range after its lower bound and joiner ("och", "and", a
  * dash): the upper bound at i, units agreeing, bounds in order.
  */
@@ -553,7 +643,7 @@ parse_range_end(GmParser *ps, size_t i, const GmOperand *low, GmTarget *t)
 {
 	GmOperand high;
 
-	if (!parse_operand(ps, &i, false, NULL, NULL, &high))
+	if (!parse_operand(ps, &i, false, &stop_last, &high))
 		return false;
 	if (!combine_units(ps, low, &high, t))
 		return false;
@@ -565,29 +655,37 @@ parse_range_end(GmParser *ps, size_t i, const GmOperand *low, GmTarget *t)
 	t->cmp = GM_BETWEEN;
 	t->value = low->num;
 	t->upper = high.num;
-	return expect_end(ps, i);
+	return finish_target(ps, i, &high, t);
 }
 
 /* "Mellan 95 och 105 %", "between index 1 and 2" */
 static bool
 parse_range_words(GmParser *ps, size_t i, GmTarget *t)
 {
-	GmOperand low;
+	static const GmUnitStop st = { "och", "and", false, 0 };
+	GmOperand               low;
 
-	if (!parse_operand(ps, &i, true, "och", "and", &low))
+	if (!parse_operand(ps, &i, true, &st, &low))
 		return false;
 	if (!expect_joiner(ps, &i, "och", "and"))
 		return false;
 	return parse_range_end(ps, i, &low, t);
 }
 
-/* "[ska] [öka|minska|...] från 70 % till 75 %" from the keyword on */
+/*
+ * "[öka|minska|...] från 70 % [år 2016] till 75 % [år 2019]" from "från"
+ * on (i is after the direction keyword, if any).  A year after the
+ * baseline makes a glide path and needs a year after the target value.
+ */
 static bool
 parse_change(GmParser *ps, size_t i, const GmKeyword *kw, GmTarget *t)
 {
-	GmOperand base;
-	GmOperand goal;
-	int       order;
+	static const GmUnitStop st = { "till", "to", false, 0 };
+	GmOperand               base;
+	GmOperand               goal;
+	int                     order;
+	int                     start_year;
+	size_t                  year_pos;
 
 	if (kw->kind != KW_FROM)
 	{
@@ -596,15 +694,20 @@ parse_change(GmParser *ps, size_t i, const GmKeyword *kw, GmTarget *t)
 		if (m == 0)
 			m = gm_lex_match_keyword(ps, i, "from");
 		if (m == 0)
-			return gm_lex_fail_expected(ps, GM_ERR_UNKNOWN_COMPARATOR, i,
-										"\"fr\xc3\xa5n\" or \"from\"");
+			return gm_lex_fail_expected(
+				ps, GM_ERR_UNKNOWN_COMPARATOR, i,
+				"\"fr\xc3\xa5n\", \"till\" or the end of the text after a direction (\"\xc3\x96ka\", \"\xc3\x96ka fr\xc3\xa5n 70 % till 75 %\", \"\xc3\x96ka till 75 %\")");
 		i = skip_space(ps, m);
 	}
-	if (!parse_operand(ps, &i, true, "till", "to", &base))
+	if (!parse_operand(ps, &i, true, &st, &base))
+		return false;
+	year_pos = skip_space(ps, i);
+	if (!parse_year(ps, &i, base.after.present ? GM_YEAR_BARE : 0,
+					&start_year))
 		return false;
 	if (!expect_joiner(ps, &i, "till", "to"))
 		return false;
-	if (!parse_operand(ps, &i, false, NULL, NULL, &goal))
+	if (!parse_operand(ps, &i, false, &stop_last, &goal))
 		return false;
 	if (!combine_units(ps, &base, &goal, t))
 		return false;
@@ -629,7 +732,20 @@ parse_change(GmParser *ps, size_t i, const GmKeyword *kw, GmTarget *t)
 	t->has_baseline = true;
 	t->baseline = base.num;
 	t->value = goal.num;
-	return expect_end(ps, i);
+	if (!finish_target(ps, i, &goal, t))
+		return false;
+	if (start_year != 0 && t->end_year == 0)
+		return gm_lex_fail(
+			ps, GM_ERR_BAD_YEAR, year_pos,
+			"expected the year of the target value too, since the baseline has one at character %zu",
+			gm_lex_char_number(ps, year_pos));
+	if (start_year != 0 && start_year >= t->end_year)
+		return gm_lex_fail(
+			ps, GM_ERR_BAD_YEAR, year_pos,
+			"expected the baseline's year %d before the target's year %d at character %zu",
+			start_year, (int)t->end_year, gm_lex_char_number(ps, year_pos));
+	t->start_year = (uint16_t)start_year;
+	return true;
 }
 
 /* A target that starts with a number: bare ("100 %") or "95–105 %" */
@@ -640,21 +756,70 @@ parse_number_first(GmParser *ps, size_t i, GmTarget *t)
 	size_t    j;
 	size_t    dash;
 
-	if (!parse_operand(ps, &i, false, NULL, NULL, &low))
+	if (!parse_operand(ps, &i, false, &stop_last, &low))
 		return false;
 	j = skip_space(ps, i);
 	dash = dash_len_at(ps, j);
-	if (dash == 0)
+	if (dash == 0 || low.qual.present)
 	{
 		t->cmp = GM_AT_LEAST;
 		t->bare = true;
 		t->value = low.num;
 		store_unit(t, &low.after, GM_UNIT_AFTER);
-		return expect_end(ps, i);
+		return finish_target(ps, i, &low, t);
 	}
 
 	i = skip_space(ps, j + dash);
 	return parse_range_end(ps, i, &low, t);
+}
+
+/*
+ * A comparator's target: filler may follow the comparator ("lägst uppgå
+ * till 2 %"), then [unit] number [unit] [qualifier] [year].
+ */
+static bool
+parse_simple(GmParser *ps, size_t i, GmComparator cmp, GmTarget *t)
+{
+	GmOperand op;
+
+	i = gm_lex_skip_fillers(ps, i);
+	if (!parse_operand(ps, &i, true, &stop_last, &op))
+		return false;
+	t->cmp = cmp;
+	t->value = op.num;
+	store_unit(t, &op.before, GM_UNIT_BEFORE);
+	store_unit(t, &op.after, GM_UNIT_AFTER);
+	return finish_target(ps, i, &op, t);
+}
+
+/*
+ * After a direction keyword at m: the end of the text is a direction
+ * target ("Öka", "ska minska", "Bibehålla", "ska förbättras"); "till" a
+ * plain target ("Öka till 85 %" is "Minst 85 %"); "från" a change target.
+ */
+static bool
+parse_direction(GmParser *ps, size_t m, const GmKeyword *kw, GmTarget *t)
+{
+	size_t i = skip_space(ps, m);
+	size_t k;
+
+	if (i >= ps->len)
+	{
+		t->cmp = kw->kind == KW_INCREASE   ? GM_INCREASE
+				 : kw->kind == KW_DECREASE ? GM_DECREASE
+										   : kw->cmp;
+		return true;
+	}
+	if (kw->kind == KW_MAINTAIN || kw->kind == KW_IMPROVE)
+		return gm_lex_fail_expected(
+			ps, GM_ERR_STRAY_TEXT, i,
+			"the end of the text after a direction without a number (\"Bibeh\xc3\xa5lla\", \"F\xc3\xb6rb\xc3\xa4ttra\")");
+	if ((k = gm_lex_match_keyword(ps, i, "till")) > 0 ||
+		(k = gm_lex_match_keyword(ps, i, "to")) > 0)
+		return parse_simple(ps, k, kw->cmp, t);
+	/* "Öka med 5 %" (by 5 %) is no "5 %": no suggestion after a direction */
+	ps->no_suggestion = true;
+	return parse_change(ps, i, kw, t);
 }
 
 /* The whole (trimmed, valid) text from i */
@@ -663,42 +828,43 @@ parse_target(GmParser *ps, size_t i, GmTarget *t)
 {
 	const GmKeyword *kw;
 	size_t           m;
+	bool             prose;
 
-	m = gm_lex_match_keyword(ps, i, "ska");
-	if (m > 0)
+	i = gm_lex_skip_prose_prefix(ps, i, &prose);
+	if (prose)
 	{
-		i = skip_space(ps, m);
-		kw = gm_lex_match_any_keyword(ps, i, &m);
-		if (kw == NULL || (kw->kind != KW_INCREASE &&
-						   kw->kind != KW_DECREASE && kw->kind != KW_FROM))
+		/* a sentence may end in a full stop */
+		size_t end = ps->len;
+
+		if (end > i && ps->s[end - 1] == '.' && !digit_at(ps, end - 2))
+			ps->len = end - 1;
+		while (ps->len > i && space_at(ps, ps->len - 1))
+			ps->len--;
+		if (i >= ps->len)
 			return gm_lex_fail_expected(
-				ps, GM_ERR_UNKNOWN_COMPARATOR, i,
-				"\"\xc3\xb6ka\", \"minska\" or \"fr\xc3\xa5n\" after \"ska\"");
+				ps, GM_ERR_MISSING_NUMBER, i,
+				"a comparator, a number or a direction after the verb");
 	}
-	else
-		kw = gm_lex_match_any_keyword(ps, i, &m);
+	kw = gm_lex_match_any_keyword(ps, i, &m);
 
 	if (kw != NULL)
 	{
-		GmOperand op;
-
 		switch (kw->kind)
 		{
 			case KW_COMPARATOR:
-				i = m;
-				if (!parse_operand(ps, &i, true, NULL, NULL, &op))
-					return false;
-				t->cmp = kw->cmp;
-				t->value = op.num;
-				store_unit(t, &op.before, GM_UNIT_BEFORE);
-				store_unit(t, &op.after, GM_UNIT_AFTER);
-				return expect_end(ps, i);
+				return parse_simple(ps, m, kw->cmp, t);
 			case KW_RANGE:
 				return parse_range_words(ps, m, t);
 			case KW_INCREASE:
 			case KW_DECREASE:
+			case KW_MAINTAIN:
+			case KW_IMPROVE:
+				return parse_direction(ps, m, kw, t);
 			case KW_FROM:
 				return parse_change(ps, skip_space(ps, m), kw, t);
+			case KW_MODAL:
+			case KW_FILLER:
+				break;
 		}
 	}
 
@@ -707,8 +873,40 @@ parse_target(GmParser *ps, size_t i, GmTarget *t)
 		sign_len_at(ps, i) > 0 ||
 		(decimal_sep_at(ps, i) && digit_at(ps, i + 1)))
 		return parse_number_first(ps, i, t);
-	return gm_lex_fail_expected(ps, GM_ERR_UNKNOWN_COMPARATOR, i,
-								"a comparator or a number");
+	return gm_lex_fail_expected(
+		ps, GM_ERR_UNKNOWN_COMPARATOR, i,
+		prose
+			? "a comparator (minst, h\xc3\xb6gst, ...), a number or a direction (\xc3\xb6ka, minska, bibeh\xc3\xa5lla, f\xc3\xb6rb\xc3\xa4ttras)"
+			: "a comparator or a number");
+}
+
+/*
+ * After an unknown word where a comparator belongs: the canonical form of
+ * what follows the word, when that reads as a target ("ska ungefär minst
+ * 2 %" suggests "Minst 2 %"), into err->suggestion.
+ */
+static void
+suggest(GmParser *ps, size_t start)
+{
+	GmParser sub;
+	GmError  err;
+	GmTarget t;
+	size_t   i = ps->err->pos;
+	uint32_t c;
+	size_t   n;
+
+	(void)start;
+	while ((n = char_at(ps, i, &c)) > 0 && !is_space_cp(c))
+		i += n;
+	i = skip_space(ps, i);
+	if (i >= ps->len)
+		return;
+	sub = *ps;
+	sub.err = &err;
+	memset(&t, 0, sizeof(t));
+	if (parse_target(&sub, i, &t))
+		gm_target_format(&t, GM_STYLE_SWEDISH, ps->err->suggestion,
+						 sizeof(ps->err->suggestion));
 }
 
 /*
@@ -732,12 +930,14 @@ gm_target_parse_general(const char *input, size_t len, GmTarget *out,
 	err->code = GM_OK;
 	err->pos = 0;
 	err->message[0] = '\0';
+	err->suggestion[0] = '\0';
 	if (input == NULL)
 		len = 0;
 
 	ps.s = (const unsigned char *)input;
 	ps.len = len;
 	ps.err = err;
+	ps.no_suggestion = false;
 	if (!gm_lex_scan_text(&ps, &start, &end))
 		return false;
 	if (start >= end)
@@ -749,7 +949,11 @@ gm_target_parse_general(const char *input, size_t len, GmTarget *out,
 	ps.len = end;
 	memset(&t, 0, sizeof(t));
 	if (!parse_target(&ps, start, &t))
+	{
+		if (err->code == GM_ERR_UNKNOWN_COMPARATOR && !ps.no_suggestion)
+			suggest(&ps, start);
 		return false;
+	}
 	*out = t;
 	return true;
 }
@@ -769,6 +973,7 @@ gm_target_parse(const char *input, size_t len, GmTarget *out, GmError *err)
 			err->code = GM_OK;
 			err->pos = 0;
 			err->message[0] = '\0';
+			err->suggestion[0] = '\0';
 		}
 		return true;
 	}
@@ -834,6 +1039,21 @@ gm_target_set_unit(GmTarget *t, const char *unit, size_t len, GmUnitPos pos,
 				"expected a unit word at character %zu, found \"%s\", which reads as a comparator before the number",
 				gm_lex_char_number(&ps, i),
 				gm_lex_quote_bytes(ps.s + i, comparator_len_at(&ps, i), q));
+		if (pos == GM_UNIT_BEFORE && !u.present &&
+			gm_lex_filler_end(&ps, i) > 0)
+			return gm_lex_fail(
+				&ps, GM_ERR_STRAY_TEXT, i,
+				"expected a unit word at character %zu, found \"%s\", which reads as filler (\"vara\", \"upp\xc3\xa5 till\") before the number",
+				gm_lex_char_number(&ps, i), gm_lex_quote_at(&ps, i, q));
+		if (pos != GM_UNIT_BEFORE &&
+			(gm_lex_unit_ends_in_percent(&u) ||
+			 gm_lex_qualifier_word(&ps, i, w)) &&
+			memchr(ps.s + i, '%', w) == NULL &&
+			!gm_lex_is_percent_word((const char *)ps.s + i, w))
+			return gm_lex_fail(
+				&ps, GM_ERR_STRAY_TEXT, i,
+				"expected the unit to end before \"%s\" at character %zu: words after a percent sign and from \"av\" or \"of\" on are the qualifier",
+				gm_lex_quote_at(&ps, i, q), gm_lex_char_number(&ps, i));
 		if (!unit_append(&ps, &u, i, w))
 			return false;
 		i += w;
@@ -874,14 +1094,17 @@ bool
 gm_outcome_parse(const char *input, size_t len, GmDecimal *out, bool *none,
 				 GmError *err)
 {
-	GmError   local;
-	GmParser  ps;
-	GmDecimal d;
-	GmUnitBuf u;
-	size_t    start;
-	size_t    end;
-	size_t    i;
-	size_t    n;
+	GmError                 local;
+	GmParser                ps;
+	GmDecimal               d;
+	GmUnitBuf               u;
+	GmUnitBuf               q;
+	size_t                  start;
+	size_t                  end;
+	size_t                  i;
+	size_t                  n;
+	static const GmUnitStop st = { NULL, NULL, true, GM_YEAR_TILL };
+	int                     year;
 
 	if (err == NULL)
 		err = &local;
@@ -909,8 +1132,24 @@ gm_outcome_parse(const char *input, size_t len, GmDecimal *out, bool *none,
 	if (!parse_number(&ps, &i, &d))
 		return false;
 	memset(&u, 0, sizeof(u));
-	if (!scan_unit_after(&ps, &i, NULL, NULL, &u) ||
-		!check_unit_percent(&ps, &u) || !expect_end(&ps, i))
+	memset(&q, 0, sizeof(q));
+	if (!scan_unit_after(&ps, &i, &st, &u, &q) ||
+		!check_unit_percent(&ps, &u) || !gm_lex_check_qualifier(&ps, &q))
+		return false;
+	unit_normalise_percent(&u);
+	if (!check_text_len(&ps, u.len, &q))
+		return false;
+	/* a year where a target could have one: refused, and said so */
+	n = skip_space(&ps, i);
+	if (gm_lex_year_at(&ps, n,
+					   GM_YEAR_TILL |
+						   (u.present || q.present ? GM_YEAR_BARE : 0),
+					   &year) > 0)
+		return gm_lex_fail(
+			&ps, GM_ERR_BAD_YEAR, n,
+			"unexpected year at character %zu: an outcome has no year",
+			gm_lex_char_number(&ps, n));
+	if (!expect_end(&ps, i))
 		return false;
 	*out = d;
 	return true;

@@ -50,11 +50,11 @@ COMMENT ON FUNCTION format_target(metric_target, text) IS 'The target written in
 -- ------------------------------------------------------------- accessors
 CREATE FUNCTION target_comparator(metric_target) RETURNS text
 	AS 'MODULE_PATHNAME', 'metric_target_comparator' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION target_comparator(metric_target) IS 'at_least, at_most, above, below, exactly or between';
+COMMENT ON FUNCTION target_comparator(metric_target) IS 'at_least, at_most, above, below, exactly or between; for a direction target (judged against the previous outcome) increase, decrease, maintain or improve';
 
 CREATE FUNCTION target_value(metric_target) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'metric_target_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION target_value(metric_target) IS 'The target value; the lower bound of a range';
+COMMENT ON FUNCTION target_value(metric_target) IS 'The target value; the lower bound of a range; the end value of a multi-year target; NULL for a direction target';
 
 CREATE FUNCTION target_upper(metric_target) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'metric_target_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -68,9 +68,25 @@ CREATE FUNCTION target_unit(metric_target) RETURNS text
 	AS 'MODULE_PATHNAME', 'metric_target_unit' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION target_unit(metric_target) IS 'The unit (''%'' for percent); NULL when none was written';
 
+CREATE FUNCTION target_qualifier(metric_target) RETURNS text
+	AS 'MODULE_PATHNAME', 'metric_target_qualifier' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION target_qualifier(metric_target) IS 'What the value is measured against, written after the unit (''Minst 2 % av skatter'': ''av skatter''); NULL when none was written';
+
+CREATE FUNCTION target_start_year(metric_target) RETURNS integer
+	AS 'MODULE_PATHNAME', 'metric_target_start_year' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION target_start_year(metric_target) IS 'The year of the baseline of a glide path (''increase from 81 % in 2016 to 85 % in 2019'': 2016); NULL for other targets';
+
+CREATE FUNCTION target_end_year(metric_target) RETURNS integer
+	AS 'MODULE_PATHNAME', 'metric_target_end_year' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION target_end_year(metric_target) IS 'The year the target value applies to (''85 % in 2019'': 2019); NULL for a target without a year';
+
+CREATE FUNCTION target_for_year(target metric_target, year integer) RETURNS metric_target
+	AS 'MODULE_PATHNAME', 'metric_target_for_year' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION target_for_year(metric_target, integer) IS 'The plain target that applies in a year: on a glide path the value of that year (rounded half away from zero to two more decimals than written), from the end year on the end value, before the start year (or before the end year without a start) NULL; a target without years (a direction target too) as it is';
+
 CREATE FUNCTION higher_is_better(metric_target) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'metric_target_higher_is_better' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION higher_is_better(metric_target) IS 'true for at_least/above, false for at_most/below, NULL for exactly and between';
+COMMENT ON FUNCTION higher_is_better(metric_target) IS 'true for at_least/above/increase, false for at_most/below/decrease, NULL for exactly, between, maintain and improve';
 
 CREATE FUNCTION target_is_bare(metric_target) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'metric_target_is_bare' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -108,6 +108,106 @@ CREATE FUNCTION status(outcome bigint, target goalmetrics.metric_target, partly_
 	AS 'MODULE_PATHNAME', 'gm_status_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION status(bigint, goalmetrics.metric_target, numeric, numeric) IS 'Status band of the bigint outcome under explicit thresholds (reads no setting: usable in indexes and generated columns)';
 
+-- ------------------------------------------------- against the previous
+-- Direction targets (increase, decrease, maintain, improve: 'ska minska')
+-- are judged against the previous period's outcome: fulfilment(), meets()
+-- and status() have variants that take it (previous, of the outcome's
+-- type) and the metric's direction (lower_is_better, for maintain and
+-- improve).  fulfilment() requires lower_is_better (a default would make
+-- fulfilment(5, t, NULL) ambiguous with capped); status() by the settings
+-- takes previous only, higher counting as better (a four-argument
+-- status(outcome, target, previous, lower_is_better) would make
+-- status(5, t, 'NaN', 'NaN') ambiguous with the thresholds); status() with
+-- explicit thresholds takes both.  A direction target without a previous outcome
+-- is not followed up (fulfilment and meets NULL, status
+-- 'not_followed_up'); any other target ignores previous.  A NULL
+-- lower_is_better gives NULL, as a NULL threshold does.  Not STRICT.
+-- Reference: doc/fulfilment.md, "Targets over time".
+
+CREATE FUNCTION fulfilment(outcome numeric, target goalmetrics.metric_target, previous numeric, lower_is_better boolean, capped boolean DEFAULT true) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'gm_fulfilment_prev_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION fulfilment(numeric, goalmetrics.metric_target, numeric, boolean, boolean) IS 'Fulfilment percent; a direction target is judged against the previous outcome (NULL without one)';
+
+CREATE FUNCTION meets(outcome numeric, target goalmetrics.metric_target, previous numeric, lower_is_better boolean DEFAULT false) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'gm_meets_prev_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION meets(numeric, goalmetrics.metric_target, numeric, boolean) IS 'Whether the outcome meets the target; a direction target is judged against the previous outcome (NULL without one)';
+
+CREATE FUNCTION status(outcome numeric, target goalmetrics.metric_target, previous numeric) RETURNS goalmetrics.status_band
+	AS 'MODULE_PATHNAME', 'gm_status_prev_numeric' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION status(numeric, goalmetrics.metric_target, numeric) IS 'Status band under the settings; a direction target is judged against the previous outcome (not_followed_up without one), higher counting as better';
+
+CREATE FUNCTION status(outcome numeric, target goalmetrics.metric_target, partly_above numeric, fulfilled_at numeric, previous numeric, lower_is_better boolean DEFAULT false) RETURNS goalmetrics.status_band
+	AS 'MODULE_PATHNAME', 'gm_status_prev_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION status(numeric, goalmetrics.metric_target, numeric, numeric, numeric, boolean) IS 'Status band under explicit thresholds; a direction target is judged against the previous outcome (not_followed_up without one)';
+
+CREATE FUNCTION fulfilment(outcome double precision, target goalmetrics.metric_target, previous double precision, lower_is_better boolean, capped boolean DEFAULT true) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'gm_fulfilment_prev_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION fulfilment(double precision, goalmetrics.metric_target, double precision, boolean, boolean) IS 'Fulfilment percent; a direction target is judged against the previous outcome (NULL without one)';
+
+CREATE FUNCTION meets(outcome double precision, target goalmetrics.metric_target, previous double precision, lower_is_better boolean DEFAULT false) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'gm_meets_prev_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION meets(double precision, goalmetrics.metric_target, double precision, boolean) IS 'Whether the outcome meets the target; a direction target is judged against the previous outcome (NULL without one)';
+
+CREATE FUNCTION status(outcome double precision, target goalmetrics.metric_target, previous double precision) RETURNS goalmetrics.status_band
+	AS 'MODULE_PATHNAME', 'gm_status_prev_float8' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION status(double precision, goalmetrics.metric_target, double precision) IS 'Status band under the settings; a direction target is judged against the previous outcome (not_followed_up without one), higher counting as better';
+
+CREATE FUNCTION status(outcome double precision, target goalmetrics.metric_target, partly_above numeric, fulfilled_at numeric, previous double precision, lower_is_better boolean DEFAULT false) RETURNS goalmetrics.status_band
+	AS 'MODULE_PATHNAME', 'gm_status_prev_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION status(double precision, goalmetrics.metric_target, numeric, numeric, double precision, boolean) IS 'Status band under explicit thresholds; a direction target is judged against the previous outcome (not_followed_up without one)';
+
+CREATE FUNCTION fulfilment(outcome real, target goalmetrics.metric_target, previous real, lower_is_better boolean, capped boolean DEFAULT true) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'gm_fulfilment_prev_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION fulfilment(real, goalmetrics.metric_target, real, boolean, boolean) IS 'Fulfilment percent; a direction target is judged against the previous outcome (NULL without one)';
+
+CREATE FUNCTION meets(outcome real, target goalmetrics.metric_target, previous real, lower_is_better boolean DEFAULT false) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'gm_meets_prev_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION meets(real, goalmetrics.metric_target, real, boolean) IS 'Whether the outcome meets the target; a direction target is judged against the previous outcome (NULL without one)';
+
+CREATE FUNCTION status(outcome real, target goalmetrics.metric_target, previous real) RETURNS goalmetrics.status_band
+	AS 'MODULE_PATHNAME', 'gm_status_prev_float4' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION status(real, goalmetrics.metric_target, real) IS 'Status band under the settings; a direction target is judged against the previous outcome (not_followed_up without one), higher counting as better';
+
+CREATE FUNCTION status(outcome real, target goalmetrics.metric_target, partly_above numeric, fulfilled_at numeric, previous real, lower_is_better boolean DEFAULT false) RETURNS goalmetrics.status_band
+	AS 'MODULE_PATHNAME', 'gm_status_prev_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION status(real, goalmetrics.metric_target, numeric, numeric, real, boolean) IS 'Status band under explicit thresholds; a direction target is judged against the previous outcome (not_followed_up without one)';
+
+CREATE FUNCTION fulfilment(outcome integer, target goalmetrics.metric_target, previous integer, lower_is_better boolean, capped boolean DEFAULT true) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'gm_fulfilment_prev_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION fulfilment(integer, goalmetrics.metric_target, integer, boolean, boolean) IS 'Fulfilment percent; a direction target is judged against the previous outcome (NULL without one)';
+
+CREATE FUNCTION meets(outcome integer, target goalmetrics.metric_target, previous integer, lower_is_better boolean DEFAULT false) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'gm_meets_prev_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION meets(integer, goalmetrics.metric_target, integer, boolean) IS 'Whether the outcome meets the target; a direction target is judged against the previous outcome (NULL without one)';
+
+CREATE FUNCTION status(outcome integer, target goalmetrics.metric_target, previous integer) RETURNS goalmetrics.status_band
+	AS 'MODULE_PATHNAME', 'gm_status_prev_int4' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION status(integer, goalmetrics.metric_target, integer) IS 'Status band under the settings; a direction target is judged against the previous outcome (not_followed_up without one), higher counting as better';
+
+CREATE FUNCTION status(outcome integer, target goalmetrics.metric_target, partly_above numeric, fulfilled_at numeric, previous integer, lower_is_better boolean DEFAULT false) RETURNS goalmetrics.status_band
+	AS 'MODULE_PATHNAME', 'gm_status_prev_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION status(integer, goalmetrics.metric_target, numeric, numeric, integer, boolean) IS 'Status band under explicit thresholds; a direction target is judged against the previous outcome (not_followed_up without one)';
+
+CREATE FUNCTION fulfilment(outcome bigint, target goalmetrics.metric_target, previous bigint, lower_is_better boolean, capped boolean DEFAULT true) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'gm_fulfilment_prev_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION fulfilment(bigint, goalmetrics.metric_target, bigint, boolean, boolean) IS 'Fulfilment percent; a direction target is judged against the previous outcome (NULL without one)';
+
+CREATE FUNCTION meets(outcome bigint, target goalmetrics.metric_target, previous bigint, lower_is_better boolean DEFAULT false) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'gm_meets_prev_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION meets(bigint, goalmetrics.metric_target, bigint, boolean) IS 'Whether the outcome meets the target; a direction target is judged against the previous outcome (NULL without one)';
+
+CREATE FUNCTION status(outcome bigint, target goalmetrics.metric_target, previous bigint) RETURNS goalmetrics.status_band
+	AS 'MODULE_PATHNAME', 'gm_status_prev_int8' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION status(bigint, goalmetrics.metric_target, bigint) IS 'Status band under the settings; a direction target is judged against the previous outcome (not_followed_up without one), higher counting as better';
+
+CREATE FUNCTION status(outcome bigint, target goalmetrics.metric_target, partly_above numeric, fulfilled_at numeric, previous bigint, lower_is_better boolean DEFAULT false) RETURNS goalmetrics.status_band
+	AS 'MODULE_PATHNAME', 'gm_status_prev_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION status(bigint, goalmetrics.metric_target, numeric, numeric, bigint, boolean) IS 'Status band under explicit thresholds; a direction target is judged against the previous outcome (not_followed_up without one)';
+
+CREATE FUNCTION judged_target(target goalmetrics.metric_target, previous numeric, lower_is_better boolean DEFAULT false) RETURNS goalmetrics.metric_target
+	AS 'MODULE_PATHNAME', 'gm_judged_target' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION judged_target(goalmetrics.metric_target, numeric, boolean) IS 'The plain target a direction target stands for after the previous outcome (increase after 72.5: ''above 72.5''; decrease: below; maintain: at least, or at most when lower is better; improve: above, or below when lower is better); without a previous outcome the direction target itself (not followed up wherever it is judged); a multi-year target as its end year''s target; any other target as it is.  Judging against it is judging against the target with status(..., previous => ...)';
+
 -- A percent computed elsewhere (not an outcome): >= fulfilled_at fulfilled,
 -- > partly_above partly, else not_fulfilled; NULL: not_followed_up.  Its
 -- own name, so that a percent is never read as an outcome or back.

@@ -10,13 +10,16 @@
  *	  must format within GM_MAX_FORMATTED and parse back to the identical target
  *	  (same packed bytes, so the same scale, bare, has_baseline and
  *	  unit_pos), formatting must be stable, the hash must agree, and the
- *	  packed form must decode back to it; if it does not parse, the error
+ *	  packed form must decode back to it; its target of every year and its
+ *	  plain target after a previous outcome must be valid (a glide path's
+ *	  between its baseline and value); if it does not parse, the error
  *	  must be well formed;
  *	- as an outcome: whatever gm_outcome_parse reads as a number, "Minst "
  *	  followed by the same text parses to a target of exactly that value
  *	  (the same coefficient and scale: one number grammar), and what it
  *	  refuses while starting with a digit, the target refuses with the same
- *	  error at the same place; gm_text_clean never grows the text, leaves
+ *	  error at the same place (but for a year, which only targets have and
+ *	  outcomes refuse as GM_ERR_BAD_YEAR); gm_text_clean never grows the text, leaves
  *	  no white space at either end and no two spaces in a row;
  *	- as a packed form: gm_target_decode must never crash; if it accepts the
  *	  bytes, the target must be valid, re-encode to exactly those bytes and
@@ -71,7 +74,10 @@ identical_fields(const GmTarget *a, const GmTarget *b)
 		   a->baseline.coef == b->baseline.coef &&
 		   a->baseline.scale == b->baseline.scale &&
 		   a->unit_pos == b->unit_pos && a->unit_len == b->unit_len &&
-		   memcmp(a->unit, b->unit, sizeof(a->unit)) == 0;
+		   memcmp(a->unit, b->unit, sizeof(a->unit)) == 0 &&
+		   a->start_year == b->start_year && a->end_year == b->end_year &&
+		   a->qual_len == b->qual_len &&
+		   memcmp(a->qualifier, b->qualifier, sizeof(a->qualifier)) == 0;
 }
 
 /* Is the error filled in sensibly? */
@@ -120,7 +126,8 @@ check_target(const GmTarget *t)
 		n = gm_target_format(t, (GmStyle)style, buf, sizeof(buf));
 		REQUIRE(n < GM_MAX_FORMATTED);
 		REQUIRE(strlen(buf) == n);
-		if (style == GM_STYLE_SYMBOLIC && ascii_only(t->unit, t->unit_len))
+		if (style == GM_STYLE_SYMBOLIC && ascii_only(t->unit, t->unit_len) &&
+			ascii_only(t->qualifier, t->qual_len))
 			REQUIRE(ascii_only(buf, n));
 
 		/* parse from a buffer of exactly n bytes, no NUL after it */
@@ -145,6 +152,49 @@ check_target(const GmTarget *t)
 		REQUIRE(gm_target_hash(t, 99) == gm_target_hash(&u, 99));
 		gm_target_format(&u, (GmStyle)style, buf2, sizeof(buf2));
 		REQUIRE(strcmp(buf, buf2) == 0);
+	}
+
+	/*
+	 * targets over time: a year's target and a direction's plain target are
+	 * valid plain targets, and a year's target lies between the baseline
+	 * and the value of a glide path
+	 */
+	{
+		GmTarget  y;
+		GmDecimal prev = { -12345, 2 };
+		int       year;
+
+		for (year = GM_YEAR_MIN - 1; year <= GM_YEAR_MAX + 1; year += 37)
+			if (gm_target_for_year(t, year, &y))
+			{
+				REQUIRE(gm_target_validate(&y, &e));
+				/* without years a target applies as it is, every year */
+				if (t->end_year == 0)
+					REQUIRE(same_target(t, &y));
+				else
+					REQUIRE(!y.has_baseline && y.end_year == 0 &&
+							y.start_year == 0);
+				if (t->start_year != 0)
+				{
+					GmDecimal lo = t->baseline;
+					GmDecimal hi = t->value;
+
+					if (gm_decimal_cmp(lo, hi) > 0)
+					{
+						lo = t->value;
+						hi = t->baseline;
+					}
+					REQUIRE(gm_decimal_cmp(y.value, lo) >= 0 &&
+							gm_decimal_cmp(y.value, hi) <= 0);
+				}
+			}
+			else
+				REQUIRE(year < t->end_year);
+		gm_target_resolve_years(t, &y);
+		REQUIRE(gm_target_validate(&y, &e));
+		gm_target_against_previous(t, prev, true, &y);
+		REQUIRE(gm_target_validate(&y, &e));
+		REQUIRE(!GM_IS_DIRECTION(y.cmp));
 	}
 
 	n = gm_target_encode(t, enc);
@@ -216,7 +266,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		else if (!read)
 		{
 			check_error(&oe, size);
-			if (size > 0 && data[0] >= '0' && data[0] <= '9')
+			/*
+			 * a year ("5 % år 2019") is a target's, not an outcome's: the
+			 * outcome refuses it as such, the target reads on
+			 */
+			if (size > 0 && data[0] >= '0' && data[0] <= '9' &&
+				oe.code != GM_ERR_BAD_YEAR)
 				REQUIRE(!mr && me.code == oe.code && me.pos == oe.pos + 6);
 		}
 		free(minst);

@@ -4,7 +4,7 @@
 BEGIN;
 SET LOCAL search_path = public, goalmetrics;
 SET LOCAL extra_float_digits = 1;
-SELECT plan(78);
+SELECT plan(88);
 
 -- the explicit variant can index and generate
 SELECT lives_ok($$CREATE TEMP TABLE gen_col (o numeric, t goalmetrics.metric_target,
@@ -124,9 +124,41 @@ SELECT is(status_colour('fulfilled'), '#2E7D32', 'green');
 SELECT is(status_colour('not_followed_up'), '#9E9E9E', 'grey');
 SELECT is(status_symbol('not_fulfilled'), '✗', 'symbol');
 
+-- ------------------------------------------ targets over time (issue 17)
+SELECT lives_ok($$CREATE TEMP TABLE gen_prev (o numeric, p numeric, t goalmetrics.metric_target,
+                  s goalmetrics.status_band GENERATED ALWAYS AS
+                    (goalmetrics.status(o, t, 90, 100, previous => p, lower_is_better => false)) STORED)$$,
+                'status with thresholds and a previous outcome works in a generated column');
+INSERT INTO gen_prev VALUES (80, 75, 'Öka'), (70, 75, 'Öka'), (70, NULL, 'Öka'), (70, 75, 'Minst 65 %');
+SELECT results_eq($$SELECT s::text FROM gen_prev ORDER BY o DESC, p NULLS LAST, t$$,
+                  ARRAY['fulfilled', 'fulfilled', 'partly', 'not_followed_up'],
+                  'increase after 75: 80 met, 70 partly; plain: previous ignored; no previous: not followed up');
+SELECT is((SELECT string_agg(DISTINCT p.provolatile::text, ',')
+           FROM pg_proc p WHERE p.pronamespace = 'goalmetrics'::regnamespace
+             AND p.proname = 'status' AND 'previous' = ANY (p.proargnames) AND p.pronargs = 3),
+          's', 'status(outcome, target, previous) reads the settings: STABLE');
+SELECT is((SELECT string_agg(DISTINCT p.provolatile::text, ',')
+           FROM pg_proc p WHERE p.pronamespace = 'goalmetrics'::regnamespace
+             AND p.proname IN ('status', 'fulfilment', 'meets', 'judged_target')
+             AND 'previous' = ANY (p.proargnames)
+             AND NOT (p.proname = 'status' AND p.pronargs = 3)),
+          'i', 'fulfilment, meets, judged_target and status with thresholds, with a previous outcome: IMMUTABLE');
+SELECT is((SELECT count(*)::int FROM pg_proc p WHERE p.pronamespace = 'goalmetrics'::regnamespace
+             AND p.proname IN ('status', 'fulfilment', 'meets') AND 'previous' = ANY (p.proargnames)),
+          20, 'a variant with previous of fulfilment, meets and both status for each of the five outcome types');
+SELECT is(status(80, 'Öka')::text, 'not_followed_up', 'a direction target without previous: not followed up');
+SELECT is(fulfilment(80, 'Öka'), NULL::numeric, '... and no fulfilment');
+SELECT is(meets(76::bigint, 'Bibehålla', previous => 75::bigint), true, 'maintain: better is met');
+SELECT is(status(82, target_for_year('Öka från 81 % 2016 till 85 % 2019', 2017)),
+          status(82, 'Minst 82,33 %'), 'a year on the glide path judges as the hand-written target');
+SELECT is(((rollup(o, t)).not_followed_up), 1,
+          'the roll-up counts a direction target without previous as not followed up')
+FROM (SELECT 80::numeric AS o, 'Öka'::goalmetrics.metric_target AS t) v;
+
 -- ------------------------- the enum's OIDs survive DROP/CREATE in one session
 SELECT is(status(68, 'Minst 75 %')::text, 'partly', 'before re-creating the extension');
 DROP TABLE gen_col;
+DROP TABLE gen_prev;
 DROP EXTENSION goalmetrics;
 CREATE EXTENSION goalmetrics;
 SELECT is(goalmetrics.status(68, 'Minst 75 %')::text, 'partly',

@@ -44,7 +44,7 @@ INSERT INTO bad_text (input, state, what) VALUES
 	('Mellan och 5', '22P02', 'range without its lower bound'),
 	('Öka från 70 % till', '22P02', 'change without its target'),
 	('från till', '22P02', 'change without numbers'),
-	('Öka till 75', '22P02', 'change without från'),
+	-- 'Öka till 75' reads since issue 17: at least 75
 	('-', '22P02', 'only a minus sign'),
 	(U&'\2212', '22P02', 'only U+2212 minus'),
 	('+', '22P02', 'only a plus sign'),
@@ -191,7 +191,29 @@ INSERT INTO bad_text (input, state, what) VALUES
 	('från 5 till 5', '22P02', 'no change'),
 	('increase from 70 % to 60 %', '22P02', 'english increase downwards'),
 	('reduce from 40 to 50 days', '22P02', 'english reduce upwards'),
-	('Öka från 70 till 75 till 80', '22P02', 'two targets');
+	('Öka från 70 till 75 till 80', '22P02', 'two targets'),
+	-- prose, directions and years (issue 17)
+	('ska ungefär minst 2 %', '22P02', 'prose with an unknown word'),
+	('Resultatet minst 2 %', '22P02', 'a subject without a modal verb'),
+	('a b c d e f g ska öka', '22P02', 'a subject of seven words'),
+	('ska', '22P02', 'a modal verb alone'),
+	('Resultatet ska', '22P02', 'a subject and a modal verb alone'),
+	('ska minst', '22P02', 'prose without a number'),
+	('Öka med 5 %', '22P02', 'increase by'),
+	('Bibehålla 80 %', '22P02', 'maintain with a number'),
+	('Soliditeten ska förbättras till 40 %', '22P02', 'improve to a number'),
+	('Öka 5', '22P02', 'increase and a number'),
+	('Minst 65 % av 5 %', '22P02', 'a qualifier with a number'),
+	('Minst 65 % av alla %', '22P02', 'percent in the qualifier'),
+	('Minst 2 % av ' || repeat('a', 62), '22001', 'unit and qualifier over 64 bytes'),
+	('Öka från 81 % 2019 till 85 % 2016', '22P02', 'glide path years reversed'),
+	('Öka från 81 % 2016 till 85 % 2016', '22P02', 'glide path of no years'),
+	('Öka från 81 % 2016 till 85 %', '22P02', 'start year without an end year'),
+	('Minst 85 % år 1800', '22P02', 'year 1800'),
+	('Minst 85 % år 2200', '22P02', 'year 2200'),
+	('Minst 85 % år 2019 år 2020', '22P02', 'two years'),
+	('Minst 85 2019', '22P02', 'a bare year without a unit'),
+	('Mellan 5 % av x och 10 %', '22P02', 'a qualifier before och');
 
 
 -- ---------------------------------------------------------------- binary
@@ -296,7 +318,35 @@ INSERT INTO bad_binary (bytes, what) VALUES
 	('\x01401005' || convert_to('PERCENT', 'UTF8'), 'unit PERCENT, not in normal form'),
 	('\x01401005' || convert_to(repeat('x', 65), 'UTF8'), 'unit of 65 bytes'),
 	('\x01401005' || convert_to(repeat('x', 200), 'UTF8'), 'unit of 200 bytes'),
-	('\x01' || convert_to(repeat('x', 1048576), 'UTF8'), 'a megabyte of bytes');
+	('\x01' || convert_to(repeat('x', 1048576), 'UTF8'), 'a megabyte of bytes'),
+	-- the extension byte (issue 17): directions, years, qualifier
+	('\x0180', 'extension flag without the extension byte'),
+	('\x018000', 'extension byte 0'),
+	('\x018040', 'reserved extension bit 6'),
+	('\x018081', 'reserved extension bit 7 with a direction'),
+	('\x018002', 'direction bits without the direction flag'),
+	('\x01800100', 'direction with a trailing byte'),
+	('\x018101', 'direction with a comparator code'),
+	('\x01c001', 'direction with a unit position'),
+	('\x018801', 'direction marked bare'),
+	('\x0180091005', 'direction with a value'),
+	('\x01800810050000', 'end year 0'),
+	('\x01800810050807', 'end year 1800'),
+	('\x01800810059808', 'end year 2200'),
+	('\x018008100507', 'end year cut short'),
+	('\x0180081005', 'end year missing'),
+	('\x0180101005e007', 'start year without an end year or baseline'),
+	('\x01901810551051e307e007', 'start year 2019 after end year 2016'),
+	('\x01901810551051e007e007', 'start year equal to the end year'),
+	('\x01801810551051e007e307', 'start year without a baseline'),
+	('\x01c02010050025', 'qualifier of 0 bytes'),
+	('\x01c020100501786b72', 'qualifier without av after kr'),
+	('\x01c0201005036176ff25', 'qualifier with byte 0xff'),
+	('\x01c020100505617620207825', 'qualifier with a space too many'),
+	('\x01c020100505617620257825', 'qualifier with percent'),
+	('\x01c02010053f' || convert_to('av ' || repeat('x', 60), 'UTF8') || '\x6b72'::bytea, 'unit and qualifier of 65 bytes'),
+	('\x01c020100509' || convert_to('av x', 'UTF8'), 'qualifier longer than its bytes'),
+	('\x01c020100504' || convert_to('av x', 'UTF8'), 'qualifier and unit position after, no unit');
 
 
 -- ------------------------------------------------------------- functions
@@ -312,6 +362,14 @@ CREATE TEMP TABLE bad_call (
 ) ON COMMIT DROP;
 
 INSERT INTO bad_call (sql, state, what) VALUES
+	-- the previous outcome of a direction target (issue 17)
+	($$SELECT goalmetrics.status(5, 'Öka', previous => 'NaN'::numeric)$$, '22023', 'status with a NaN previous outcome'),
+	($$SELECT goalmetrics.fulfilment(5::float8, 'Öka', previous => 'Infinity'::float8, lower_is_better => false)$$, '22023', 'fulfilment with an infinite previous outcome'),
+	($$SELECT goalmetrics.meets(5, 'Öka', previous => 1234567890123456.7)$$, '22003', 'meets with a previous outcome of 17 digits'),
+	($$SELECT goalmetrics.status(5, 'Minska', previous => 0.0000000000000001)$$, '22003', 'status with a previous outcome of 16 decimals'),
+	($$SELECT goalmetrics.judged_target('Öka', 'NaN')$$, '22023', 'judged_target of NaN'),
+	($$SELECT goalmetrics.metric_target('increase', 5)$$, '22023', 'metric_target of a direction'),
+	($$SELECT goalmetrics.with_comparator('Öka', 'at_least')$$, '22023', 'with_comparator of a direction target'),
 	-- read_outcome(): the number grammar of targets (issue 12)
 	($$SELECT goalmetrics.read_outcome('59 60')$$, '22P02', 'read_outcome of two cells glued, 59 60'),
 	($$SELECT goalmetrics.read_outcome('1 23')$$, '22P02', 'read_outcome of a short digit group'),

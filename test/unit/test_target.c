@@ -65,7 +65,10 @@ identical_fields(const GmTarget *a, const GmTarget *b)
 		   a->baseline.coef == b->baseline.coef &&
 		   a->baseline.scale == b->baseline.scale &&
 		   a->unit_pos == b->unit_pos && a->unit_len == b->unit_len &&
-		   memcmp(a->unit, b->unit, sizeof(a->unit)) == 0;
+		   memcmp(a->unit, b->unit, sizeof(a->unit)) == 0 &&
+		   a->start_year == b->start_year && a->end_year == b->end_year &&
+		   a->qual_len == b->qual_len &&
+		   memcmp(a->qualifier, b->qualifier, sizeof(a->qualifier)) == 0;
 }
 
 static int fast_answered; /* inputs the fast path took, for the summary */
@@ -169,6 +172,12 @@ check_decode_rule(const uint8_t *buf, size_t len, const GmTarget *full)
 			x.unit[0] = 'x';
 			x.unit[1] = '\0';
 			x.unit_len = 1;
+		}
+		/* the qualifier's bytes are checked by decode, like the unit's */
+		if (x.qual_len > 0)
+		{
+			memcpy(x.qualifier, "av x", 5);
+			x.qual_len = 4;
 		}
 		if (!gm_target_validate(&x, &ve))
 			ok(0, "decode_rule accepts an invalid rule: %s", ve.message);
@@ -300,7 +309,8 @@ check_round_trip(const GmTarget *t, const char *label)
 		gm_target_format(&u, (GmStyle)style, buf2, sizeof(buf2));
 		ok(strcmp(buf, buf2) == 0, "%s: style %d unstable: \"%s\" / \"%s\"",
 		   label, style, buf, buf2);
-		if (style == GM_STYLE_SYMBOLIC && all_ascii(t->unit, t->unit_len))
+		if (style == GM_STYLE_SYMBOLIC && all_ascii(t->unit, t->unit_len) &&
+			all_ascii(t->qualifier, t->qual_len))
 			ok(all_ascii(buf, n), "%s: symbolic output not ASCII: \"%s\"",
 			   label, buf);
 	}
@@ -601,8 +611,9 @@ test_comparators(void)
 	expect_error(
 		"Minst5", GM_ERR_UNKNOWN_COMPARATOR, 0,
 		"expected a comparator or a number at character 1, found \"Minst5\"");
-	expect_error("Minska 5", GM_ERR_UNKNOWN_COMPARATOR, 7,
-				 "expected \"från\" or \"from\" at character 8, found \"5\"");
+	expect_error(
+		"Minska 5", GM_ERR_UNKNOWN_COMPARATOR, 7,
+		"expected \"från\", \"till\" or the end of the text after a direction (\"Öka\", \"Öka från 70 % till 75 %\", \"Öka till 75 %\") at character 8, found \"5\"");
 	expect_error("Mindre 5", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
 	expect_error("Mer 5", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
 	expect_error("Maxi 5", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
@@ -616,15 +627,15 @@ test_comparators(void)
 		"expected a comparator or a number at character 1, found \"Approximately\"");
 	expect_error("index 79", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
 	expect_error("% 5", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
+	/* prose (issue 17): "ska" is a modal verb, then any target */
+	expect_target("ska 5", GM_AT_LEAST, true, 5, 0, GM_UNIT_NONE, "");
+	expect_target("ska minst 5", GM_AT_LEAST, false, 5, 0, GM_UNIT_NONE, "");
 	expect_error(
-		"ska 5", GM_ERR_UNKNOWN_COMPARATOR, 4,
-		"expected \"öka\", \"minska\" or \"från\" after \"ska\" at character 5, found \"5\"");
-	expect_error("ska minst 5", GM_ERR_UNKNOWN_COMPARATOR, 4, NULL);
+		"ska", GM_ERR_MISSING_NUMBER, 3,
+		"expected a comparator, a number or a direction after the verb at character 4");
 	expect_error(
-		"ska", GM_ERR_UNKNOWN_COMPARATOR, 3,
-		"expected \"öka\", \"minska\" or \"från\" after \"ska\" at character 4");
-	expect_error("Öka 5", GM_ERR_UNKNOWN_COMPARATOR, 5,
-				 "expected \"från\" or \"from\" at character 5, found \"5\"");
+		"Öka 5", GM_ERR_UNKNOWN_COMPARATOR, 5,
+		"expected \"från\", \"till\" or the end of the text after a direction (\"Öka\", \"Öka från 70 % till 75 %\", \"Öka till 75 %\") at character 5, found \"5\"");
 	expect_error("Åka från 1 till 2", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
 	expect_error("La\xcc\x8agst 5", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
 	expect_error("Lo\xcc\x88gst 5", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
@@ -883,13 +894,17 @@ test_units(void)
 	expect_error(
 		"Minst 65 % %", GM_ERR_BAD_UNIT, 9,
 		"expected \"%\" once and as a word of its own in the unit at character 10, found \"% %\"");
+	expect_error("Minst 65 % av 5 %", GM_ERR_STRAY_TEXT, 14, NULL);
+	expect_error("Minst 65 % av alla %", GM_ERR_BAD_UNIT, 11, NULL);
+	expect_error("Minst 65 % av procent", GM_ERR_BAD_UNIT, 11, NULL);
 	expect_error("Minst 65 procent %", GM_ERR_BAD_UNIT, 9, NULL);
 	expect_error("Minst % % 65", GM_ERR_BAD_UNIT, 6, NULL);
 	expect_error("Minst 5 kr/%", GM_ERR_BAD_UNIT, 8, NULL);
+	/* the words after a percent unit are its qualifier (issue 17) */
 	expect_target("Minst 5 % per år", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER,
-				  "% per år");
+				  "%");
 	expect_target("Minst 5 procent per år", GM_AT_LEAST, false, 5, 0,
-				  GM_UNIT_AFTER, "procent per år");
+				  GM_UNIT_AFTER, "%");
 	expect_target("Minst 5 kronor per invånare", GM_AT_LEAST, false, 5, 0,
 				  GM_UNIT_AFTER, "kronor per invånare");
 	expect_target("Minst 5 kronor \t per\n\xc2\xa0invånare", GM_AT_LEAST,
@@ -1173,8 +1188,9 @@ test_changes(void)
 	expect_error("från 70 kr 75", GM_ERR_STRAY_TEXT, 12, NULL);
 	expect_error("från 70 till index 75", GM_ERR_MISSING_NUMBER, 14, NULL);
 	expect_error("från 70 till 75 %;", GM_ERR_STRAY_TEXT, 18, NULL);
-	expect_error("Öka till 75", GM_ERR_UNKNOWN_COMPARATOR, 5, NULL);
-	expect_error("ska öka", GM_ERR_UNKNOWN_COMPARATOR, 8, NULL);
+	/* "Öka till 75" is "Minst 75"; "ska öka" a direction (issue 17) */
+	expect_target("Öka till 75", GM_AT_LEAST, false, 75, 0, GM_UNIT_NONE, "");
+	expect_target("ska öka", GM_INCREASE, false, 0, 0, GM_UNIT_NONE, "");
 	/* after the last number, "to" is just a word of the unit */
 	expect_styles("Öka från 1 to 2 kr to go", "Öka från 1 till 2 kr to go",
 				  "increase from 1 to 2 kr to go", "from 1 to 2 kr to go");
@@ -1733,7 +1749,7 @@ test_validate(void)
 			"pp",
 			"a-",
 			"e5",
-			"% per år",
+			"kr per år",
 			"\xf0\x9f\x98\x80",
 			"Barn",
 			"till",
@@ -2383,7 +2399,6 @@ test_fast_path(void)
 		"Minst 5 kr/st",
 		"Högst 5 st.",
 		"Minst 5 Å",
-		"Minst 5 % x",
 		"Minst 5 e5",
 		"Minst Index NKI 5",
 		"Minst 5 kr  per   invånare",
@@ -2404,6 +2419,16 @@ test_fast_path(void)
 		"Minst 12 345,678",
 	};
 	static const char *const not_fast[] = {
+		/* a qualifier, a year, prose, a direction (issue 17) */
+		"Minst 5 % x",
+		"Minst 2 % av skatteintäkter",
+		"Minst 100 procents konsolidering",
+		"Minst 5 kr av budget",
+		"Minst 85 % år 2019",
+		"Minst 85 % 2019",
+		"ska minst 2 %",
+		"Resultatet ska uppgå till minst 2 %",
+		"Öka",
 		/* whitespace other than ASCII space */
 		"Minst\xc2\xa0"
 		"65 %",
@@ -2672,8 +2697,10 @@ test_second_comparator(void)
 static void
 test_names(void)
 {
-	static const char *const names[] = { "at_least", "at_most", "above",
-										 "below",    "exactly", "between" };
+	static const char *const names[] = { "at_least", "at_most",  "above",
+										 "below",    "exactly",  "between",
+										 "increase", "decrease", "maintain",
+										 "improve" };
 	GmComparator             c;
 	int                      k;
 
@@ -2693,7 +2720,7 @@ test_names(void)
 	ok(!gm_comparator_from_name("at_leastt", &c), "a longer word is no name");
 	ok(!gm_comparator_from_name("", &c), "empty is no name");
 	ok(!gm_comparator_from_name(NULL, &c), "NULL is no name");
-	ok(gm_comparator_name((GmComparator)6) == NULL, "no name for code 6");
+	ok(gm_comparator_name((GmComparator)10) == NULL, "no name for code 10");
 	ok(gm_comparator_name((GmComparator)-1) == NULL, "no name for code -1");
 }
 
@@ -3030,6 +3057,399 @@ test_outcome_format(void)
 	   "2000 decimals: outcome and target numbers written alike (%d)", same);
 }
 
+/* ---------------------------------------------------------------------
+ * Issue 17: prose, direction targets, multi-year targets
+ * ---------------------------------------------------------------------
+ */
+
+/*
+ * in parses to a target whose swedish form is sv (and english en when not
+ * NULL), with the qualifier qual ("" for none), and round-trips
+ */
+static void
+expect_prose(const char *in, const char *sv, const char *en, const char *qual)
+{
+	GmTarget t;
+	GmError  e;
+	char     buf[GM_MAX_FORMATTED];
+
+	if (!parse_str(in, &t, &e))
+	{
+		ok(0, "\"%s\" does not parse: %s", in, e.message);
+		return;
+	}
+	gm_target_format(&t, GM_STYLE_SWEDISH, buf, sizeof(buf));
+	ok(strcmp(buf, sv) == 0, "\"%s\": swedish \"%s\", expected \"%s\"", in,
+	   buf, sv);
+	if (en != NULL)
+	{
+		gm_target_format(&t, GM_STYLE_ENGLISH, buf, sizeof(buf));
+		ok(strcmp(buf, en) == 0, "\"%s\": english \"%s\", expected \"%s\"", in,
+		   buf, en);
+	}
+	ok(strcmp(t.qualifier, qual) == 0 && t.qual_len == strlen(qual),
+	   "\"%s\": qualifier \"%s\", expected \"%s\"", in, t.qualifier, qual);
+	check_round_trip(&t, in);
+}
+
+/* the error of in, and the suggestion it makes ("" for none) */
+static void
+expect_suggestion(const char *in, GmErrorCode code, const char *word,
+				  const char *suggestion)
+{
+	GmTarget t;
+	GmError  e;
+
+	if (parse_str(in, &t, &e))
+	{
+		ok(0, "\"%s\" parses, expected an error", in);
+		return;
+	}
+	ok(e.code == code, "\"%s\": error %d (%s), expected %d", in, e.code,
+	   e.message, code);
+	ok(word == NULL || strstr(e.message, word) != NULL,
+	   "\"%s\": message \"%s\" does not name \"%s\"", in, e.message, word);
+	ok(strcmp(e.suggestion, suggestion) == 0,
+	   "\"%s\": suggestion \"%s\", expected \"%s\"", in, e.suggestion,
+	   suggestion);
+	/* never steers toward a change target */
+	ok(strstr(e.message, "fr\xc3\xa5n") == NULL ||
+		   code != GM_ERR_UNKNOWN_COMPARATOR ||
+		   strstr(in, "\xc3\xb6ka") != NULL ||
+		   strstr(in, "\xc3\x96ka") != NULL || strstr(in, "inska") != NULL,
+	   "\"%s\": message \"%s\" suggests a change target", in, e.message);
+}
+
+static void
+test_prose(void)
+{
+	/* the issue's real phrasings */
+	expect_prose(
+		"Resultatet ska uppgå till minst 2 % av skatteintäkter och generella statsbidrag",
+		"Minst 2 % av skatteintäkter och generella statsbidrag",
+		"at least 2 % av skatteintäkter och generella statsbidrag",
+		"av skatteintäkter och generella statsbidrag");
+	expect_prose("ska lägst uppgå till 2 %", "Minst 2 %", "at least 2 %", "");
+	expect_prose(
+		"bör uppgå till minst 2 procent av skatter och kommunalekonomisk utjämning",
+		"Minst 2 % av skatter och kommunalekonomisk utjämning", NULL,
+		"av skatter och kommunalekonomisk utjämning");
+	expect_prose("Soliditeten ska förbättras", "Förbättra", "improve", "");
+	expect_prose("minst 100 procents konsolidering",
+				 "Minst 100 % konsolidering", "at least 100 % konsolidering",
+				 "konsolidering");
+	/* the general rule: variants */
+	expect_prose("Resultatet skall uppgå till lägst 2 %.", "Minst 2 %", NULL,
+				 "");
+	expect_prose("Resultatet ska uppgå till 2 %", "2 %", NULL, "");
+	expect_prose("Resultatet ska vara minst 2 procent av skatteintäkterna.",
+				 "Minst 2 % av skatteintäkterna", NULL, "av skatteintäkterna");
+	expect_prose("Andelen elever med behörighet ska öka", "Öka", "increase",
+				 "");
+	expect_prose("Kostnaden per brukare ska minska.", "Minska", "decrease",
+				 "");
+	expect_prose("Nöjdheten ska bibehållas", "Bibehålla", "maintain", "");
+	expect_prose("ska vara oförändrad", "Bibehålla", NULL, "");
+	expect_prose("Oförändrat", "Bibehålla", NULL, "");
+	expect_prose("Bibehålla", "Bibehålla", "maintain", "");
+	expect_prose("Öka", "Öka", "increase", "");
+	expect_prose("MINSKA", "Minska", NULL, "");
+	expect_prose("Ska öka", "Öka", NULL, "");
+	expect_prose("ska minska", "Minska", NULL, "");
+	expect_prose("Förbättra", "Förbättra", "improve", "");
+	expect_prose("Skuldsättningen bör högst uppgå till 50 %", "Högst 50 %",
+				 NULL, "");
+	expect_prose(
+		"Nettokostnaden ska uppgå till högst 98 % av skatteintäkterna",
+		"Högst 98 % av skatteintäkterna", NULL, "av skatteintäkterna");
+	expect_prose("Minst 5 % per år", "Minst 5 % per år", NULL, "per år");
+	expect_prose("Minst 3 500 tkr av budgeten", "Minst 3 500 tkr av budgeten",
+				 NULL, "av budgeten");
+	expect_prose("Minst index 79 av alla", "Minst index 79 av alla", NULL,
+				 "av alla");
+	/* English */
+	expect_prose("The result should be at least 2 % of tax revenue",
+				 "Minst 2 % of tax revenue", "at least 2 % of tax revenue",
+				 "of tax revenue");
+	expect_prose("Costs shall decrease", "Minska", "decrease", "");
+	expect_prose("The share shall increase", "Öka", "increase", "");
+	expect_prose("should be maintained", "Bibehålla", "maintain", "");
+	expect_prose("shall improve", "Förbättra", "improve", "");
+	expect_prose("unchanged", "Bibehålla", "maintain", "");
+	expect_prose("Equity must amount to at least 30 %", "Minst 30 %", NULL,
+				 "");
+
+	/* not understood: which word, and the canonical form when clear */
+	expect_suggestion("ska ungefär minst 2 %", GM_ERR_UNKNOWN_COMPARATOR,
+					  "ungefär", "Minst 2 %");
+	expect_suggestion("Resultatet minst 2 % av skatteintäkter",
+					  GM_ERR_UNKNOWN_COMPARATOR, "Resultatet",
+					  "Minst 2 % av skatteintäkter");
+	expect_suggestion("Resultatet ska cirka 2 %", GM_ERR_UNKNOWN_COMPARATOR,
+					  "cirka", "2 %");
+	expect_suggestion("ska minst", GM_ERR_MISSING_NUMBER, NULL, "");
+	expect_suggestion("Resultatet ska", GM_ERR_MISSING_NUMBER, NULL, "");
+	expect_suggestion("ska typ", GM_ERR_UNKNOWN_COMPARATOR, "typ", "");
+	expect_suggestion("Öka med 5 %", GM_ERR_UNKNOWN_COMPARATOR, "med", "");
+	expect_suggestion("ska öka med 5 %", GM_ERR_UNKNOWN_COMPARATOR, "med", "");
+	expect_suggestion("Bibehålla 80 %", GM_ERR_STRAY_TEXT, "80", "");
+	expect_suggestion("Soliditeten ska förbättras till 40 %",
+					  GM_ERR_STRAY_TEXT, "till", "");
+	/* a subject needs a modal verb; more than six words is no subject */
+	expect_error("a b c d e f g ska öka", GM_ERR_UNKNOWN_COMPARATOR, 0, NULL);
+	expect_prose("a b c d e f ska öka", "Öka", NULL, "");
+	/* the unit and the qualifier: at most 64 bytes together */
+	expect_prose(
+		"Minst 2 % av aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		"Minst 2 % av aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		NULL,
+		"av aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+	expect_error(
+		"Minst 2 % av aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		GM_ERR_UNIT_TOO_LONG, 10, NULL);
+	expect_error(
+		"Minst 2 kr av aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		GM_ERR_UNIT_TOO_LONG, 11, NULL);
+	/* an outcome has no year */
+	{
+		static const char *const years[] = { "59 % 2016", "59 år 2016",
+											 "59 % till 2016", "59 (2016)",
+											 "59 % av x 2016" };
+		size_t                   k;
+
+		for (k = 0; k < sizeof(years) / sizeof(years[0]); k++)
+		{
+			GmDecimal d;
+			bool      none;
+			GmError   e;
+
+			ok(!gm_outcome_parse(years[k], strlen(years[k]), &d, &none, &e) &&
+				   e.code == GM_ERR_BAD_YEAR,
+			   "outcome \"%s\" with a year: %s", years[k], e.message);
+		}
+	}
+	/* outcomes alike: what an outcome reads, "Minst " + it reads too */
+	{
+		GmDecimal   d;
+		bool        none;
+		GmError     e;
+		const char *o1 =
+			"2 kr av aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+		const char *o2 =
+			"2 procent av aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
+		ok(!gm_outcome_parse(o1, strlen(o1), &d, &none, &e) &&
+			   e.code == GM_ERR_UNIT_TOO_LONG,
+		   "an outcome's unit and qualifier over 64 bytes");
+		ok(gm_outcome_parse(o2, strlen(o2), &d, &none, &e) && d.coef == 2,
+		   "an outcome's unit counts as %%: %s", e.message);
+	}
+	{
+		GmTarget t;
+		GmError  e;
+		uint8_t  enc[GM_MAX_ENCODED];
+
+		ok(parse_str("Minst 2 kr av x", &t, &e), "kr av x");
+		memset(t.qualifier, 'a', GM_MAX_QUALIFIER_LEN);
+		t.qual_len = GM_MAX_QUALIFIER_LEN;
+		ok(!gm_target_validate(&t, &e) && e.code == GM_ERR_UNIT_TOO_LONG,
+		   "unit and qualifier over 64 bytes are invalid");
+		ok(gm_target_encode(&t, enc) <= GM_MAX_ENCODED,
+		   "an invalid target still encodes within GM_MAX_ENCODED");
+	}
+	/* a full stop ends a sentence, not a number or a plain target */
+	expect_error("ska minst 5.", GM_ERR_BAD_NUMBER, 11, NULL);
+	expect_target("Minst 5 st.", GM_AT_LEAST, false, 5, 0, GM_UNIT_AFTER,
+				  "st.");
+	/* a filler word is no unit before the number */
+	expect_target("Minst vara 5", GM_AT_LEAST, false, 5, 0, GM_UNIT_NONE, "");
+	{
+		GmTarget t;
+		GmError  e;
+
+		memset(&t, 0, sizeof(t));
+		ok(!gm_target_set_unit(&t, "vara", 4, GM_UNIT_BEFORE, &e),
+		   "filler \"vara\" is no unit before the number");
+		ok(!gm_target_set_unit(&t, "% av x", 6, GM_UNIT_AFTER, &e),
+		   "\"%% av x\" is a unit and a qualifier, not a unit");
+		ok(!gm_target_set_unit(&t, "kr av x", 7, GM_UNIT_AFTER, &e),
+		   "\"kr av x\" is a unit and a qualifier, not a unit");
+		ok(gm_target_set_unit(&t, "procents", 8, GM_UNIT_AFTER, &e) &&
+			   strcmp(t.unit, "%") == 0,
+		   "\"procents\" is percent");
+	}
+}
+
+/* t's value is coef at scale */
+static bool
+value_is(const GmTarget *t, int64_t coef, int scale)
+{
+	return t->value.coef == coef && t->value.scale == scale;
+}
+
+static void
+test_years(void)
+{
+	GmTarget t;
+	GmTarget y;
+	GmTarget h;
+	GmError  e;
+	char     buf[GM_MAX_FORMATTED];
+
+	expect_prose("Öka från 81 % 2016 till 85 % 2019",
+				 "Öka från 81 % år 2016 till 85 % år 2019",
+				 "increase from 81 % in 2016 to 85 % in 2019", "");
+	expect_prose("85 % år 2019", "85 % år 2019", "85 % in 2019", "");
+	expect_prose("Minst 85 % till 2019", "Minst 85 % år 2019", NULL, "");
+	expect_prose("Minst 85 % till år 2019", "Minst 85 % år 2019", NULL, "");
+	expect_prose("Öka till 85 % senast 2019", "Minst 85 % år 2019", NULL, "");
+	expect_prose("Minska från 40 dagar (2016) till 32 dagar (2019)",
+				 "Minska från 40 dagar år 2016 till 32 dagar år 2019", NULL,
+				 "");
+	/* a unit with "till" in it stands once, at the end */
+	expect_prose("Minska från 40 (2016) till 32 kr till gång år 2019",
+				 "Minska från 40 år 2016 till 32 kr till gång år 2019", NULL,
+				 "");
+	expect_prose("Mellan 95 och 105 % av normen år 2020",
+				 "Mellan 95 och 105 % av normen år 2020", NULL, "av normen");
+	expect_prose(
+		"Resultatet ska uppgå till minst 2 % av skatteintäkterna år 2020",
+		"Minst 2 % av skatteintäkterna år 2020", NULL, "av skatteintäkterna");
+	expect_prose("at least 85 % in 2019", "Minst 85 % år 2019", NULL, "");
+	/* a unit "år" is still a unit */
+	expect_target("Högst 5 år", GM_AT_MOST, false, 5, 0, GM_UNIT_AFTER,
+				  "\xc3\xa5r");
+	expect_prose("Högst 5 år år 2019", "Högst 5 år år 2019", NULL, "");
+	/* errors */
+	expect_error(
+		"Öka från 81 % 2019 till 85 % 2016", GM_ERR_BAD_YEAR, 16,
+		"expected the baseline's year 2019 before the target's year 2016 at character 15");
+	expect_error(
+		"Öka från 81 % 2016 till 85 %", GM_ERR_BAD_YEAR, 16,
+		"expected the year of the target value too, since the baseline has one at character 15");
+	expect_error("Öka från 81 % 2016 till 85 % 2016", GM_ERR_BAD_YEAR, 16,
+				 NULL);
+	expect_error("Minst 85 % år 1800", GM_ERR_BAD_YEAR, 11, NULL);
+	expect_error("Minst 85 år 2019 2020", GM_ERR_STRAY_TEXT, 18, NULL);
+	/* without a unit a year needs its word: "81 2016" is a bad number */
+	expect_error("Minst 85 2019", GM_ERR_BAD_NUMBER, 9, NULL);
+
+	/* the glide path: 81 % 2016 to 85 % 2019 */
+	ok(parse_str("Öka från 81 % 2016 till 85 % 2019", &t, &e), "path parses");
+	ok(t.start_year == 2016 && t.end_year == 2019 && t.has_baseline,
+	   "path years");
+	ok(!gm_target_for_year(&t, 2015, &y), "no target before the start");
+	ok(gm_target_for_year(&t, 2016, &y) && value_is(&y, 81, 0) &&
+		   y.cmp == GM_AT_LEAST && !y.has_baseline && y.end_year == 0 &&
+		   strcmp(y.unit, "%") == 0,
+	   "2016: the baseline");
+	ok(gm_target_for_year(&t, 2017, &y) && value_is(&y, 8233, 2),
+	   "2017: 82,33 (%lld/%d)", (long long)y.value.coef, y.value.scale);
+	gm_target_format(&y, GM_STYLE_SWEDISH, buf, sizeof(buf));
+	ok(strcmp(buf, "Minst 82,33 %") == 0, "2017 written %s", buf);
+	ok(gm_target_for_year(&t, 2018, &y) && value_is(&y, 8367, 2),
+	   "2018: 83,67 (half away from zero)");
+	ok(gm_target_for_year(&t, 2019, &y) && value_is(&y, 85, 0),
+	   "2019: the value");
+	ok(gm_target_for_year(&t, 2030, &y) && value_is(&y, 85, 0),
+	   "after the end: the value");
+	/* the one rule: the year's target is the hand-written one */
+	ok(parse_str("Minst 82,33 %", &h, &e) &&
+		   gm_target_for_year(&t, 2017, &y) && gm_target_cmp(&h, &y) == 0 &&
+		   same_target(&h, &y),
+	   "2017's target is Minst 82,33 %%");
+	gm_target_resolve_years(&t, &y);
+	ok(parse_str("Minst 85 %", &h, &e) && same_target(&h, &y),
+	   "without a year: the end year's target");
+	/* whole steps keep the written decimals; a decrease rounds too */
+	ok(parse_str("Öka från 81 % år 2016 till 84 % år 2019", &t, &e) &&
+		   gm_target_for_year(&t, 2017, &y) && value_is(&y, 82, 0),
+	   "81 to 84: 82 in 2017, not 82,00");
+	ok(parse_str("Minska från 10 år 2016 till 9 år 2019", &t, &e) &&
+		   gm_target_for_year(&t, 2018, &y) && value_is(&y, -0 + 933, 2) &&
+		   y.cmp == GM_AT_MOST,
+	   "10 to 9: Högst 9,33 in 2018");
+	ok(parse_str("Minska från -1 år 2016 till -2 år 2019", &t, &e) &&
+		   gm_target_for_year(&t, 2018, &y) && value_is(&y, -167, 2),
+	   "-1 to -2: -1,67 in 2018 (half away from zero)");
+	/* an end year alone: from that year on */
+	ok(parse_str("85 % år 2019", &t, &e) && !gm_target_for_year(&t, 2018, &y),
+	   "before an end year without a path: none");
+	ok(gm_target_for_year(&t, 2019, &y) && y.bare && value_is(&y, 85, 0),
+	   "85 %% from 2019: bare 85 %%");
+	/* a target without years applies every year */
+	ok(parse_str("Minst 65 %", &t, &e) && gm_target_for_year(&t, 1900, &y) &&
+		   same_target(&t, &y),
+	   "no years: itself");
+	/* a direction target applies every year as it is */
+	ok(parse_str("Öka", &t, &e) && gm_target_for_year(&t, 2019, &y) &&
+		   same_target(&t, &y),
+	   "Öka applies in 2019 as it is");
+}
+
+static void
+test_directions(void)
+{
+	static const struct
+	{
+		const char  *in;
+		GmComparator dir;
+		bool         lower;
+		GmComparator plain;
+	} cases[] = {
+		{ "Öka", GM_INCREASE, false, GM_ABOVE },
+		{ "Öka", GM_INCREASE, true, GM_ABOVE },
+		{ "Minska", GM_DECREASE, false, GM_BELOW },
+		{ "Bibehålla", GM_MAINTAIN, false, GM_AT_LEAST },
+		{ "Bibehålla", GM_MAINTAIN, true, GM_AT_MOST },
+		{ "ska förbättras", GM_IMPROVE, false, GM_ABOVE },
+		{ "ska förbättras", GM_IMPROVE, true, GM_BELOW },
+	};
+	GmDecimal prev = { 725, 1 };
+	size_t    k;
+
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+	{
+		GmTarget t;
+		GmTarget p;
+		GmError  e;
+		uint8_t  enc[GM_MAX_ENCODED];
+		size_t   n;
+
+		if (!parse_str(cases[k].in, &t, &e))
+		{
+			ok(0, "\"%s\" does not parse: %s", cases[k].in, e.message);
+			continue;
+		}
+		ok(t.cmp == cases[k].dir, "\"%s\": direction %d", cases[k].in, t.cmp);
+		n = gm_target_encode(&t, enc);
+		ok(n == 2 && enc[0] == 0x80, "\"%s\": packed in two bytes",
+		   cases[k].in);
+		gm_target_against_previous(&t, prev, cases[k].lower, &p);
+		ok(p.cmp == cases[k].plain && p.value.coef == 725 &&
+			   p.value.scale == 1 && p.unit_pos == GM_UNIT_NONE &&
+			   gm_target_validate(&p, &e),
+		   "\"%s\" after 72,5 (lower is better %d): comparator %d",
+		   cases[k].in, cases[k].lower, p.cmp);
+	}
+	/* any other target is itself */
+	{
+		GmTarget t;
+		GmTarget p;
+		GmError  e;
+
+		ok(parse_str("Minst 65 %", &t, &e), "Minst 65 %%");
+		gm_target_against_previous(&t, prev, true, &p);
+		ok(same_target(&t, &p), "a plain target does not look back");
+	}
+	corrupt_encoding("Öka");
+	corrupt_encoding("Bibehålla");
+	corrupt_encoding("ska förbättras");
+	corrupt_encoding("Öka från 81 % 2016 till 85 % 2019");
+	corrupt_encoding("Minst 2 % av skatteintäkter och generella statsbidrag");
+	corrupt_encoding("Mellan 5 och 7 kr av budgeten år 2020");
+}
+
 int
 main(void)
 {
@@ -3051,6 +3471,9 @@ main(void)
 	test_fast_path();
 	test_issue12();
 	test_outcome_format();
+	test_prose();
+	test_years();
+	test_directions();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed > 0 ? 1 : 0;
 }
