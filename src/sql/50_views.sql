@@ -14,9 +14,10 @@
 -- per-metric work (the years a metric has, its trend, its nearest target)
 -- is a LATERAL join on the metric's key, never a join on an expression.
 -- The goal roll-up is written once, in goal_results(), an inlinable SQL
--- function that goal_status, perspective_status, committee_status,
--- goal_rollup and refresh_summary() (60_summary.sql) read; the perspective
--- and committee roll-ups are written once, in those two views.
+-- function that goal_status, goal_rollup, group_results() and
+-- refresh_summary() (60_summary.sql) read; the perspective and committee
+-- roll-ups are written once, in group_results(), which perspective_status,
+-- committee_status and refresh_summary() read.
 \echo Use "CREATE EXTENSION goalmetrics" to load this file. \quit
 
 -- A status as a rank for sorting, best first (fulfilled 1, partly 2,
@@ -197,9 +198,37 @@ SELECT r.committee_id,
  WHERE r.current;
 COMMENT ON VIEW goal_status IS 'One row per goal and year in which one of its metrics has a target: the roll-up of its metrics (fulfilment, status, labels, colour, counts) and the year before';
 
--- ---------------------------------------------------- perspective level
--- A perspective's result is rolled up from its goals, each goal counting
--- once however many metrics it has.
+-- ------------------------------------------ perspective and committee level
+-- The roll-up of a committee's goals, per perspective (per_perspective
+-- true) or all of them (false), per year, and the year before: each goal
+-- counts once however many metrics it has (DOMAIN: a committee's result is
+-- the mean of its goals', not of its perspectives').  Written once, read by
+-- perspective_status, committee_status and refresh_summary()
+-- (60_summary.sql).  An inlinable SQL function called with a constant: the
+-- perspective key folds to the column (or to NULL), so it stays a plain
+-- GROUP BY key and a filter on the committee, the perspective or the year
+-- reaches the tables through goal_results().
+CREATE FUNCTION group_results(per_perspective boolean)
+RETURNS TABLE (committee_id integer, committee text, committee_sort integer,
+			   perspective_id integer, perspective text, perspective_en text, perspective_sort integer,
+			   year integer, result goalmetrics.rollup_result, result_prev1 goalmetrics.rollup_result)
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT gr.committee_id, gr.committee, gr.committee_sort,
+		   CASE WHEN group_results.per_perspective THEN gr.perspective_id END,
+		   CASE WHEN group_results.per_perspective THEN gr.perspective END,
+		   CASE WHEN group_results.per_perspective THEN gr.perspective_en END,
+		   CASE WHEN group_results.per_perspective THEN gr.perspective_sort END,
+		   gr.year,
+		   goalmetrics.rollup(gr.result) FILTER (WHERE gr.current),
+		   CASE WHEN pg_catalog.bool_or(gr.result_prev1 IS NOT NULL)
+				THEN goalmetrics.rollup(gr.result_prev1) FILTER (WHERE gr.result_prev1 IS NOT NULL) END
+	  FROM goalmetrics.goal_results() gr
+	 GROUP BY gr.committee_id, gr.committee, gr.committee_sort, 4, 5, 6, 7, gr.year
+	HAVING pg_catalog.bool_or(gr.current);
+END;
+COMMENT ON FUNCTION group_results(boolean) IS 'Internal: the roll-up of each committee''s goals per perspective (true) or in all (false), per year, and the year before; each goal counts once; read by perspective_status, committee_status and refresh_summary()';
+
 CREATE VIEW perspective_status AS
 SELECT r.committee_id,
 	   r.committee,
@@ -225,20 +254,9 @@ SELECT r.committee_id,
 	   ((r.result_prev1).status)::text AS status_prev1,
 	   r.committee_sort,
 	   r.perspective_sort
-  FROM (SELECT gr.committee_id, gr.committee, gr.committee_sort, gr.perspective_id, gr.perspective,
-			   gr.perspective_en, gr.perspective_sort, gr.year,
-			   goalmetrics.rollup(gr.result) FILTER (WHERE gr.current) AS result,
-			   CASE WHEN pg_catalog.bool_or(gr.result_prev1 IS NOT NULL)
-					THEN goalmetrics.rollup(gr.result_prev1) FILTER (WHERE gr.result_prev1 IS NOT NULL) END AS result_prev1
-		  FROM goalmetrics.goal_results() gr
-		 GROUP BY gr.committee_id, gr.committee, gr.committee_sort, gr.perspective_id, gr.perspective,
-				  gr.perspective_en, gr.perspective_sort, gr.year
-		HAVING pg_catalog.bool_or(gr.current)) r;
+  FROM goalmetrics.group_results(true) r;
 COMMENT ON VIEW perspective_status IS 'One row per committee, perspective and year: the roll-up of its goals, each goal counting once, and the year before';
 
--- ------------------------------------------------------ committee level
--- A committee's result is rolled up from all its goals (DOMAIN: the mean
--- of its goals', each goal counting once), not from its perspectives.
 CREATE VIEW committee_status AS
 SELECT r.committee_id,
 	   r.committee,
@@ -260,13 +278,7 @@ SELECT r.committee_id,
 	   pg_catalog.round((r.result_prev1).fulfilment, 4)::numeric(7, 4) AS fulfilment_prev1,
 	   ((r.result_prev1).status)::text AS status_prev1,
 	   r.committee_sort
-  FROM (SELECT gr.committee_id, gr.committee, gr.committee_sort, gr.year,
-			   goalmetrics.rollup(gr.result) FILTER (WHERE gr.current) AS result,
-			   CASE WHEN pg_catalog.bool_or(gr.result_prev1 IS NOT NULL)
-					THEN goalmetrics.rollup(gr.result_prev1) FILTER (WHERE gr.result_prev1 IS NOT NULL) END AS result_prev1
-		  FROM goalmetrics.goal_results() gr
-		 GROUP BY gr.committee_id, gr.committee, gr.committee_sort, gr.year
-		HAVING pg_catalog.bool_or(gr.current)) r;
+  FROM goalmetrics.group_results(false) r;
 COMMENT ON VIEW committee_status IS 'One row per committee and year: the roll-up of all its goals, each goal counting once, and the year before';
 
 -- ------------------------------------------------------- the annual report

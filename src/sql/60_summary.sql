@@ -122,11 +122,10 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON summary TO goalmetrics_admin;
 -- year: a second concurrent call waits until the first commits, then
 -- recomputes (in READ COMMITTED, each statement sees the first call's
 -- rows).  Only summary rows are written; targets and outcomes are only
--- read, so writers are never blocked.  The goal roll-up is computed once
--- (goal_results(), 50_views.sql, materialised for the year); the goal,
--- perspective and committee rows are read from it, the perspective and
--- committee levels in one GROUPING SETS pass.  The metric level is
--- annual_report(year).
+-- read, so writers are never blocked.  The goal rows are goal_results(),
+-- the perspective and committee rows group_results() (50_views.sql), the
+-- functions the views read, so the summary and the views roll up by one
+-- rule.  The metric level is annual_report(year).
 CREATE FUNCTION refresh_summary(year integer) RETURNS integer
 LANGUAGE plpgsql VOLATILE STRICT
 SET search_path = pg_catalog, pg_temp
@@ -169,20 +168,19 @@ BEGIN
 	  FROM goalmetrics.annual_report(refresh_summary.year) a;
 	GET DIAGNOSTICS written = ROW_COUNT;
 
-	WITH g AS MATERIALIZED (
-		SELECT * FROM goalmetrics.goal_results() r
-		 WHERE r.year = refresh_summary.year AND r.current
-	), r AS (
+	-- the goal level from goal_results(), the perspective and committee
+	-- levels from group_results(): the roll-ups the views show
+	WITH r AS (
 		SELECT 'goal' AS level, g.committee_id, g.committee, g.perspective_id, g.perspective, g.perspective_en,
 			   g.goal_id, g.goal, g.result
-		  FROM g
+		  FROM goalmetrics.goal_results() g
+		 WHERE g.year = refresh_summary.year AND g.current
 		UNION ALL
-		SELECT CASE WHEN GROUPING(g.perspective_id) = 0 THEN 'perspective' ELSE 'committee' END,
-			   g.committee_id, g.committee, g.perspective_id, g.perspective, g.perspective_en, NULL, NULL,
-			   goalmetrics.rollup(g.result)
-		  FROM g
-		 GROUP BY GROUPING SETS ((g.committee_id, g.committee, g.perspective_id, g.perspective, g.perspective_en),
-								 (g.committee_id, g.committee))
+		SELECT CASE WHEN a.perspective_id IS NULL THEN 'committee' ELSE 'perspective' END,
+			   a.committee_id, a.committee, a.perspective_id, a.perspective, a.perspective_en, NULL, NULL, a.result
+		  FROM (SELECT * FROM goalmetrics.group_results(true) p WHERE p.year = refresh_summary.year
+				UNION ALL
+				SELECT * FROM goalmetrics.group_results(false) c WHERE c.year = refresh_summary.year) a
 	)
 	INSERT INTO goalmetrics.summary
 		(year, level, committee_id, perspective_id, goal_id, committee, perspective, perspective_en, goal,
