@@ -134,10 +134,10 @@ SELECT results_eq($$
 	  JOIN pg_class r ON r.oid = c JOIN pg_namespace n ON n.oid = r.relnamespace
 	 WHERE e.extname = 'goalmetrics' ORDER BY 1
 $$, $$ VALUES ('goalmetrics.committee'), ('goalmetrics.committee_committee_id_seq'), ('goalmetrics.committee_member'),
-			  ('goalmetrics.goal'), ('goalmetrics.goal_goal_id_seq'), ('goalmetrics.history'),
+			  ('goalmetrics.goal'), ('goalmetrics.goal_assessment'), ('goalmetrics.goal_goal_id_seq'), ('goalmetrics.history'),
 			  ('goalmetrics.history_history_id_seq'), ('goalmetrics.metric'),
 			  ('goalmetrics.metric_metric_id_seq'), ('goalmetrics.outcome'), ('goalmetrics.perspective'),
-			  ('goalmetrics.perspective_perspective_id_seq'), ('goalmetrics.report_import'), ('goalmetrics.report_import_line_seq'), ('goalmetrics.summary'),
+			  ('goalmetrics.perspective_perspective_id_seq'), ('goalmetrics.report_import'), ('goalmetrics.report_import_line_seq'), ('goalmetrics.rules'), ('goalmetrics.summary'),
 			  ('goalmetrics.target') $$,
 	'user tables and their sequences are registered for pg_dump');
 SELECT is((SELECT cond FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(c, cond)
