@@ -3,7 +3,7 @@
 -- and views, with SET ROLE), and the import's handling of bad rows.
 BEGIN;
 SET LOCAL search_path = public, goalmetrics;
-SELECT plan(145);
+SELECT plan(174);
 
 -- ------------------------------------------------------------- structure
 SELECT is_empty($$
@@ -497,6 +497,126 @@ SELECT is(import_report(), 0, 'a row with a 1 700-character unknown perspective 
 SELECT is((SELECT problem FROM report_import WHERE metric = 'X'),
 		  'unknown perspective "Okänt perspektiv Okänt perspektiv Okänt perspektiv Okänt ..." (expected one of Invånare, Omvärld, Organisation, Ekonomi, or their English names)',
 		  'a problem quotes at most 60 characters of a cell');
+
+-- ------------------------------------------------------ goal assessments
+-- A goal of each committee: Socialnämnden's "... personlig och elektronisk
+-- kontakt" (partly in 2016) and one of Arbetsmarknadsnämnden's.
+CREATE TEMP TABLE ga_goals AS
+SELECT (SELECT g.goal_id FROM goal g JOIN committee c USING (committee_id)
+		 WHERE c.name = 'Socialnämnden' AND g.title = 'Socialnämnden ska öka den enskildes möjlighet till personlig och elektronisk kontakt') AS sn,
+	   (SELECT min(g.goal_id) FROM goal g JOIN committee c USING (committee_id) WHERE c.name = 'Arbetsmarknadsnämnden') AS amn;
+GRANT SELECT ON ga_goals TO PUBLIC;
+CREATE TEMP TABLE ga_before AS
+SELECT 'p' AS level, committee_id, perspective_id, fulfilment, status, fulfilled, goals_fulfilled, goals_partly, goals_assessed
+  FROM perspective_status WHERE year = 2016
+UNION ALL
+SELECT 'c', committee_id, NULL, fulfilment, status, fulfilled, goals_fulfilled, goals_partly, goals_assessed
+  FROM committee_status WHERE year = 2016;
+SELECT is((SELECT computed_status FROM goal_status WHERE year = 2016 AND goal_id = (SELECT sn FROM ga_goals)), 'partly',
+	'(the assessed goal is computed as partly in 2016)');
+
+SELECT is(pg_temp.run_as('regress_gm_sn_writer', format($$
+	INSERT INTO goalmetrics.goal_assessment (goal_id, year, analysis) VALUES (%s, 2016, 'Sjukfrånvaron har minskat.')$$,
+	(SELECT sn FROM ga_goals))), 1::bigint, 'a writer writes the analysis of its committee''s goal');
+SELECT throws_ok(format($$SELECT pg_temp.run_as('regress_gm_sn_writer', 'INSERT INTO goalmetrics.goal_assessment (goal_id, year, analysis) VALUES (%s, 2016, ''x'')')$$,
+						(SELECT amn FROM ga_goals)),
+	'42501', NULL, '... not of another committee''s goal');
+SELECT throws_ok(format($$SELECT pg_temp.run_as('regress_gm_amn_reader', 'INSERT INTO goalmetrics.goal_assessment (goal_id, year, analysis) VALUES (%s, 2016, ''x'')')$$,
+						(SELECT amn FROM ga_goals)),
+	'42501', NULL, 'a reader assesses nothing, not even its own goals');
+SELECT throws_ok(format($$SELECT pg_temp.run_as('regress_gm_sn_writer', 'UPDATE goalmetrics.goal_assessment SET status = ''fulfilled'' WHERE goal_id = %s')$$,
+						(SELECT sn FROM ga_goals)),
+	'23514', 'goal ' || (SELECT sn FROM ga_goals) || ' is assessed as "fulfilled" in 2016, but its computed status is "partly"',
+	'an assessed status that differs from the computed one needs a reason');
+SELECT throws_ok(format($$INSERT INTO goal_assessment (goal_id, year, status, reason) VALUES (%s, 2016, 'fulfilled', ' ')$$,
+						(SELECT amn FROM ga_goals)),
+	'23514', NULL, '... a reason that says something');
+SELECT throws_ok(format($$INSERT INTO goal_assessment (goal_id, year) VALUES (%s, 2015)$$, (SELECT amn FROM ga_goals)),
+	'23514', NULL, 'an assessment says something: an analysis or a status');
+SELECT lives_ok(format($$INSERT INTO goal_assessment (goal_id, year, status) VALUES (%s, 2016, %L)$$, (SELECT amn FROM ga_goals),
+					   (SELECT computed_status FROM goal_status WHERE year = 2016 AND goal_id = (SELECT amn FROM ga_goals))),
+	'an assessed status equal to the computed one needs no reason');
+SELECT is(pg_temp.run_as('regress_gm_sn_writer', format($$
+	UPDATE goalmetrics.goal_assessment SET status = 'fulfilled', reason = 'Målet nåddes i december.' WHERE goal_id = %s AND year = 2016$$,
+	(SELECT sn FROM ga_goals))), 1::bigint, '... and with a reason the writer assesses the goal as fulfilled');
+SELECT results_eq(format($$
+	SELECT status, computed_status, assessed_status, status_label, status_colour, analysis, reason
+	  FROM goalmetrics.goal_status WHERE year = 2016 AND goal_id = %s$$, (SELECT sn FROM ga_goals)),
+	$$ VALUES ('fulfilled'::text, 'partly'::text, 'fulfilled'::text, 'Uppfyllelse 100 procent'::text, '#2E7D32'::text,
+			   'Sjukfrånvaron har minskat.'::text, 'Målet nåddes i december.'::text) $$,
+	'goal_status: the assessed status counts (label, colour), beside the computed one, the analysis and the reason');
+SELECT is(pg_temp.count_as('regress_gm_amn_reader', 'SELECT * FROM goalmetrics.goal_assessment'), 1::bigint,
+	'a reader sees its own committee''s assessments only');
+SELECT is(pg_temp.count_as('regress_gm_amn_reader', 'SELECT * FROM goalmetrics.goal_status WHERE analysis IS NOT NULL OR assessed_status IS NOT NULL'), 1::bigint,
+	'... also through goal_status');
+SELECT is((SELECT changed_by::text FROM goal_assessment WHERE goal_id = (SELECT sn FROM ga_goals)), 'regress_gm_sn_writer',
+	'an assessment is stamped with who changed it');
+SELECT results_eq(format($$
+	SELECT operation, committee_id, new_row ->> 'status' FROM goalmetrics.history
+	 WHERE table_name = 'goal_assessment' AND key = jsonb_build_object('goal_id', %s, 'year', 2016) ORDER BY history_id$$,
+	(SELECT sn FROM ga_goals)),
+	$$ SELECT v.o, c.committee_id, v.s FROM (VALUES ('INSERT'::text, NULL::text), ('UPDATE', 'fulfilled')) v(o, s)
+		CROSS JOIN (SELECT committee_id FROM goalmetrics.committee WHERE name = 'Socialnämnden') c $$,
+	'assessments are in the history, with their committee');
+
+-- the roll-ups: the numbers stay the computed ones, the goals are counted
+-- by the status that counts
+SELECT is_empty($$
+	SELECT level, committee_id, perspective_id, fulfilment, status, fulfilled FROM ga_before
+	EXCEPT
+	(SELECT 'p', committee_id, perspective_id, fulfilment, status, fulfilled FROM perspective_status WHERE year = 2016
+	 UNION ALL
+	 SELECT 'c', committee_id, NULL, fulfilment, status, fulfilled FROM committee_status WHERE year = 2016)
+$$, 'an assessment changes no perspective''s or committee''s fulfilment, status or metric counts');
+SELECT results_eq($$
+	SELECT p.goals_fulfilled - b.goals_fulfilled, p.goals_partly - b.goals_partly, p.goals_assessed
+	  FROM perspective_status p JOIN ga_before b ON b.level = 'p' AND b.committee_id = p.committee_id AND b.perspective_id = p.perspective_id
+	 WHERE p.year = 2016 AND p.committee_id = (SELECT committee_id FROM committee WHERE name = 'Socialnämnden')
+	   AND p.perspective_id = (SELECT perspective_id FROM goal WHERE goal_id = (SELECT sn FROM ga_goals))
+	UNION ALL
+	SELECT c.goals_fulfilled - b.goals_fulfilled, c.goals_partly - b.goals_partly, c.goals_assessed
+	  FROM committee_status c JOIN ga_before b ON b.level = 'c' AND b.committee_id = c.committee_id
+	 WHERE c.year = 2016 AND c.committee_id = (SELECT committee_id FROM committee WHERE name = 'Socialnämnden')
+$$, $$ VALUES (1, -1, 1), (1, -1, 1) $$,
+	'... but counts the goal among the fulfilled goals of its perspective and committee, as assessed');
+SELECT is((SELECT sum(goals_fulfilled + goals_partly + goals_not_fulfilled + goals_not_followed_up) FROM committee_status WHERE year = 2016),
+		  (SELECT sum(goals) FROM committee_status WHERE year = 2016), 'every goal is counted once by its status that counts');
+SELECT results_eq(format($$
+	SELECT DISTINCT goal_assessed_status, goal_analysis FROM goalmetrics.annual_report(2016) WHERE goal_id = %s$$, (SELECT sn FROM ga_goals)),
+	$$ VALUES ('fulfilled'::text, 'Sjukfrånvaron har minskat.'::text) $$,
+	'annual_report: the goal''s assessed status and analysis beside each of its metrics');
+SELECT set_eq($$ SELECT metric_id, outcome_note FROM goalmetrics.annual_report(2016) WHERE outcome_note IS NOT NULL $$,
+	$$ SELECT metric_id, note FROM goalmetrics.outcome WHERE year = 2016 AND note = 'granskad' $$,
+	'annual_report: the metric''s note for the year');
+SELECT ok(refresh_summary(2016) > 0, '(the summary of 2016)');
+SELECT results_eq(format($$
+	SELECT status, computed_status, assessed_status, analysis, reason FROM goalmetrics.summary
+	 WHERE year = 2016 AND level = 'goal' AND goal_id = %s$$, (SELECT sn FROM ga_goals)),
+	$$ VALUES ('fulfilled'::text, 'partly'::text, 'fulfilled'::text, 'Sjukfrånvaron har minskat.'::text, 'Målet nåddes i december.'::text) $$,
+	'the summary stores the status that counts, the computed and the assessed status, the analysis and the reason');
+SELECT is_empty($$
+	SELECT committee_id, perspective_id, fulfilment, status, goals_fulfilled, goals_partly, goals_not_fulfilled, goals_not_followed_up, goals_assessed
+	  FROM summary WHERE year = 2016 AND level IN ('perspective', 'committee')
+	EXCEPT
+	(SELECT committee_id, perspective_id, fulfilment, status, goals_fulfilled, goals_partly, goals_not_fulfilled, goals_not_followed_up, goals_assessed
+	   FROM perspective_status WHERE year = 2016
+	 UNION ALL
+	 SELECT committee_id, NULL, fulfilment, status, goals_fulfilled, goals_partly, goals_not_fulfilled, goals_not_followed_up, goals_assessed
+	   FROM committee_status WHERE year = 2016)
+$$, '... and the perspective and committee rows roll assessed goals up by the views'' rule');
+SELECT is(pg_temp.run_as('regress_gm_sn_writer', 'DELETE FROM goalmetrics.goal_assessment'), 1::bigint,
+	'a writer deletes only its own committee''s assessments');
+
+-- ------------------------------------------------------- the year's rules
+SELECT throws_ok($$SELECT pg_temp.run_as('regress_gm_sn_writer', 'INSERT INTO goalmetrics.rules VALUES (2016, 90, 100, ''mean'', 2)')$$,
+	'42501', NULL, 'a writer cannot set a year''s rules');
+SELECT throws_ok($$SELECT pg_temp.run_as('regress_gm_sn_writer', 'SELECT goalmetrics.publish_rules(2016)')$$,
+	'42501', NULL, '... nor publish them');
+SELECT is(pg_temp.run_as('regress_gm_boss', 'SELECT goalmetrics.publish_rules(2015)'), 1::bigint, 'an admin publishes a year''s rules');
+SELECT is(pg_temp.count_as('regress_gm_unmapped', 'SELECT * FROM goalmetrics.rules'), 1::bigint, 'every role reads them');
+SELECT throws_ok($$INSERT INTO rules VALUES (2017, 95, 90, 'mean', 2)$$, '22023',
+	'status thresholds: partly_above (95) must be below fulfilled_at (90)', 'rules take only thresholds status() takes');
+SELECT throws_ok($$INSERT INTO rules VALUES (2017, 90, 100, 'median', 2)$$, '23514', NULL, '... and a known roll-up method');
 
 SELECT * FROM finish();
 ROLLBACK;

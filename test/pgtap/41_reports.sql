@@ -6,7 +6,7 @@
 -- goals, fulfilled only at 100 with every metric met.
 BEGIN;
 SET LOCAL search_path = public, goalmetrics;
-SELECT plan(59);
+SELECT plan(68);
 
 \o /dev/null
 \ir ../../data/helsingborg-2016.sql
@@ -480,6 +480,60 @@ SELECT is_empty($$
 	EXCEPT SELECT * FROM as_super
 $$, 'the reader sees exactly its committee''s rows in every view and in annual_report(), nothing else');
 RESET ROLE;
+
+-- ------------------------------------------------ a published year's rules
+-- What a year's statuses and labels read as: metric_status and
+-- annual_report() (status and both labels per metric), report_csv(), and
+-- report_html()'s legend; as the session's role or as another.
+CREATE FUNCTION pg_temp.published(r text) RETURNS text LANGUAGE plpgsql AS $f$
+DECLARE t text;
+BEGIN
+	IF r IS NOT NULL THEN
+		EXECUTE format('SET LOCAL ROLE %I', r);
+	END IF;
+	SELECT concat_ws(E'\n',
+		(SELECT string_agg(concat_ws('|', metric_id, status, status_label, status_label_en), ',' ORDER BY metric_id)
+		   FROM goalmetrics.metric_status WHERE year = 2016),
+		(SELECT string_agg(concat_ws('|', metric_id, status, status_label, status_label_en), ',' ORDER BY metric_id)
+		   FROM goalmetrics.annual_report(2016)),
+		goalmetrics.report_csv(2016),
+		substring(goalmetrics.report_html(2016) FROM '<ul class="legend".*?</ul>'))
+	  INTO t;
+	RESET ROLE;
+	RETURN t;
+END
+$f$;
+GRANT EXECUTE ON FUNCTION pg_temp.published(text) TO gm_test_bi_reader;
+CREATE TEMP TABLE published_before AS SELECT pg_temp.published(NULL) AS super, pg_temp.published('gm_test_bi_reader') AS reader;
+SET LOCAL goalmetrics.partly_above = 50;
+SET LOCAL goalmetrics.fulfilled_at = 95;
+SELECT isnt(pg_temp.published(NULL), (SELECT super FROM published_before),
+	'without a rules row, 2016 follows the session''s settings (statuses and labels change)');
+RESET goalmetrics.partly_above;
+RESET goalmetrics.fulfilled_at;
+SELECT results_eq($$ SELECT year, partly_above, fulfilled_at, rollup_method FROM goalmetrics.publish_rules(2016) $$,
+	$$ VALUES (2016, 90::numeric, 100::numeric, 'mean'::text) $$, 'publish_rules(2016) fixes the settings in force as 2016''s rules');
+SET LOCAL goalmetrics.partly_above = 50;
+SET LOCAL goalmetrics.fulfilled_at = 95;
+SELECT results_eq($$ SELECT year, partly_above, fulfilled_at FROM goalmetrics.publish_rules(2016) $$,
+	$$ VALUES (2016, 90::numeric, 100::numeric) $$, '... once: publishing again under other settings keeps them');
+SELECT is(pg_temp.published(NULL), (SELECT super FROM published_before),
+	'a published year''s statuses and labels do not change when the session SETs goalmetrics.*');
+SELECT is(pg_temp.published('gm_test_bi_reader'), (SELECT reader FROM published_before),
+	'... nor for a reader under row-level security');
+SELECT results_eq($$ SELECT y, partly_above, fulfilled_at, fixed FROM unnest(ARRAY[2016, 2015]) y, goalmetrics.rules_for(y) $$,
+	$$ VALUES (2016, 90::numeric, 100::numeric, true), (2015, 50, 95, false) $$,
+	'rules_for(): the year''s row, else the settings in force');
+SELECT ok(refresh_summary(2016) > 0, '(the summary of 2016 under other settings)');
+SELECT results_eq($$
+	SELECT DISTINCT partly_above, fulfilled_at FROM goalmetrics.summary WHERE year = 2016 $$,
+	$$ VALUES (90::numeric, 100::numeric) $$, 'the summary records the year''s rules, not the session''s settings');
+SELECT is_empty($$
+	SELECT metric_id, status, status_label FROM goalmetrics.summary WHERE year = 2016 AND level = 'metric'
+	EXCEPT SELECT metric_id, status, status_label FROM goalmetrics.annual_report(2016)
+$$, '... and its metric rows are the published report''s');
+RESET goalmetrics.partly_above;
+RESET goalmetrics.fulfilled_at;
 
 SELECT * FROM finish();
 ROLLBACK;
