@@ -3,7 +3,7 @@
 -- and views, with SET ROLE), and the import's handling of bad rows.
 BEGIN;
 SET LOCAL search_path = public, goalmetrics;
-SELECT plan(174);
+SELECT plan(181);
 
 -- ------------------------------------------------------------- structure
 SELECT is_empty($$
@@ -27,8 +27,9 @@ SELECT results_eq($$
 	 WHERE table_schema = 'goalmetrics' AND table_name = 'report_import' ORDER BY ordinal_position
 $$, $$ VALUES ('committee', 'text'), ('perspective', 'text'), ('goal', 'text'), ('metric', 'text'),
 			  ('year', 'integer'), ('outcome', 'text'), ('target', 'text'), ('problem', 'text'),
-			  ('lower_is_better', 'boolean'), ('line', 'bigint') $$,
-	'report_import has exactly the specified columns, in order, the optional ninth, and the line number');
+			  ('lower_is_better', 'boolean'), ('line', 'bigint'), ('analysis', 'text'), ('assessed_status', 'text'),
+			  ('reason', 'text') $$,
+	'report_import has exactly the specified columns, in order, the optional ninth, the line number and the optional assessment');
 SELECT col_type_is('goalmetrics', 'target', 'target', 'goalmetrics', 'metric_target', 'target.target is a metric_target');
 SELECT col_type_is('goalmetrics', 'outcome', 'value', 'numeric', 'outcome.value is numeric');
 SELECT col_type_is('goalmetrics', 'outcome', 'year', 'integer', 'outcome.year is integer');
@@ -606,6 +607,51 @@ SELECT is_empty($$
 $$, '... and the perspective and committee rows roll assessed goals up by the views'' rule');
 SELECT is(pg_temp.run_as('regress_gm_sn_writer', 'DELETE FROM goalmetrics.goal_assessment'), 1::bigint,
 	'a writer deletes only its own committee''s assessments');
+
+-- ------------------------------------------- assessments through the import
+DELETE FROM report_import;
+INSERT INTO report_import (committee, perspective, goal, metric, year, outcome, target, analysis, assessed_status, reason) VALUES
+	('Socialnämnden', 'Ekonomi', 'Socialnämnden ska ha kostnadseffektiva lösningar', 'Kostnad per ärende', 2016, '5', 'Minst 5',
+	 E'Kostnaderna låg under budget.\nAnalysen fortsätter nästa år.', ' Uppfyllt ', NULL),
+	('Socialnämnden', 'Ekonomi', 'Socialnämnden ska ha kostnadseffektiva lösningar', 'Kostnad per besök', 2016, '5', 'Minst 5', NULL, NULL, NULL),
+	('Socialnämnden', 'Invånare', 'Utfästelsen kring nämndens tjänstegarantier ska hållas', 'Ny garanti', 2016, '5', 'Minst 5',
+	 'Garantierna hölls nästan.', 'delvis', NULL),
+	('Socialnämnden', 'Invånare', 'Utfästelsen kring nämndens tjänstegarantier ska hållas', 'Ny garanti', 2017, '5', 'Minst 5',
+	 NULL, NULL, 'ingen status'),
+	('Socialnämnden', 'Omvärld', 'Socialnämnden ska minska sin miljöpåverkan', 'Ny miljö', 2016, '5', 'Minst 5',
+	 NULL, 'UPPFYLLT', NULL),
+	('Socialnämnden', 'Organisation', 'Socialnämnden ska vara en attraktiv arbetsgivare', 'Ny arbetsgivare', 2016, '5', 'Minst 5',
+	 'Ett', NULL, NULL),
+	('Socialnämnden', 'Organisation', 'Socialnämnden ska vara en attraktiv arbetsgivare', 'Ny arbetsgivare 2', 2016, '5', 'Minst 5',
+	 'Två', NULL, NULL),
+	('Socialnämnden', 'Omvärld', 'Socialnämnden ska öka invånarnas delaktighet och medskapande', 'Ny delaktighet', 2016, '5', 'Minst 5',
+	 NULL, 'Delvis uppfyllt', 'Nämnden bedömer att målet bara delvis nåddes.');
+SELECT is(import_report(), 3, 'assessments import beside outcomes: three rows of eight are read');
+SELECT results_eq($$ SELECT metric, problem FROM report_import ORDER BY line $$,
+	$$ VALUES ('Ny garanti'::text, 'unknown assessed status "delvis" (expected fulfilled, partly, not_fulfilled, not_followed_up, or uppfyllt, delvis uppfyllt, ej uppfyllt, ej uppföljt)'::text),
+			  ('Ny garanti', 'reason without an assessed status'),
+			  ('Ny miljö', 'assessed status "fulfilled" of goal "Socialnämnden ska minska sin miljöpåverkan" in 2016 differs from its computed status "not_fulfilled": give a reason'),
+			  ('Ny arbetsgivare', 'goal "Socialnämnden ska vara en attraktiv arbetsgivare" in 2016 has more than one analysis, assessed status or reason in this load'),
+			  ('Ny arbetsgivare 2', 'goal "Socialnämnden ska vara en attraktiv arbetsgivare" in 2016 has more than one analysis, assessed status or reason in this load') $$,
+	'an unknown status word, a reason without a status, a differing status without a reason, two analyses of a goal: problems on the rows, none lost');
+SELECT is((SELECT assessed_status FROM report_import WHERE metric = 'Ny garanti' AND year = 2016), 'delvis', '... which keep the cells as written');
+SELECT results_eq($$
+	SELECT g.title, a.analysis, a.status::text, a.reason, a.changed_by = current_user
+	  FROM goal_assessment a JOIN goal g USING (goal_id) JOIN committee c USING (committee_id)
+	 WHERE c.name = 'Socialnämnden' AND a.year = 2016 ORDER BY g.title
+$$, $$ VALUES ('Socialnämnden ska ha kostnadseffektiva lösningar'::text,
+			   E'Kostnaderna låg under budget.\nAnalysen fortsätter nästa år.'::text, 'fulfilled'::text, NULL::text, true),
+			  ('Socialnämnden ska öka invånarnas delaktighet och medskapande', NULL, 'partly',
+			   'Nämnden bedömer att målet bara delvis nåddes.', true) $$,
+	'import_report() writes goal_assessment: the analysis as written (one row of the goal is enough), the status from its Swedish words, the reason');
+SELECT is((SELECT count(*) FROM metric WHERE name = 'Ny miljö'), 1::bigint,
+	'a row whose assessment is refused still brings its metric, target and outcome (importing it again changes nothing else)');
+INSERT INTO report_import (committee, perspective, goal, metric, year, outcome, target, analysis, assessed_status, reason) VALUES
+	('Socialnämnden', 'Ekonomi', 'Socialnämnden ska ha kostnadseffektiva lösningar', 'Kostnad per ärende', 2016, '5', 'Minst 5', NULL, NULL, NULL);
+SELECT is(import_report(), 1, 'a later load without assessment cells ...');
+SELECT is((SELECT a.analysis FROM goal_assessment a JOIN goal g USING (goal_id) WHERE g.title = 'Socialnämnden ska ha kostnadseffektiva lösningar' AND a.year = 2016),
+	E'Kostnaderna låg under budget.\nAnalysen fortsätter nästa år.', '... keeps the analysis (an empty cell writes nothing)');
+DELETE FROM report_import;
 
 -- ------------------------------------------------------- the year's rules
 SELECT throws_ok($$SELECT pg_temp.run_as('regress_gm_sn_writer', 'INSERT INTO goalmetrics.rules VALUES (2016, 90, 100, ''mean'', 2)')$$,
