@@ -533,7 +533,8 @@ COMMENT ON FUNCTION report_html(integer, text, text) IS 'The annual report of a 
 -- UTF-8; LATIN1, LATIN9 and WIN1252 have no such character (doc/report.md).
 -- Columns: committee, perspective, goal, metric, the outcomes of year - 2,
 -- year - 1 and year, the unit, the target as written, the status label, the
--- trend.
+-- trend, and the goal's assessed status (its label) and analysis, on each
+-- of its metrics' lines.  Labels follow the year's rules (rules_for()).
 CREATE FUNCTION report_csv(year integer, committee text DEFAULT NULL)
 RETURNS text
 LANGUAGE plpgsql STABLE PARALLEL SAFE
@@ -553,11 +554,13 @@ BEGIN
 	IF getdatabaseencoding() IN ('UTF8', 'SQL_ASCII') THEN
 		bom := convert_from('\xefbbbf', 'UTF8');
 	END IF;
-	-- N\u00e4mnd;Perspektiv;M\u00e5l;M\u00e4tetal;Utfall ...;Enhet;M\u00e5lv\u00e4rde ...;Status;Trend
+	-- N\u00e4mnd;Perspektiv;M\u00e5l;M\u00e4tetal;Utfall ...;Enhet;M\u00e5lv\u00e4rde ...;Status;Trend;
+	-- M\u00e5lets bed\u00f6mning;M\u00e5lanalys
 	header := concat_ws(';', convert_from('\x4ec3a46d6e64', 'UTF8'), 'Perspektiv',
 						convert_from('\x4dc3a56c', 'UTF8'), convert_from('\x4dc3a4746574616c', 'UTF8'),
 						'Utfall ' || (y - 2), 'Utfall ' || (y - 1), 'Utfall ' || y, 'Enhet',
-						convert_from('\x4dc3a56c76c3a4726465', 'UTF8') || ' ' || y, 'Status', 'Trend');
+						convert_from('\x4dc3a56c76c3a4726465', 'UTF8') || ' ' || y, 'Status', 'Trend',
+						convert_from('\x4dc3a56c65747320626564c3b66d6e696e67', 'UTF8'), convert_from('\x4dc3a56c616e616c7973', 'UTF8'));
 	SELECT string_agg(concat_ws(';',
 				goalmetrics.report_csv_text(r.committee_name), goalmetrics.report_csv_text(r.perspective_sv),
 				goalmetrics.report_csv_text(r.goal), goalmetrics.report_csv_text(r.metric),
@@ -567,7 +570,9 @@ BEGIN
 				goalmetrics.report_csv_text(goalmetrics.target_unit(r.target)),
 				goalmetrics.report_csv_text(goalmetrics.format_target(r.target)),
 				goalmetrics.report_csv_text(goalmetrics.status_label(r.status, 'sv', ru.partly_above, ru.fulfilled_at)),
-				goalmetrics.report_csv_text(goalmetrics.trend_label(r.trend))) || crlf, '' ORDER BY r.line)
+				goalmetrics.report_csv_text(goalmetrics.trend_label(r.trend)),
+				goalmetrics.report_csv_text(goalmetrics.status_label(r.goal_assessed_status, 'sv', ru.partly_above, ru.fulfilled_at)),
+				goalmetrics.report_csv_text(r.analysis)) || crlf, '' ORDER BY r.line)
 	  INTO lines
 	  FROM goalmetrics.report_rows(y, report_csv.committee) r;
 	RETURN bom || header || crlf || coalesce(lines, '');
