@@ -9,7 +9,8 @@
 -- A fingerprint of what a refresh of the year reads: the committees',
 -- perspectives', goals' and metrics' names, keys, sort and weights, the
 -- targets and outcomes (with their notes) of year - 2 .. year (the trend's
--- window), and the goal assessments of year - 1 .. year.  Targets
+-- window), the goal assessments of year - 1 .. year, and the year's rules
+-- row.  Targets
 -- carry no change time, and a deleted row leaves none: the fingerprint
 -- sees both.  A sum of 64-bit hashes and a count, independent of row order.
 CREATE FUNCTION summary_fingerprint(year integer) RETURNS text
@@ -42,7 +43,12 @@ BEGIN ATOMIC
 			SELECT pg_catalog.hashtextextended(pg_catalog.format('a|%s|%s|%s|%s|%s', a.goal_id, a.year, a.status, a.analysis, a.reason), 0)
 			  FROM goalmetrics.goal_assessment a
 			 WHERE a.year OPERATOR(pg_catalog.>=) (summary_fingerprint.year OPERATOR(pg_catalog.-) 1)
-			   AND a.year OPERATOR(pg_catalog.<=) summary_fingerprint.year) x;
+			   AND a.year OPERATOR(pg_catalog.<=) summary_fingerprint.year
+			UNION ALL
+			SELECT pg_catalog.hashtextextended(pg_catalog.format('r|%s|%s|%s|%s|%s', r.year, r.partly_above, r.fulfilled_at,
+																 r.rollup_method, r.trend_tolerance), 0)
+			  FROM goalmetrics.rules r
+			 WHERE r.year OPERATOR(pg_catalog.=) summary_fingerprint.year) x;
 END;
 COMMENT ON FUNCTION summary_fingerprint(integer) IS 'Fingerprint of what refresh_summary(year) reads (names, keys, weights, and targets and outcomes of year - 2 .. year); summary.data_fingerprint records it';
 REVOKE EXECUTE ON FUNCTION summary_fingerprint(integer) FROM PUBLIC;

@@ -6,7 +6,7 @@
 -- goals, fulfilled only at 100 with every metric met.
 BEGIN;
 SET LOCAL search_path = public, goalmetrics;
-SELECT plan(68);
+SELECT plan(70);
 
 \o /dev/null
 \ir ../../data/helsingborg-2016.sql
@@ -534,6 +534,9 @@ SELECT is_empty($$
 $$, '... and its metric rows are the published report''s');
 RESET goalmetrics.partly_above;
 RESET goalmetrics.fulfilled_at;
+SELECT is((SELECT changed FROM goalmetrics.summary_changed(2016)), false, '(nothing changed since the refresh)');
+UPDATE goalmetrics.rules SET partly_above = 80 WHERE year = 2016;
+SELECT is((SELECT changed FROM goalmetrics.summary_changed(2016)), true, 'summary_changed: a changed rules row of the year is seen');
 
 SELECT * FROM finish();
 ROLLBACK;
