@@ -321,8 +321,8 @@ SELECT (rollup_final(rollup_combine(rollup_accum(NULL, 80, 'Minst 100'),
 									rollup_accum(NULL, 100, 'Minst 100')))).*;
 -- states made under different thresholds do not combine
 SELECT rollup_combine(
-	'v=1 level=1 partly_above=90000000 fulfilled_at=100000000 parts=1 metrics=1 fulfilled=1 partly=0 not_fulfilled=0 not_followed_up=0 valued=1 valued_met=1 worst=100000000000000000 worst_n=1 worst_exact=1 weight=1000000 weighted_pct=100000000000000000000000 weighted_met=1000000',
-	'v=1 level=1 partly_above=80000000 fulfilled_at=100000000 parts=1 metrics=1 fulfilled=1 partly=0 not_fulfilled=0 not_followed_up=0 valued=1 valued_met=1 worst=100000000000000000 worst_n=1 worst_exact=1 weight=1000000 weighted_pct=100000000000000000000000 weighted_met=1000000');
+	'v=1 level=1 partly_above=90000000 fulfilled_at=100000000 method=0 parts=1 metrics=1 fulfilled=1 partly=0 not_fulfilled=0 not_followed_up=0 valued=1 valued_met=1 worst=100000000000000000 worst_n=1 worst_exact=1 weight=1000000 weighted_pct=100000000000000000000000 weighted_met=1000000',
+	'v=1 level=1 partly_above=80000000 fulfilled_at=100000000 method=0 parts=1 metrics=1 fulfilled=1 partly=0 not_fulfilled=0 not_followed_up=0 valued=1 valued_met=1 worst=100000000000000000 worst_n=1 worst_exact=1 weight=1000000 weighted_pct=100000000000000000000000 weighted_met=1000000');
 -- a state of metrics does not combine with one of roll-ups
 SELECT rollup_combine(rollup_accum(NULL, 80, 'Minst 100'),
 					  rollup_accum(NULL, ROW(80, 'not_fulfilled', 1, 1, 0, 0, 1, 0)::rollup_result));
@@ -330,20 +330,20 @@ SELECT rollup_combine(rollup_accum(NULL, 80, 'Minst 100'),
 SELECT rollup_state_send(rollup_accum(NULL, 100, 'Minst 100'));
 -- malformed text is rejected, each with the reason
 SELECT 'v=1 level=0'::rollup_state;
-SELECT 'v=2 level=0 partly_above=0 fulfilled_at=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0'::rollup_state;
-SELECT 'v=1 level=0  partly_above=0 fulfilled_at=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0'::rollup_state;
-SELECT 'v=1 level=0 partly_above=00 fulfilled_at=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0'::rollup_state;
-SELECT 'v=1 level=1 partly_above=90000000 fulfilled_at=100000000 parts=-1 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0'::rollup_state;
-SELECT 'v=1 level=0 partly_above=0 fulfilled_at=0 parts=1 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0'::rollup_state;
-SELECT 'v=1 level=3 partly_above=90000000 fulfilled_at=100000000 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0'::rollup_state;
-SELECT 'v=1 level=1 partly_above=100000000 fulfilled_at=90000000 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0'::rollup_state;
-SELECT 'v=1 level=1 partly_above=90000000 fulfilled_at=100000000 parts=2 metrics=2 fulfilled=1 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0'::rollup_state;
-SELECT 'v=1 level=1 partly_above=90000000 fulfilled_at=100000000 parts=1 metrics=1 fulfilled=1 partly=0 not_fulfilled=0 not_followed_up=0 valued=1 valued_met=1 worst=100000000000000000 worst_n=1 worst_exact=1 weight=1000000 weighted_pct=100000000000000000000001 weighted_met=1000000'::rollup_state;
-SELECT 'v=1 level=1 partly_above=90000000 fulfilled_at=100000000 parts=2 metrics=2 fulfilled=0 partly=1 not_fulfilled=1 not_followed_up=0 valued=2 valued_met=0 worst=90000000000000000 worst_n=1 worst_exact=1 weight=2000000 weighted_pct=170000000000000000000000 weighted_met=0'::rollup_state;
-SELECT 'v=1 level=1 partly_above=90000000 fulfilled_at=100000000 parts=1 metrics=1 fulfilled=1 partly=0 not_fulfilled=0 not_followed_up=0 valued=1 valued_met=1 worst=100000000000000000 worst_n=1 worst_exact=1 weight=1000000 weighted_pct=100000000000000000000000 weighted_met=1000000 extra=1'::rollup_state;
-SELECT 'v=1 level=1 partly_above=90000000 fulfilled_at=100000000 parts=1 metrics=1 fulfilled=1 partly=0 not_fulfilled=0 not_followed_up=0 valued=1 valued_met=1 worst=100000000000000000 worst_n=1 worst_exact=1 weight=1000000 weighted_pct=100000000000000000000000 weighted_met=999999'::rollup_state;
-SELECT 'v=1 level=2 partly_above=90000000 fulfilled_at=100000000 parts=1 metrics=1 fulfilled=1 partly=0 not_fulfilled=0 not_followed_up=0 valued=1 valued_met=1 worst=100000000000000000 worst_n=1 worst_exact=1 weight=2000000 weighted_pct=200000000000000000000000 weighted_met=2000000'::rollup_state;
-SELECT 'v=1 level=1 partly_above=90000000 fulfilled_at=100000000 parts=1 metrics=1 fulfilled=1 partly=0 not_fulfilled=0 not_followed_up=0 valued=1 valued_met=1 worst=100000000000000000 worst_n=1 worst_exact=1 weight=1000000 weighted_pct=100000000000000000000000 weighted_met=1000000000000000000000000000000000000000'::rollup_state;
+SELECT 'v=2 level=0 partly_above=0 fulfilled_at=0 method=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0'::rollup_state;
+SELECT 'v=1 level=0  partly_above=0 fulfilled_at=0 method=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0'::rollup_state;
+SELECT 'v=1 level=0 partly_above=00 fulfilled_at=0 method=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0'::rollup_state;
+SELECT 'v=1 level=1 partly_above=90000000 fulfilled_at=100000000 method=0 parts=-1 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0'::rollup_state;
+SELECT 'v=1 level=0 partly_above=0 fulfilled_at=0 method=0 parts=1 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0'::rollup_state;
+SELECT 'v=1 level=3 partly_above=90000000 fulfilled_at=100000000 method=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0'::rollup_state;
+SELECT 'v=1 level=1 partly_above=100000000 fulfilled_at=90000000 method=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0'::rollup_state;
+SELECT 'v=1 level=1 partly_above=90000000 fulfilled_at=100000000 method=0 parts=2 metrics=2 fulfilled=1 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0'::rollup_state;
+SELECT 'v=1 level=1 partly_above=90000000 fulfilled_at=100000000 method=0 parts=1 metrics=1 fulfilled=1 partly=0 not_fulfilled=0 not_followed_up=0 valued=1 valued_met=1 worst=100000000000000000 worst_n=1 worst_exact=1 weight=1000000 weighted_pct=100000000000000000000001 weighted_met=1000000'::rollup_state;
+SELECT 'v=1 level=1 partly_above=90000000 fulfilled_at=100000000 method=0 parts=2 metrics=2 fulfilled=0 partly=1 not_fulfilled=1 not_followed_up=0 valued=2 valued_met=0 worst=90000000000000000 worst_n=1 worst_exact=1 weight=2000000 weighted_pct=170000000000000000000000 weighted_met=0'::rollup_state;
+SELECT 'v=1 level=1 partly_above=90000000 fulfilled_at=100000000 method=0 parts=1 metrics=1 fulfilled=1 partly=0 not_fulfilled=0 not_followed_up=0 valued=1 valued_met=1 worst=100000000000000000 worst_n=1 worst_exact=1 weight=1000000 weighted_pct=100000000000000000000000 weighted_met=1000000 extra=1'::rollup_state;
+SELECT 'v=1 level=1 partly_above=90000000 fulfilled_at=100000000 method=0 parts=1 metrics=1 fulfilled=1 partly=0 not_fulfilled=0 not_followed_up=0 valued=1 valued_met=1 worst=100000000000000000 worst_n=1 worst_exact=1 weight=1000000 weighted_pct=100000000000000000000000 weighted_met=999999'::rollup_state;
+SELECT 'v=1 level=2 partly_above=90000000 fulfilled_at=100000000 method=0 parts=1 metrics=1 fulfilled=1 partly=0 not_fulfilled=0 not_followed_up=0 valued=1 valued_met=1 worst=100000000000000000 worst_n=1 worst_exact=1 weight=2000000 weighted_pct=200000000000000000000000 weighted_met=2000000'::rollup_state;
+SELECT 'v=1 level=1 partly_above=90000000 fulfilled_at=100000000 method=0 parts=1 metrics=1 fulfilled=1 partly=0 not_fulfilled=0 not_followed_up=0 valued=1 valued_met=1 worst=100000000000000000 worst_n=1 worst_exact=1 weight=1000000 weighted_pct=100000000000000000000000 weighted_met=1000000000000000000000000000000000000000'::rollup_state;
 
 -- the binary form round-trips through COPY BINARY, and malformed binary
 -- states are rejected by the receive function
@@ -362,13 +362,13 @@ SELECT (SELECT array_agg(s::text ORDER BY s::text) FROM state_io)
 -- rollup_state_recv)
 COPY (SELECT overlay(rollup_state_send(rollup_accum(NULL, 100, 'Minst 100')) PLACING '\x02' FROM 1 FOR 1)) TO :'state_file' (FORMAT binary);
 COPY state_back FROM :'state_file' (FORMAT binary);
-COPY (SELECT overlay(rollup_state_send(rollup_accum(NULL, 100, 'Minst 100')) PLACING '\x0000000000000002' FROM 35 FOR 8)) TO :'state_file' (FORMAT binary);
+COPY (SELECT overlay(rollup_state_send(rollup_accum(NULL, 100, 'Minst 100')) PLACING '\x0000000000000002' FROM 36 FOR 8)) TO :'state_file' (FORMAT binary);
 COPY state_back FROM :'state_file' (FORMAT binary);
 COPY (SELECT substr(rollup_state_send(rollup_accum(NULL, 100, 'Minst 100')), 1, 100)) TO :'state_file' (FORMAT binary);
 COPY state_back FROM :'state_file' (FORMAT binary);
 -- counts are 32-bit in the state (as in rollup_result): 2^31 parts is
--- refused in the binary form (parts at bytes 19-26) and in the text form
-COPY (SELECT overlay(rollup_state_send(rollup_accum(NULL, 100, 'Minst 100')) PLACING '\x0000000080000000' FROM 19 FOR 8)) TO :'state_file' (FORMAT binary);
+-- refused in the binary form (parts at bytes 20-27) and in the text form
+COPY (SELECT overlay(rollup_state_send(rollup_accum(NULL, 100, 'Minst 100')) PLACING '\x0000000080000000' FROM 20 FOR 8)) TO :'state_file' (FORMAT binary);
 COPY state_back FROM :'state_file' (FORMAT binary);
 SELECT replace(rollup_accum(NULL, 100, 'Minst 100')::text, 'parts=1', 'parts=2147483648')::rollup_state;
 -- 2^31 - 1 of everything is a valid state; one more part is out of range
@@ -554,13 +554,13 @@ FROM (VALUES
 	(trend_accum(trend_accum(NULL, 2016, 48, 'Minst 65 %'), 2014, 59.50, 'Minst 60 %')),
 	(trend_accum(NULL, 2016, -0.001, 'Mellan 95 och 105 %'))
 ) v(s);
-SELECT 'v=1 first=2016:1 last=2015:1 target=-'::trend_state;
-SELECT 'v=1 first=2015:1 last=- target=-'::trend_state;
-SELECT 'v=1 first=2016:1 last=2016:2 target=-'::trend_state;
-SELECT 'v=1 first=2015:01 last=2016:2 target=-'::trend_state;
-SELECT 'v=1 first=2015:-0 last=2016:2 target=-'::trend_state;
-SELECT 'v=1 first=- last=- target=2016:ff'::trend_state;
-SELECT 'v=2 first=- last=- target=-'::trend_state;
+SELECT 'v=1 first=2016:1 last=2015:1 target=- tolerance=-'::trend_state;
+SELECT 'v=1 first=2015:1 last=- target=- tolerance=-'::trend_state;
+SELECT 'v=1 first=2016:1 last=2016:2 target=- tolerance=-'::trend_state;
+SELECT 'v=1 first=2015:01 last=2016:2 target=- tolerance=-'::trend_state;
+SELECT 'v=1 first=2015:-0 last=2016:2 target=- tolerance=-'::trend_state;
+SELECT 'v=1 first=- last=- target=2016:ff tolerance=-'::trend_state;
+SELECT 'v=2 first=- last=- target=- tolerance=-'::trend_state;
 SELECT trend_final(trend_combine(trend_accum(NULL, 2014, 59, 'Minst 65 %'),
 								 trend_accum(NULL, 2016, 48, 'Minst 65 %'))) AS combined;
 

@@ -12,11 +12,11 @@ CREATE TEMP TABLE rs (s rollup_state);
 -- The reproduction: a binary trend_state with scale 250 used to be
 -- accepted, and trend_final then overflowed a stack buffer.  Now recv
 -- refuses it (22P03), as the text form refuses scale 250 (22P02).
-COPY (SELECT '\x0101000007de00fa0000000000000000000000000000003b01000007e000000000000000000000000000000000003001000007e00440104125'::bytea)
+COPY (SELECT '\x0101000007de00fa0000000000000000000000000000003b01000007e000000000000000000000000000000000003001000007e004401041250000000000'::bytea)
 	TO :'state_file' (FORMAT binary);
 COPY ts FROM :'state_file' (FORMAT binary);
 SELECT count(*) AS accepted FROM ts;
-SELECT 'v=1 first=2014:0.' || repeat('0', 249) || '59 last=2016:0 target=-' AS t \gset
+SELECT 'v=1 first=2014:0.' || repeat('0', 249) || '59 last=2016:0 target=- tolerance=-' AS t \gset
 SELECT :'t'::trend_state;
 -- the binary form of a valid state, then the same with one field changed
 CREATE TEMP TABLE tsend AS
@@ -38,10 +38,10 @@ COPY ts FROM :'state_file' (FORMAT binary);
 -- 10^38 - 1 is the largest coefficient, in both forms
 COPY (SELECT overlay(b PLACING '\x4b3b4ca85a86c47a098a223fffffffff' FROM 9 FOR 16) FROM tsend) TO :'state_file' (FORMAT binary);
 COPY ts FROM :'state_file' (FORMAT binary);
-SELECT 'v=1 first=2014:-99999999999999999999999999999999999999 last=2016:48 target=-'::trend_state;
-SELECT 'v=1 first=2014:100000000000000000000000000000000000000 last=2016:48 target=-'::trend_state;
-SELECT 'v=1 first=2014:170141183460469231731687303715884105727 last=2016:48 target=-'::trend_state;
-SELECT 'v=1 first=2014:5e128 last=2016:48 target=-'::trend_state;
+SELECT 'v=1 first=2014:-99999999999999999999999999999999999999 last=2016:48 target=- tolerance=-'::trend_state;
+SELECT 'v=1 first=2014:100000000000000000000000000000000000000 last=2016:48 target=- tolerance=-'::trend_state;
+SELECT 'v=1 first=2014:170141183460469231731687303715884105727 last=2016:48 target=- tolerance=-'::trend_state;
+SELECT 'v=1 first=2014:5e128 last=2016:48 target=- tolerance=-'::trend_state;
 -- what was accepted round-trips through text and binary and is safe for
 -- the support functions
 SELECT s::text, s::text::trend_state::text = s::text AS text_round_trip,
@@ -97,17 +97,17 @@ SELECT i, (rollup(o, 'Minst 100', w) OVER win).fulfilment AS moving,
 WINDOW win AS (ORDER BY i ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) ORDER BY i;
 -- a state whose counts contradict its scores: two not_fulfilled metrics
 -- with mean = worst = 100 % used to roll up as "100 | partly"
-SELECT 'v=1 level=1 partly_above=90000000 fulfilled_at=100000000 parts=2 metrics=2 fulfilled=0 partly=0 not_fulfilled=2 not_followed_up=0 valued=2 valued_met=0 worst=100000000000000000 worst_n=2 worst_exact=2 weight=2000000 weighted_pct=200000000000000000000000 weighted_met=0'::rollup_state;
+SELECT 'v=1 level=1 partly_above=90000000 fulfilled_at=100000000 method=0 parts=2 metrics=2 fulfilled=0 partly=0 not_fulfilled=2 not_followed_up=0 valued=2 valued_met=0 worst=100000000000000000 worst_n=2 worst_exact=2 weight=2000000 weighted_pct=200000000000000000000000 weighted_met=0'::rollup_state;
 -- below fulfilled_at 100, a metric that is not fulfilled scores below it
-SELECT 'v=1 level=1 partly_above=50000000 fulfilled_at=80000000 parts=1 metrics=1 fulfilled=0 partly=1 not_fulfilled=0 not_followed_up=0 valued=1 valued_met=0 worst=90000000000000000 worst_n=1 worst_exact=1 weight=1000000 weighted_pct=90000000000000000000000 weighted_met=0'::rollup_state;
+SELECT 'v=1 level=1 partly_above=50000000 fulfilled_at=80000000 method=0 parts=1 metrics=1 fulfilled=0 partly=1 not_fulfilled=0 not_followed_up=0 valued=1 valued_met=0 worst=90000000000000000 worst_n=1 worst_exact=1 weight=1000000 weighted_pct=90000000000000000000000 weighted_met=0'::rollup_state;
 -- at level 2 a valued part has a followed-up metric
-SELECT 'v=1 level=2 partly_above=90000000 fulfilled_at=100000000 parts=1 metrics=1 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=1 valued=1 valued_met=0 worst=50000000000000000 worst_n=1 worst_exact=1 weight=1000000 weighted_pct=50000000000000000000000 weighted_met=0'::rollup_state;
+SELECT 'v=1 level=2 partly_above=90000000 fulfilled_at=100000000 method=0 parts=1 metrics=1 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=1 valued=1 valued_met=0 worst=50000000000000000 worst_n=1 worst_exact=1 weight=1000000 weighted_pct=50000000000000000000000 weighted_met=0'::rollup_state;
 -- the binary form refuses it alike: a state of two fulfilled metrics at
--- 100 % with fulfilled (bytes 35-42), not_fulfilled (51-58), valued_met
--- (75-82) and weighted_met (139-154) rewritten to the state above
+-- 100 % with fulfilled (bytes 36-43), not_fulfilled (52-59), valued_met
+-- (76-83) and weighted_met (140-155) rewritten to the state above
 COPY (SELECT overlay(overlay(overlay(overlay(rollup_state_send(rollup_accum(rollup_accum(NULL, 100, 'Minst 100'), 100, 'Minst 100'))
-		PLACING '\x0000000000000000' FROM 35 FOR 8) PLACING '\x0000000000000002' FROM 51 FOR 8)
-		PLACING '\x0000000000000000' FROM 75 FOR 8) PLACING '\x00000000000000000000000000000000' FROM 139 FOR 16))
+		PLACING '\x0000000000000000' FROM 36 FOR 8) PLACING '\x0000000000000002' FROM 52 FOR 8)
+		PLACING '\x0000000000000000' FROM 76 FOR 8) PLACING '\x00000000000000000000000000000000' FROM 140 FOR 16))
 	TO :'state_file' (FORMAT binary);
 COPY rs FROM :'state_file' (FORMAT binary);
 -- states the aggregates build are accepted
@@ -126,4 +126,25 @@ SELECT rollup(ROW(NULL, 'not_followed_up', 0, 2, 0, 0, 0, 2)::rollup_result);
 SELECT rollup(r) FROM (VALUES (ROW(100, 'fulfilled', 1, 1, 1, 0, 0, 0)::rollup_result),
 							  (ROW(0, 'not_fulfilled', 1, 1, 0, 0, 1, 0)::rollup_result),
 							  (ROW(NULL, 'not_followed_up', 0, 0, 0, 0, 0, 0)::rollup_result)) v(r);
+-- ------------------------------------------------ states made with rules
+-- The method (byte 19) and the tolerance (the last five bytes: flag, int32)
+-- travel in the binary form and round-trip; a method beyond share_met and
+-- a tolerance flag other than 0 or 1 are refused like any broken field.
+DELETE FROM rs;
+DELETE FROM ts;
+COPY (SELECT rollup_accum(NULL, 95::numeric, 'Minst 100'::metric_target, 1, 80, 100, 'share_met')) TO :'state_file' (FORMAT binary);
+COPY rs FROM :'state_file' (FORMAT binary);
+SELECT s::text FROM rs;
+COPY (SELECT overlay(rollup_state_send(rollup_accum(NULL, 95::numeric, 'Minst 100'::metric_target, 1, 80, 100, 'share_met'))
+		PLACING '\x04' FROM 19 FOR 1)) TO :'state_file' (FORMAT binary);
+COPY rs FROM :'state_file' (FORMAT binary);
+COPY (SELECT trend_accum(trend_accum(NULL, 2015, 4, 'Minst 5', 2.5), 2016, 5, 'Minst 5', 2.5)) TO :'state_file' (FORMAT binary);
+COPY ts FROM :'state_file' (FORMAT binary);
+SELECT s::text, trend_final_rules(s), trend_final(s) FROM ts;
+COPY (SELECT overlay(trend_state_send(trend_accum(NULL, 2016, 5, 'Minst 5', 2.5))
+		PLACING '\x02' FROM length(trend_state_send(trend_accum(NULL, 2016, 5, 'Minst 5', 2.5))) - 4 FOR 1)) TO :'state_file' (FORMAT binary);
+COPY ts FROM :'state_file' (FORMAT binary);
+COPY (SELECT overlay(trend_state_send(trend_accum(NULL, 2016, 5, 'Minst 5'))
+		PLACING '\x00000001' FROM length(trend_state_send(trend_accum(NULL, 2016, 5, 'Minst 5'))) - 3 FOR 4)) TO :'state_file' (FORMAT binary);
+COPY ts FROM :'state_file' (FORMAT binary);
 \! rm -f /tmp/goalmetrics_states_*.bin

@@ -104,18 +104,34 @@ SELECT status(68, 'Minst 75 %') AS inside;
 COMMIT;
 SELECT status(68, 'Minst 75 %') AS after;
 
--- ============================ before the library is loaded in a session
--- A SET made before the first goalmetrics call is a placeholder, checked when
--- the library loads: a valid value is taken, an invalid one is reported and
--- the default used.
+-- ==================================== a new session, library preloaded
+-- The test cluster preloads the library (session_preload_libraries, the
+-- supported setup: doc/settings.md, "Install"), so a new session knows the
+-- settings from its first statement and checks a SET at once.
 \c
+SHOW goalmetrics.partly_above;
+SET goalmetrics.partly_above = 150;
+\c
+SELECT current_setting('goalmetrics.trend_tolerance') AS first_statement;
+
+-- ============================ before the library is loaded in a session
+-- In a session that does not preload it (here: one that turns the
+-- preloading off), a SET made before the first goalmetrics call is a
+-- placeholder, checked when the library loads: a valid value is taken, an
+-- invalid one is reported and the default used.
+\c -reuse-previous=on "options='-c session_preload_libraries='"
 SET goalmetrics.partly_above = 95;
 SELECT goalmetrics.status(68, 'Minst 75 %') AS valid_placeholder_taken;
 SHOW goalmetrics.partly_above;
-\c
+\c -reuse-previous=on "options='-c session_preload_libraries='"
 SET goalmetrics.partly_above = 150;
 SELECT goalmetrics.status(68, 'Minst 75 %') AS invalid_placeholder_ignored;
 SHOW goalmetrics.partly_above;
+-- ... and SHOW before the first call does not know the setting
+\c -reuse-previous=on "options='-c session_preload_libraries='"
+SHOW goalmetrics.fulfilled_at;
+SELECT partly_above, fulfilled_at, rollup_method, trend_tolerance FROM goalmetrics.current_rules();
+SHOW goalmetrics.fulfilled_at;
 
 -- ==================================================== doc/settings.md, verbatim
 \c

@@ -54,14 +54,137 @@ PG_FUNCTION_INFO_V1(gm_rollup_inverse_weighted);
 PG_FUNCTION_INFO_V1(gm_rollup_inverse_result);
 PG_FUNCTION_INFO_V1(gm_rollup_combine);
 PG_FUNCTION_INFO_V1(gm_rollup_final);
+PG_FUNCTION_INFO_V1(gm_rollup_accum_rules);
+PG_FUNCTION_INFO_V1(gm_rollup_accum_result_rules);
+PG_FUNCTION_INFO_V1(gm_rollup_inverse_rules);
+PG_FUNCTION_INFO_V1(gm_rollup_inverse_result_rules);
+PG_FUNCTION_INFO_V1(gm_rollup_final_rules);
+PG_FUNCTION_INFO_V1(gm_current_rules);
 
 /* Number of columns of goalmetrics.rollup_result */
 #define GM_RESULT_NATTS 8
+
+/* goalmetrics.rollup_method (30_rollup.sql), in GmRollupMethod order */
+static const char *const method_names[] = { "mean", "worst", "share_met" };
+
+static GmEnumCache method_cache = { .type_name = "rollup_method",
+									.names = method_names,
+									.count = lengthof(method_names) };
+
+/* Per-call-site cache of a transition function, in fn_extra */
+typedef struct RollupResultCache
+{
+	Oid       typid;
+	int32     typmod;
+	TupleDesc desc; /* NULL until the first rollup_result */
+} RollupResultCache;
+
+typedef struct RollupCallCache
+{
+	Oid  outcome_type;        /* argument 1's declared type, or 0 */
+	int8 rules_stable;        /* -1 unknown; 1: rule arguments constant */
+	RollupResultCache result; /* rollup(rollup_result) */
+} RollupCallCache;
+
+static RollupCallCache *
+call_cache(FunctionCallInfo fcinfo)
+{
+	RollupCallCache *c = (RollupCallCache *)fcinfo->flinfo->fn_extra;
+
+	if (unlikely(c == NULL))
+	{
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+								   sizeof(RollupCallCache));
+		c->rules_stable = -1;
+		fcinfo->flinfo->fn_extra = c;
+	}
+	return c;
+}
 
 /* ----------------------------------------------------------------
  * rollup_state: transition, inverse, combine
  * ----------------------------------------------------------------
  */
+
+/* The rules a state is made with (rollup_state's fields of that name) */
+typedef struct RollupRules
+{
+	int32 partly_above;
+	int32 fulfilled_at;
+	uint8 method; /* GM_METHOD_FROM_SETTING or 1 + GmRollupMethod */
+} RollupRules;
+
+static const char *const rule_names[] = { "partly_above", "fulfilled_at",
+										  "method" };
+
+static const char *
+method_name(uint8 method)
+{
+	return method == GM_METHOD_FROM_SETTING ? "(the setting)"
+											: method_names[method - 1];
+}
+
+/*
+ * The rule arguments argno .. argno + 2 (partly_above, fulfilled_at,
+ * method) of a transition with rules.  Every row must pass them (22004) and,
+ * in a group, the same ones (22023).  On the state's first input they are
+ * read into *r (rollup_state_begin records them); afterwards they are read
+ * and compared with the state's, except where they are constants or
+ * external parameters of an aggregate call: then every row passes the ones
+ * the state was begun with, and nothing is read.  Allocates nothing.
+ */
+static void
+rollup_rules_arg(FunctionCallInfo fcinfo, const GmRollupState *s, int argno,
+				 RollupRules *r)
+{
+	RollupCallCache *c = call_cache(fcinfo);
+	GmThresholds     th;
+
+	for (int i = 0; i < 3; i++)
+		if (PG_ARGISNULL(argno + i))
+			ereport(
+				ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("roll-up rule %s must not be NULL", rule_names[i]),
+				 errhint(
+					 "Pass the rules of the year, or (goalmetrics.current_rules()).%s for the setting in force.",
+					 i == 2 ? "rollup_method" : rule_names[i])));
+	if (s->level != GM_LEVEL_EMPTY)
+	{
+		if (unlikely(c->rules_stable < 0))
+		{
+			bool stable = true;
+
+			for (int i = 0; i < 3; i++)
+				stable = stable &&
+						 get_fn_expr_arg_stable(fcinfo->flinfo, argno + i);
+			c->rules_stable = stable ? 1 : 0;
+		}
+		if (c->rules_stable == 1 && AggCheckCallContext(fcinfo, NULL))
+			return;
+	}
+	gm_thresholds_from_numeric(PG_GETARG_DATUM(argno),
+							   PG_GETARG_DATUM(argno + 1), &th);
+	r->partly_above = (int32)th.partly_above;
+	r->fulfilled_at = (int32)th.fulfilled_at;
+	r->method =
+		(uint8)(1 + gm_enum_index(&method_cache, PG_GETARG_DATUM(argno + 2)));
+	if (s->level != GM_LEVEL_EMPTY &&
+		(r->partly_above != s->partly_above ||
+		 r->fulfilled_at != s->fulfilled_at || r->method != s->method))
+		ereport(
+			ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("roll-up rules differ within one roll-up"),
+			 errdetail(
+				 "This row passes partly_above %s, fulfilled_at %s, method %s; the roll-up was begun with %s, %s, %s.",
+				 gm_format_micro(r->partly_above),
+				 gm_format_micro(r->fulfilled_at), method_name(r->method),
+				 gm_format_micro(s->partly_above),
+				 gm_format_micro(s->fulfilled_at), method_name(s->method)),
+			 errhint("Pass the same rules in every row of a group, for "
+					 "example the rules of the group's year.")));
+}
 
 /*
  * The state to update.  Called as an aggregate, the state argument lives in
@@ -85,20 +208,30 @@ rollup_state_arg(FunctionCallInfo fcinfo)
 
 /*
  * Start a non-empty state on its first input: record the level and the
- * thresholds the metric counts are made with (the settings, read once per
- * group, not per row).
+ * rules the metric counts are made with, once per group, not per row:
+ * *rules, or without them the threshold settings (the method then stays
+ * GM_METHOD_FROM_SETTING: the final function reads it).
  */
 static void
-rollup_state_begin(GmRollupState *s, int level)
+rollup_state_begin(GmRollupState *s, int level, const RollupRules *rules)
 {
 	if (s->level == GM_LEVEL_EMPTY)
 	{
-		GmThresholds th;
-
-		gm_thresholds_from_settings(&th);
 		s->level = (uint8)level;
-		s->partly_above = th.partly_above;
-		s->fulfilled_at = th.fulfilled_at;
+		if (rules != NULL)
+		{
+			s->partly_above = rules->partly_above;
+			s->fulfilled_at = rules->fulfilled_at;
+			s->method = rules->method;
+		}
+		else
+		{
+			GmThresholds th;
+
+			gm_thresholds_from_settings(&th);
+			s->partly_above = th.partly_above;
+			s->fulfilled_at = th.fulfilled_at;
+		}
 	}
 	else if (s->level != level)
 		ereport(ERROR,
@@ -322,21 +455,19 @@ gm_weight_valid(PG_FUNCTION_ARGS)
 static Oid
 outcome_type(FunctionCallInfo fcinfo)
 {
-	Oid *type = (Oid *)fcinfo->flinfo->fn_extra;
+	RollupCallCache *c = call_cache(fcinfo);
 
-	if (unlikely(type == NULL))
+	if (unlikely(!OidIsValid(c->outcome_type)))
 	{
 		Oid *argtypes;
 		int  nargs;
 
 		get_func_signature(fcinfo->flinfo->fn_oid, &argtypes, &nargs);
 		Assert(nargs >= 2);
-		type = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(Oid));
-		*type = argtypes[1];
+		c->outcome_type = argtypes[1];
 		pfree(argtypes);
-		fcinfo->flinfo->fn_extra = type;
 	}
-	return *type;
+	return c->outcome_type;
 }
 
 /*
@@ -378,20 +509,24 @@ score_args(FunctionCallInfo fcinfo, const GmRollupState *s, GmScore *score,
 }
 
 /*
- * Transition of rollup(outcome, target [, weight]).
+ * Transition of rollup(outcome, target [, weight] [, rules]): with_rules,
+ * the rules are arguments 4 .. 6.
  */
 static Datum
-rollup_accum_metric(FunctionCallInfo fcinfo, bool weighted)
+rollup_accum_metric(FunctionCallInfo fcinfo, bool weighted, bool with_rules)
 {
 	GmRollupState *s = rollup_state_arg(fcinfo);
+	RollupRules    rules;
 	GmScore        score;
 	GmStatus       status;
 	int64          weight;
 
+	if (with_rules)
+		rollup_rules_arg(fcinfo, s, 4, &rules);
 	if (PG_ARGISNULL(2))
 		PG_RETURN_POINTER(s);
 	weight = weighted ? weight_arg(fcinfo, 3) : GM_WEIGHT_ONE;
-	rollup_state_begin(s, GM_LEVEL_METRICS);
+	rollup_state_begin(s, GM_LEVEL_METRICS, with_rules ? &rules : NULL);
 	score_args(fcinfo, s, &score, &status);
 
 	count_add(&s->parts, 1);
@@ -405,13 +540,20 @@ rollup_accum_metric(FunctionCallInfo fcinfo, bool weighted)
 Datum
 gm_rollup_accum(PG_FUNCTION_ARGS)
 {
-	return rollup_accum_metric(fcinfo, false);
+	return rollup_accum_metric(fcinfo, false, false);
 }
 
 Datum
 gm_rollup_accum_weighted(PG_FUNCTION_ARGS)
 {
-	return rollup_accum_metric(fcinfo, true);
+	return rollup_accum_metric(fcinfo, true, false);
+}
+
+/* rollup(outcome, target, weight, partly_above, fulfilled_at, method) */
+Datum
+gm_rollup_accum_rules(PG_FUNCTION_ARGS)
+{
+	return rollup_accum_metric(fcinfo, true, true);
 }
 
 /*
@@ -421,9 +563,10 @@ gm_rollup_accum_weighted(PG_FUNCTION_ARGS)
  * weakest part leaves and the next weakest is unknown.
  */
 static Datum
-rollup_inverse_metric(FunctionCallInfo fcinfo, bool weighted)
+rollup_inverse_metric(FunctionCallInfo fcinfo, bool weighted, bool with_rules)
 {
 	GmRollupState *s;
+	RollupRules    rules;
 	GmScore        score;
 	GmStatus       status;
 	int64          weight;
@@ -437,6 +580,8 @@ rollup_inverse_metric(FunctionCallInfo fcinfo, bool weighted)
 		rollup_not_held("metric", s->level == GM_LEVEL_EMPTY
 									  ? "The state is empty."
 									  : "The state holds roll-ups.");
+	if (with_rules)
+		rollup_rules_arg(fcinfo, s, 4, &rules);
 	weight = weighted ? weight_arg(fcinfo, 3) : GM_WEIGHT_ONE;
 	score_args(fcinfo, s, &score, &status);
 
@@ -466,13 +611,19 @@ rollup_inverse_metric(FunctionCallInfo fcinfo, bool weighted)
 Datum
 gm_rollup_inverse(PG_FUNCTION_ARGS)
 {
-	return rollup_inverse_metric(fcinfo, false);
+	return rollup_inverse_metric(fcinfo, false, false);
 }
 
 Datum
 gm_rollup_inverse_weighted(PG_FUNCTION_ARGS)
 {
-	return rollup_inverse_metric(fcinfo, true);
+	return rollup_inverse_metric(fcinfo, true, false);
+}
+
+Datum
+gm_rollup_inverse_rules(PG_FUNCTION_ARGS)
+{
+	return rollup_inverse_metric(fcinfo, true, true);
 }
 
 /*
@@ -488,47 +639,40 @@ typedef struct RollupInput
 	int64 pct;
 } RollupInput;
 
-/* Per-call cache of the rollup_result row type */
-typedef struct RollupResultCache
-{
-	Oid       typid;
-	int32     typmod;
-	TupleDesc desc;
-} RollupResultCache;
-
+/* The rollup_result row type, cached per call site (RollupCallCache) */
 static TupleDesc
 rollup_result_desc(FunctionCallInfo fcinfo, HeapTupleHeader th)
 {
-	RollupResultCache *c = (RollupResultCache *)fcinfo->flinfo->fn_extra;
+	RollupResultCache *c = &call_cache(fcinfo)->result;
 	Oid                typid = HeapTupleHeaderGetTypeId(th);
 	int32              typmod = HeapTupleHeaderGetTypMod(th);
 
-	if (c == NULL || c->typid != typid || c->typmod != typmod)
+	if (c->desc == NULL || c->typid != typid || c->typmod != typmod)
 	{
 		TupleDesc     desc = lookup_rowtype_tupdesc(typid, typmod);
 		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		TupleDesc     copy = CreateTupleDescCopy(desc);
 
-		if (c == NULL)
-			c = palloc0(sizeof(RollupResultCache));
-		c->typid = typid;
-		c->typmod = typmod;
-		c->desc = CreateTupleDescCopy(desc);
 		MemoryContextSwitchTo(old);
 		ReleaseTupleDesc(desc);
-		if (c->desc->natts != GM_RESULT_NATTS ||
-			TupleDescAttr(c->desc, 0)->atttypid != NUMERICOID)
+		if (copy->natts != GM_RESULT_NATTS ||
+			TupleDescAttr(copy, 0)->atttypid != NUMERICOID)
 			ereport(ERROR,
 					(errcode(ERRCODE_DATATYPE_MISMATCH),
 					 errmsg(
 						 "rollup input must be a goalmetrics.rollup_result")));
 		for (int i = 2; i < GM_RESULT_NATTS; i++)
-			if (TupleDescAttr(c->desc, i)->atttypid != INT4OID)
+			if (TupleDescAttr(copy, i)->atttypid != INT4OID)
 				ereport(
 					ERROR,
 					(errcode(ERRCODE_DATATYPE_MISMATCH),
 					 errmsg(
 						 "rollup input must be a goalmetrics.rollup_result")));
-		fcinfo->flinfo->fn_extra = c;
+		if (c->desc != NULL)
+			FreeTupleDesc(c->desc);
+		c->typid = typid;
+		c->typmod = typmod;
+		c->desc = copy;
 	}
 	return c->desc;
 }
@@ -632,19 +776,23 @@ read_result(FunctionCallInfo fcinfo, int argno, RollupInput *in)
 }
 
 /*
- * Transition of rollup(rollup_result): one more level, each input counting
- * once in the value, its metric counts summed.  A NULL input is skipped.
+ * Transition of rollup(rollup_result [, rules]): one more level, each input
+ * counting once in the value, its metric counts summed.  A NULL input is
+ * skipped.  with_rules, the rules are arguments 2 .. 4.
  */
-Datum
-gm_rollup_accum_result(PG_FUNCTION_ARGS)
+static Datum
+rollup_accum_result(FunctionCallInfo fcinfo, bool with_rules)
 {
 	GmRollupState *s = rollup_state_arg(fcinfo);
+	RollupRules    rules;
 	RollupInput    in;
 
+	if (with_rules)
+		rollup_rules_arg(fcinfo, s, 2, &rules);
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(s);
 	read_result(fcinfo, 1, &in);
-	rollup_state_begin(s, GM_LEVEL_ROLLUPS);
+	rollup_state_begin(s, GM_LEVEL_ROLLUPS, with_rules ? &rules : NULL);
 	count_add(&s->parts, 1);
 	count_add(&s->metrics, in.metrics);
 	for (int i = 0; i < GM_STATUS_COUNT; i++)
@@ -654,13 +802,27 @@ gm_rollup_accum_result(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(s);
 }
 
-/*
- * Inverse transition of rollup(rollup_result).
- */
 Datum
-gm_rollup_inverse_result(PG_FUNCTION_ARGS)
+gm_rollup_accum_result(PG_FUNCTION_ARGS)
+{
+	return rollup_accum_result(fcinfo, false);
+}
+
+/* rollup(rollup_result, partly_above, fulfilled_at, method) */
+Datum
+gm_rollup_accum_result_rules(PG_FUNCTION_ARGS)
+{
+	return rollup_accum_result(fcinfo, true);
+}
+
+/*
+ * Inverse transition of rollup(rollup_result [, rules]).
+ */
+static Datum
+rollup_inverse_result(FunctionCallInfo fcinfo, bool with_rules)
 {
 	GmRollupState *s;
+	RollupRules    rules;
 	RollupInput    in;
 
 	if (PG_ARGISNULL(0))
@@ -672,6 +834,8 @@ gm_rollup_inverse_result(PG_FUNCTION_ARGS)
 		rollup_not_held("rollup_result", s->level == GM_LEVEL_EMPTY
 											 ? "The state is empty."
 											 : "The state holds metrics.");
+	if (with_rules)
+		rollup_rules_arg(fcinfo, s, 2, &rules);
 	read_result(fcinfo, 1, &in);
 	if (s->parts < 1 || s->metrics < in.metrics)
 		rollup_not_held("rollup_result", "It counts more than the state.");
@@ -700,10 +864,23 @@ gm_rollup_inverse_result(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(s);
 }
 
+Datum
+gm_rollup_inverse_result(PG_FUNCTION_ARGS)
+{
+	return rollup_inverse_result(fcinfo, false);
+}
+
+Datum
+gm_rollup_inverse_result_rules(PG_FUNCTION_ARGS)
+{
+	return rollup_inverse_result(fcinfo, true);
+}
+
 /*
  * Combine two partial states (parallel workers, or states shipped between
  * servers).  Exact and order-independent.  States made under different
- * thresholds cannot be combined: their metric counts would disagree.
+ * rules cannot be combined: their metric counts would disagree, or their
+ * methods.
  */
 Datum
 gm_rollup_combine(PG_FUNCTION_ARGS)
@@ -726,20 +903,20 @@ gm_rollup_combine(PG_FUNCTION_ARGS)
 			 errmsg(
 				 "cannot combine a roll-up state of metrics with one of roll-ups")));
 	if (a->partly_above != b->partly_above ||
-		a->fulfilled_at != b->fulfilled_at)
+		a->fulfilled_at != b->fulfilled_at || a->method != b->method)
 		ereport(
 			ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg(
-				 "cannot combine roll-up states made with different thresholds"),
+			 errmsg("cannot combine roll-up states made with different rules"),
 			 errdetail(
-				 "partly_above %s and %s, fulfilled_at %s and %s (millionths of a percent).",
-				 psprintf("%d", a->partly_above),
-				 psprintf("%d", b->partly_above),
-				 psprintf("%d", a->fulfilled_at),
-				 psprintf("%d", b->fulfilled_at)),
+				 "partly_above %s and %s, fulfilled_at %s and %s, method %s and %s.",
+				 gm_format_micro(a->partly_above),
+				 gm_format_micro(b->partly_above),
+				 gm_format_micro(a->fulfilled_at),
+				 gm_format_micro(b->fulfilled_at), method_name(a->method),
+				 method_name(b->method)),
 			 errhint(
-				 "Set goalmetrics.partly_above and goalmetrics.fulfilled_at alike on every server.")));
+				 "Pass the rules as arguments, rollup(..., partly_above, fulfilled_at, method), or set goalmetrics.partly_above and goalmetrics.fulfilled_at alike on every server.")));
 
 	count_add(&a->parts, b->parts);
 	count_add(&a->metrics, b->metrics);
@@ -855,18 +1032,15 @@ count_to_int4(int64 v)
 }
 
 /*
- * Final function of every rollup aggregate: applies goalmetrics.rollup_method
- * (read here, so the final function is STABLE) and returns a rollup_result.
+ * The rollup_result of a state under a method (GmRollupMethod).
  */
-Datum
-gm_rollup_final(PG_FUNCTION_ARGS)
+static Datum
+rollup_result_of(FunctionCallInfo fcinfo, const GmRollupState *s, int method)
 {
-	const GmRollupState *s = (const GmRollupState *)PG_GETARG_POINTER(0);
-	TupleDesc            desc = (TupleDesc)fcinfo->flinfo->fn_extra;
-	Datum                values[GM_RESULT_NATTS];
-	bool                 nulls[GM_RESULT_NATTS] = { false };
-	GmStatus             status;
-	const char          *problem;
+	TupleDesc desc = (TupleDesc)fcinfo->flinfo->fn_extra;
+	Datum     values[GM_RESULT_NATTS];
+	bool      nulls[GM_RESULT_NATTS] = { false };
+	GmStatus  status;
 
 	if (desc == NULL)
 	{
@@ -885,11 +1059,6 @@ gm_rollup_final(PG_FUNCTION_ARGS)
 		fcinfo->flinfo->fn_extra = desc;
 	}
 
-	/* every state comes through in, recv or the support functions */
-	if ((problem = gm_rollup_state_problem(s)) != NULL)
-		ereport(ERROR, (errcode(ERRCODE_DATA_CORRUPTED),
-						errmsg("inconsistent rollup_state"),
-						errdetail("%s", problem)));
 	if (s->level == GM_LEVEL_EMPTY || s->valued == 0)
 	{
 		nulls[0] = true;
@@ -900,7 +1069,7 @@ gm_rollup_final(PG_FUNCTION_ARGS)
 		int64 q;
 		bool  frac;
 
-		rollup_value(s, gm_rollup_method, &q, &frac);
+		rollup_value(s, method, &q, &frac);
 		status = rollup_band(s, q, frac);
 		values[0] = gm_numeric_from_fixed(q, GM_PCT_SCALE, GM_ROLLUP_DECIMALS);
 	}
@@ -909,5 +1078,84 @@ gm_rollup_final(PG_FUNCTION_ARGS)
 	values[3] = Int32GetDatum(count_to_int4(s->metrics));
 	for (int i = 0; i < GM_STATUS_COUNT; i++)
 		values[4 + i] = Int32GetDatum(count_to_int4(s->count[i]));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
+}
+
+/* every state comes through in, recv or the support functions */
+static const GmRollupState *
+final_state_arg(FunctionCallInfo fcinfo)
+{
+	const GmRollupState *s = (const GmRollupState *)PG_GETARG_POINTER(0);
+	const char          *problem;
+
+	if ((problem = gm_rollup_state_problem(s)) != NULL)
+		ereport(ERROR, (errcode(ERRCODE_DATA_CORRUPTED),
+						errmsg("inconsistent rollup_state"),
+						errdetail("%s", problem)));
+	return s;
+}
+
+/*
+ * Final function of the rollup aggregates without rule arguments: the
+ * state's method where it carries one, else goalmetrics.rollup_method (read
+ * here, so the function is STABLE).
+ */
+Datum
+gm_rollup_final(PG_FUNCTION_ARGS)
+{
+	const GmRollupState *s = final_state_arg(fcinfo);
+
+	return rollup_result_of(fcinfo, s,
+							s->method == GM_METHOD_FROM_SETTING
+								? gm_rollup_method
+								: s->method - 1);
+}
+
+/*
+ * Final function of the rollup aggregates with rule arguments: the state's
+ * method, no setting (IMMUTABLE).  A state of the aggregates without rules
+ * has none.
+ */
+Datum
+gm_rollup_final_rules(PG_FUNCTION_ARGS)
+{
+	const GmRollupState *s = final_state_arg(fcinfo);
+
+	if (s->level != GM_LEVEL_EMPTY && s->method == GM_METHOD_FROM_SETTING)
+		ereport(
+			ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("roll-up state carries no method"),
+			 errdetail(
+				 "It was made by a rollup aggregate without rule arguments."),
+			 errhint(
+				 "Finish it with goalmetrics.rollup_final, which applies goalmetrics.rollup_method.")));
+	return rollup_result_of(fcinfo, s, s->method - 1);
+}
+
+/*
+ * current_rules(): the settings in force as the rule arguments of the
+ * aggregates take them.  Calling it loads the module, so it answers also
+ * in a session where nothing loaded it before.
+ */
+Datum
+gm_current_rules(PG_FUNCTION_ARGS)
+{
+	TupleDesc desc;
+	Datum     values[4];
+	bool      nulls[4] = { false };
+	double    percent[3] = { gm_partly_above, gm_fulfilled_at,
+							 gm_trend_tolerance };
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		ereport(ERROR, (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						errmsg("current_rules must return a record")));
+	desc = BlessTupleDesc(desc);
+	for (int i = 0; i < 3; i++)
+		values[i == 2 ? 3 : i] = DirectFunctionCall3(
+			numeric_in,
+			CStringGetDatum(gm_format_micro(gm_percent_to_micro(percent[i]))),
+			ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+	values[2] = gm_enum_datum(&method_cache, gm_rollup_method);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
 }

@@ -71,7 +71,8 @@ typedef struct GmRollupState
 {
 	uint8    version;      /* GM_ROLLUP_STATE_VERSION */
 	uint8    level;        /* GM_LEVEL_* */
-	uint8    reserved[2];  /* zero */
+	uint8    method;       /* GM_METHOD_FROM_SETTING or 1 + GmRollupMethod */
+	uint8    reserved;     /* zero */
 	int32    partly_above; /* thresholds (millionths of a percent) */
 	int32    fulfilled_at; /* the counts were made with; 0 when empty */
 	int32    parts;        /* inputs rolled up */
@@ -91,6 +92,16 @@ typedef struct GmRollupState
 #define GM_ROLLUP_STATE_SIZE 112
 
 /*
+ * rollup_state.method: the aggregates without rule arguments leave it 0
+ * and their final function applies goalmetrics.rollup_method; the ones with
+ * rule arguments (rollup(..., partly_above, fulfilled_at, method)) record
+ * 1 + the method with the thresholds on their first input, so that the
+ * state alone decides the result wherever it is finished.
+ */
+#define GM_METHOD_FROM_SETTING 0
+#define GM_METHOD_MAX          3 /* 1 + GM_ROLLUP_SHARE_MET */
+
+/*
  * Check every invariant of a roll-up state (rollup_state.c): NULL when the
  * state is consistent, else what is wrong.
  */
@@ -104,7 +115,7 @@ extern const char *gm_rollup_state_problem(const GmRollupState *s);
 #define GM_ROLLUP_STATE_EMPTY                                                                       \
 	"v=" CppAsString2(                                                                              \
 		GM_ROLLUP_STATE_VERSION) " level=0 partly_above=0 "                                         \
-								 "fulfilled_at=0 parts=0 metrics=0 fulfilled=0 partly=0 "           \
+								 "fulfilled_at=0 method=0 parts=0 metrics=0 fulfilled=0 partly=0 "  \
 								 "not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 " \
 								 "worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0"
 

@@ -53,18 +53,18 @@ gm_rollup_state_problem(const GmRollupState *s)
 		return "unknown format version";
 	if (s->level > GM_LEVEL_ROLLUPS)
 		return "level must be 0, 1 or 2";
-	for (int i = 0; i < (int)sizeof(s->reserved); i++)
-		if (s->reserved[i] != 0)
-			return "reserved bytes must be zero";
-	if (s->reserved2 != 0)
+	if (s->method > GM_METHOD_MAX)
+		return "method must be 0 (the setting), 1 (mean), 2 (worst) or 3 (share_met)";
+	if (s->reserved != 0 || s->reserved2 != 0)
 		return "reserved bytes must be zero";
 	if (s->level == GM_LEVEL_EMPTY)
 	{
-		if (s->partly_above != 0 || s->fulfilled_at != 0 || s->parts != 0 ||
-			s->metrics != 0 || s->count[0] != 0 || s->count[1] != 0 ||
-			s->count[2] != 0 || s->count[3] != 0 || s->valued != 0 ||
-			s->valued_met != 0 || s->worst != 0 || s->worst_n != 0 ||
-			s->worst_exact != 0 || weight != 0 || wpct != 0 || wmet != 0)
+		if (s->partly_above != 0 || s->fulfilled_at != 0 || s->method != 0 ||
+			s->parts != 0 || s->metrics != 0 || s->count[0] != 0 ||
+			s->count[1] != 0 || s->count[2] != 0 || s->count[3] != 0 ||
+			s->valued != 0 || s->valued_met != 0 || s->worst != 0 ||
+			s->worst_n != 0 || s->worst_exact != 0 || weight != 0 ||
+			wpct != 0 || wmet != 0)
 			return "an empty state (level 0) must have every field zero";
 		return NULL;
 	}
@@ -191,6 +191,7 @@ static const RsField rs_fields[] = {
 	{ "level", RS_U8, offsetof(GmRollupState, level) },
 	{ "partly_above", RS_I32, offsetof(GmRollupState, partly_above) },
 	{ "fulfilled_at", RS_I32, offsetof(GmRollupState, fulfilled_at) },
+	{ "method", RS_U8, offsetof(GmRollupState, method) },
 	{ "parts", RS_I32, offsetof(GmRollupState, parts) },
 	{ "metrics", RS_I32, offsetof(GmRollupState, metrics) },
 	{ "fulfilled", RS_I32,

@@ -229,8 +229,8 @@ threshold_out_of_range(Datum num, const char *name)
  * to ten-millionths (gm_numeric_to_fixed, truncated) and rounded from there.
  * Allocates nothing.
  */
-static int64
-numeric_percent_to_micro(Datum num, const char *name)
+int64
+gm_percent_from_numeric(Datum num, const char *name)
 {
 	GmNumView v;
 	int128    tenth_micro;
@@ -258,7 +258,7 @@ void
 gm_thresholds_from_numeric(Datum partly_above, Datum fulfilled_at,
 						   GmThresholds *out)
 {
-	out->partly_above = numeric_percent_to_micro(partly_above, "partly_above");
-	out->fulfilled_at = numeric_percent_to_micro(fulfilled_at, "fulfilled_at");
+	out->partly_above = gm_percent_from_numeric(partly_above, "partly_above");
+	out->fulfilled_at = gm_percent_from_numeric(fulfilled_at, "fulfilled_at");
 	check_thresholds(out, "status thresholds");
 }

@@ -48,6 +48,12 @@ extern void gm_thresholds_from_settings(GmThresholds *out);
 extern void gm_thresholds_from_numeric(Datum partly_above, Datum fulfilled_at,
 									   GmThresholds *out);
 
+/*
+ * An explicit percent argument (a numeric in 0..100, name for the error)
+ * in millionths, rounded half away from zero.  Allocates nothing.
+ */
+extern int64 gm_percent_from_numeric(Datum num, const char *name);
+
 /* Millionths of a percent as the shortest decimal text (90.5), palloc'd. */
 extern char *gm_format_micro(int64 micro);
 

@@ -42,6 +42,8 @@ PG_FUNCTION_INFO_V1(gm_trend_state_send);
 PG_FUNCTION_INFO_V1(gm_trend_accum);
 PG_FUNCTION_INFO_V1(gm_trend_combine);
 PG_FUNCTION_INFO_V1(gm_trend_final);
+PG_FUNCTION_INFO_V1(gm_trend_accum_rules);
+PG_FUNCTION_INFO_V1(gm_trend_final_rules);
 PG_FUNCTION_INFO_V1(gm_trend_symbol);
 PG_FUNCTION_INFO_V1(gm_check_outcome);
 
@@ -171,8 +173,12 @@ trend_state_problem(const GmTrendState *s)
 		return "unknown format version";
 	if (s->reserved != 0 || s->first.reserved != 0 || s->last.reserved != 0)
 		return "reserved bytes must be zero";
-	if (s->first.present > 1 || s->last.present > 1 || s->has_target > 1)
+	if (s->first.present > 1 || s->last.present > 1 || s->has_target > 1 ||
+		s->has_tolerance > 1)
 		return "flags must be 0 or 1";
+	if (s->tolerance < 0 || s->tolerance > 100 * GM_MICRO ||
+		(!s->has_tolerance && s->tolerance != 0))
+		return "tolerance must be - or 0 .. 100000000 (millionths of a percent)";
 	if (s->first.present != s->last.present)
 		return "first and last are present together";
 	if (!s->first.present &&
@@ -360,7 +366,8 @@ parse_decimal(const char **p, GmTrendPoint *pt)
 
 /*
  * trend_state_in: "v=1 first=<year>:<decimal> last=<year>:<decimal>
- * target=<year>:<hex of the packed target>", an absent part as "-".
+ * target=<year>:<hex of the packed target> tolerance=<millionths>", an
+ * absent part as "-".
  */
 Datum
 gm_trend_state_in(PG_FUNCTION_ARGS)
@@ -400,7 +407,7 @@ gm_trend_state_in(PG_FUNCTION_ARGS)
 	if (strncmp(p, " target=", 8) != 0)
 		ts_parse_error(input, "expected \" target=\"");
 	p += 8;
-	if (*p == '-' && p[1] == '\0')
+	if (*p == '-' && p[1] == ' ')
 		p++;
 	else
 	{
@@ -421,6 +428,22 @@ gm_trend_state_in(PG_FUNCTION_ARGS)
 			p += 2;
 		}
 		s->target_len = (uint8)len;
+	}
+	if (strncmp(p, " tolerance=", 11) != 0)
+		ts_parse_error(input, "expected \" tolerance=\"");
+	p += 11;
+	if (*p == '-')
+		p++;
+	else
+	{
+		uint128 v;
+
+		if (!gm_parse_canonical_uint(&p, 100 * GM_MICRO, &v))
+			ts_parse_error(
+				input,
+				"tolerance must be - or 0 .. 100000000 in canonical form");
+		s->has_tolerance = 1;
+		s->tolerance = (int32)v;
 	}
 	if (*p != '\0')
 		ts_parse_error(input, psprintf("unexpected text at position %d",
@@ -460,13 +483,17 @@ gm_trend_state_out(PG_FUNCTION_ARGS)
 		for (int i = 0; i < s->target_len; i++)
 			appendStringInfo(&buf, "%02x", s->target[i]);
 	}
+	if (s->has_tolerance)
+		appendStringInfo(&buf, " tolerance=%d", s->tolerance);
+	else
+		appendStringInfoString(&buf, " tolerance=-");
 	PG_RETURN_CSTRING(buf.data);
 }
 
 /*
  * trend_state_recv / send: version byte, then first and last (present byte,
  * year, scale, coefficient high and low), then the target (present byte,
- * year, length byte, bytes).
+ * year, length byte, bytes), then the tolerance (present byte, int32).
  */
 Datum
 gm_trend_state_recv(PG_FUNCTION_ARGS)
@@ -498,6 +525,8 @@ gm_trend_state_recv(PG_FUNCTION_ARGS)
 						errmsg("invalid binary trend_state"),
 						errdetail("target length out of range")));
 	pq_copymsgbytes(buf, (char *)s->target, s->target_len);
+	s->has_tolerance = (uint8)pq_getmsgbyte(buf);
+	s->tolerance = (int32)pq_getmsgint(buf, 4);
 	if ((problem = trend_state_problem(s)) != NULL)
 		ereport(ERROR, (errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 						errmsg("invalid binary trend_state"),
@@ -527,6 +556,8 @@ gm_trend_state_send(PG_FUNCTION_ARGS)
 	pq_sendint32(&buf, s->target_year);
 	pq_sendbyte(&buf, s->target_len);
 	pq_sendbytes(&buf, (const char *)s->target, s->target_len);
+	pq_sendbyte(&buf, s->has_tolerance);
+	pq_sendint32(&buf, s->tolerance);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -545,17 +576,80 @@ trend_state_arg(FunctionCallInfo fcinfo)
 	return s;
 }
 
+/* Does a trend state hold anything but (perhaps) its tolerance? */
+static inline bool
+trend_has_input(const GmTrendState *s)
+{
+	return s->first.present || s->has_target;
+}
+
+static const char *
+tolerance_text(const GmTrendState *s)
+{
+	return s->has_tolerance ? gm_format_micro(s->tolerance) : "(the setting)";
+}
+
 /*
- * Transition of trend(year, outcome, target): keeps the earliest and the
- * latest followed-up outcome and the target of the latest year that has
- * one.  Rows without a year are skipped.
+ * The tolerance argument (4) of trend(year, outcome, target, tolerance):
+ * recorded in the state on its first input; afterwards every row must pass
+ * the same (22023), which is not read again where it is a constant or an
+ * external parameter of an aggregate call.  NULL is 22004.
  */
-Datum
-gm_trend_accum(PG_FUNCTION_ARGS)
+static void
+trend_tolerance_arg(FunctionCallInfo fcinfo, GmTrendState *s)
+{
+	int64 tolerance;
+
+	if (PG_ARGISNULL(4))
+		ereport(
+			ERROR,
+			(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+			 errmsg("trend tolerance must not be NULL"),
+			 errhint(
+				 "Pass the rules of the year, or (goalmetrics.current_rules()).trend_tolerance for the setting in force.")));
+	if (s->has_tolerance)
+	{
+		/* fn_extra: 0 unknown, 1 constant, 2 varies */
+		intptr_t stable = (intptr_t)fcinfo->flinfo->fn_extra;
+
+		if (unlikely(stable == 0))
+		{
+			stable = get_fn_expr_arg_stable(fcinfo->flinfo, 4) ? 1 : 2;
+			fcinfo->flinfo->fn_extra = (void *)stable;
+		}
+		if (stable == 1 && AggCheckCallContext(fcinfo, NULL))
+			return;
+	}
+	tolerance = gm_percent_from_numeric(PG_GETARG_DATUM(4), "trend tolerance");
+	if (!s->has_tolerance && !trend_has_input(s))
+	{
+		s->has_tolerance = 1;
+		s->tolerance = (int32)tolerance;
+	}
+	else if (!s->has_tolerance || s->tolerance != tolerance)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("trend tolerance differs within one trend"),
+				 errdetail("This row passes %s; the trend was begun with %s.",
+						   gm_format_micro(tolerance), tolerance_text(s)),
+				 errhint(
+					 "Pass the same tolerance in every row of a group, for "
+					 "example the rules of the group's year.")));
+}
+
+/*
+ * Transition of trend(year, outcome, target [, tolerance]): keeps the
+ * earliest and the latest followed-up outcome and the target of the latest
+ * year that has one.  Rows without a year are skipped.
+ */
+static Datum
+trend_accum(FunctionCallInfo fcinfo, bool with_tolerance)
 {
 	GmTrendState *s = trend_state_arg(fcinfo);
 	int32         year;
 
+	if (with_tolerance)
+		trend_tolerance_arg(fcinfo, s);
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(s);
 	year = PG_GETARG_INT32(1);
@@ -588,14 +682,47 @@ gm_trend_accum(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(s);
 }
 
+Datum
+gm_trend_accum(PG_FUNCTION_ARGS)
+{
+	return trend_accum(fcinfo, false);
+}
+
+Datum
+gm_trend_accum_rules(PG_FUNCTION_ARGS)
+{
+	return trend_accum(fcinfo, true);
+}
+
 /*
- * Combine two trend states; order-independent like the transition.
+ * Combine two trend states; order-independent like the transition.  States
+ * made with different tolerances, or one with and one without (that holds
+ * input), are refused.
  */
 Datum
 gm_trend_combine(PG_FUNCTION_ARGS)
 {
 	GmTrendState       *a = trend_state_arg(fcinfo);
 	const GmTrendState *b = (const GmTrendState *)PG_GETARG_POINTER(1);
+
+	if (a->has_tolerance != b->has_tolerance || a->tolerance != b->tolerance)
+	{
+		if (!a->has_tolerance && !trend_has_input(a))
+		{
+			a->has_tolerance = b->has_tolerance;
+			a->tolerance = b->tolerance;
+		}
+		else if (b->has_tolerance || trend_has_input(b))
+			ereport(
+				ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg(
+					 "cannot combine trend states made with different tolerances"),
+				 errdetail("tolerance %s and %s.", tolerance_text(a),
+						   tolerance_text(b)),
+				 errhint(
+					 "Pass the tolerance as an argument, trend(year, outcome, target, tolerance), or set goalmetrics.trend_tolerance alike on every server.")));
+	}
 
 	if (point_better(&b->first, &a->first, true))
 		a->first = b->first;
@@ -672,30 +799,28 @@ static GmEnumCache trend_cache = { .type_name = "trend_direction",
 								   .count = GM_TREND_COUNT };
 
 /*
- * Final function of trend(): direction-aware comparison of the latest with
- * the earliest followed-up outcome (doc/rollup.md, "trend").  Reads
- * goalmetrics.trend_tolerance: STABLE.
+ * The direction of a trend state under a tolerance (millionths of a
+ * percent): direction-aware comparison of the latest with the earliest
+ * followed-up outcome (doc/rollup.md, "trend").  NULL (*isnull) with fewer
+ * than two followed-up years or no target.
  */
-Datum
-gm_trend_final(PG_FUNCTION_ARGS)
+static Datum
+trend_direction_of(const GmTrendState *s, int64 tolerance, bool *isnull)
 {
-	const GmTrendState *s = (const GmTrendState *)PG_GETARG_POINTER(0);
-	GmTarget            t;
-	GmError             err;
-	Numeric             first;
-	Numeric             last;
-	Numeric             gain;
-	Numeric             lhs;
-	Numeric             rhs;
-	const char         *problem;
+	GmTarget t;
+	GmError  err;
+	Numeric  first;
+	Numeric  last;
+	Numeric  gain;
+	Numeric  lhs;
+	Numeric  rhs;
 
-	/* every state comes through in, recv or the support functions */
-	if ((problem = trend_state_problem(s)) != NULL)
-		ereport(ERROR, (errcode(ERRCODE_DATA_CORRUPTED),
-						errmsg("inconsistent trend_state"),
-						errdetail("%s", problem)));
+	*isnull = false;
 	if (!s->first.present || s->first.year == s->last.year || !s->has_target)
-		PG_RETURN_NULL();
+	{
+		*isnull = true;
+		return (Datum)0;
+	}
 	if (!gm_target_decode(s->target, s->target_len, &t, &err))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
@@ -723,13 +848,72 @@ gm_trend_final(PG_FUNCTION_ARGS)
 
 	/* gain against tolerance% of |first|: gain * 10^8 vs |first| * micro */
 	lhs = num_mul(gain, int64_to_numeric(100 * (int64)GM_MICRO));
-	rhs = num_mul(num_abs(first),
-				  int64_to_numeric(gm_percent_to_micro(gm_trend_tolerance)));
+	rhs = num_mul(num_abs(first), int64_to_numeric(tolerance));
 	if (num_cmp(lhs, rhs) > 0)
-		PG_RETURN_DATUM(gm_enum_datum(&trend_cache, GM_TREND_IMPROVING));
+		return gm_enum_datum(&trend_cache, GM_TREND_IMPROVING);
 	if (num_cmp(lhs, num_sub(int64_to_numeric(0), rhs)) < 0)
-		PG_RETURN_DATUM(gm_enum_datum(&trend_cache, GM_TREND_WORSENING));
-	PG_RETURN_DATUM(gm_enum_datum(&trend_cache, GM_TREND_STABLE));
+		return gm_enum_datum(&trend_cache, GM_TREND_WORSENING);
+	return gm_enum_datum(&trend_cache, GM_TREND_STABLE);
+}
+
+/* every state comes through in, recv or the support functions */
+static const GmTrendState *
+trend_final_arg(FunctionCallInfo fcinfo)
+{
+	const GmTrendState *s = (const GmTrendState *)PG_GETARG_POINTER(0);
+	const char         *problem;
+
+	if ((problem = trend_state_problem(s)) != NULL)
+		ereport(ERROR, (errcode(ERRCODE_DATA_CORRUPTED),
+						errmsg("inconsistent trend_state"),
+						errdetail("%s", problem)));
+	return s;
+}
+
+/*
+ * Final function of trend(year, outcome, target): the state's tolerance
+ * where it carries one, else goalmetrics.trend_tolerance (STABLE).
+ */
+Datum
+gm_trend_final(PG_FUNCTION_ARGS)
+{
+	const GmTrendState *s = trend_final_arg(fcinfo);
+	Datum               d;
+	bool                isnull;
+
+	d = trend_direction_of(s,
+						   s->has_tolerance
+							   ? s->tolerance
+							   : gm_percent_to_micro(gm_trend_tolerance),
+						   &isnull);
+	if (isnull)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(d);
+}
+
+/*
+ * Final function of trend(year, outcome, target, tolerance): the state's
+ * tolerance, no setting (IMMUTABLE).
+ */
+Datum
+gm_trend_final_rules(PG_FUNCTION_ARGS)
+{
+	const GmTrendState *s = trend_final_arg(fcinfo);
+	Datum               d;
+	bool                isnull;
+
+	if (!s->has_tolerance && trend_has_input(s))
+		ereport(
+			ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("trend state carries no tolerance"),
+			 errdetail("It was made by trend() without a tolerance argument."),
+			 errhint(
+				 "Finish it with goalmetrics.trend_final, which applies goalmetrics.trend_tolerance.")));
+	d = trend_direction_of(s, s->tolerance, &isnull);
+	if (isnull)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(d);
 }
 
 /*

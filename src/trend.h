@@ -48,24 +48,32 @@ typedef struct GmTrendPoint
 #define GM_TREND_MAX_DIGITS 38
 #define GM_TREND_MAX_SCALE  127
 
-/* goalmetrics.trend_state: 152 bytes. */
+/*
+ * goalmetrics.trend_state: 160 bytes.  trend(year, outcome, target) leaves
+ * has_tolerance 0 and its final function reads goalmetrics.trend_tolerance;
+ * trend(year, outcome, target, tolerance) records the tolerance (millionths
+ * of a percent) on its first input, so that the state alone decides.
+ */
 typedef struct GmTrendState
 {
 	uint8        version; /* GM_TREND_STATE_VERSION */
 	uint8        has_target;
 	uint8        target_len; /* bytes of target used */
-	uint8        reserved;
+	uint8        has_tolerance;
 	int32        target_year;
-	GmTrendPoint first;                         /* earliest followed-up year */
-	GmTrendPoint last;                          /* latest followed-up year */
+	int32        tolerance; /* 0 .. 100000000 when has_tolerance, else 0 */
+	int32        reserved;  /* zero */
+	GmTrendPoint first;     /* earliest followed-up year */
+	GmTrendPoint last;      /* latest followed-up year */
 	uint8        target[GM_TREND_TARGET_BYTES]; /* packed (target.h) */
 } GmTrendState;
 
-#define GM_TREND_STATE_SIZE 152
+#define GM_TREND_STATE_SIZE 160
 
 /* The empty trend state's canonical text: trend()'s INITCOND (as above) */
 #define GM_TREND_STATE_EMPTY \
-	"v=" CppAsString2(GM_TREND_STATE_VERSION) " first=- last=- target=-"
+	"v=" CppAsString2(       \
+		GM_TREND_STATE_VERSION) " first=- last=- target=- tolerance=-"
 
 GM_INTERNAL_END
 

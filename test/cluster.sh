@@ -274,15 +274,47 @@ check "EUC_JP: CREATE EXTENSION fails with one clear error (0A000, the encoding,
 check "EUC_JP: ... and installs nothing" eq "$(q gm_enc_EUC_JP "SELECT count(*) FROM pg_namespace WHERE nspname = 'goalmetrics'")" 0
 for enc in UTF8 LATIN1 LATIN9 WIN1252 SQL_ASCII EUC_JP; do dropdb --if-exists gm_enc_$enc; done
 
-# ------------------------------------------------------- ALTER SYSTEM recipe
-# doc/scale-out.md: a session that has not loaded the library does not know
-# the settings, so the recipe loads it first
-psql -X -q -d postgres -c "LOAD 'goalmetrics'" -c 'ALTER SYSTEM SET goalmetrics.partly_above = 85' \
+# ------------------------------------------- settings in a fresh session
+# The test cluster preloads goalmetrics (session_preload_libraries, test/run.sh;
+# doc/settings.md, "Install"): in a new session, before any goalmetrics call
+# and in a database without the extension, SHOW, ALTER SYSTEM + reload and
+# the pg_settings query work.
+createdb gm_fresh
+check "fresh session: SHOW goalmetrics.partly_above is 90" eq "$(q gm_fresh 'SHOW goalmetrics.partly_above')" 90
+check "fresh session: pg_settings lists the four settings" \
+	eq "$(q gm_fresh "SELECT string_agg(name || '=' || setting, ' ' ORDER BY name) FROM pg_settings WHERE name LIKE 'goalmetrics.%'")" \
+	"goalmetrics.fulfilled_at=100 goalmetrics.partly_above=90 goalmetrics.rollup_method=mean goalmetrics.trend_tolerance=2"
+psql -X -q -v ON_ERROR_STOP=1 -d gm_fresh -c 'ALTER SYSTEM SET goalmetrics.partly_above = 85' \
 	-c 'SELECT pg_reload_conf()' >/dev/null 2>"$log/alter_system.err"
-check "LOAD 'goalmetrics', then ALTER SYSTEM SET goalmetrics.partly_above works" \
-	eq "$(sleep 1; psql -X -qAt -d postgres -c "LOAD 'goalmetrics'" -c 'SHOW goalmetrics.partly_above')" 85
-psql -X -q -d postgres -c "LOAD 'goalmetrics'" -c 'ALTER SYSTEM RESET goalmetrics.partly_above' \
-	-c 'SELECT pg_reload_conf()' >/dev/null
+arc=$?
+check "fresh session: ALTER SYSTEM SET goalmetrics.partly_above = 85, then reload" [ "$arc" -eq 0 ]
+sleep 1
+check "... a new session shows 85" eq "$(q gm_fresh 'SHOW goalmetrics.partly_above')" 85
+check "... and pg_settings says it came from the configuration file" \
+	eq "$(q gm_fresh "SELECT setting || ' ' || source FROM pg_settings WHERE name = 'goalmetrics.partly_above'")" "85 configuration file"
+check "fresh session: a misspelt goalmetrics setting is refused (reserved prefix, 42602)" \
+	eq "$(psql -X -q -d gm_fresh -v VERBOSITY=verbose -c 'SET goalmetrics.partly_abov = 1' 2>&1 | grep -c '^ERROR:  42602')" 1
+# Where the library is not preloaded (here: this session turns it off),
+# CREATE EXTENSION says so with a hint, SHOW does not know the setting (an
+# error, never a wrong value), and current_rules() answers with the value in
+# force: it loads the library.
+export PGOPTIONS='-c session_preload_libraries='
+createdb gm_nopreload
+err=$(psql -X -q -v ON_ERROR_STOP=1 -d gm_nopreload -c 'CREATE EXTENSION goalmetrics' 2>&1)
+check "not preloaded: CREATE EXTENSION warns, with a hint to preload" \
+	eq "$(echo "$err" | grep -c -e '^WARNING:  goalmetrics is not preloaded' -e '^HINT:  Add goalmetrics to shared_preload_libraries')" 2
+check "not preloaded: SHOW goalmetrics.fulfilled_at in a new session is an error" \
+	eq "$(psql -X -q -d gm_nopreload -c 'SHOW goalmetrics.fulfilled_at' 2>&1 | grep -c 'unrecognized configuration parameter')" 1
+check "not preloaded: SHOW goalmetrics.partly_above shows the configuration file's 85 as placeholder text" \
+	eq "$(q gm_nopreload 'SHOW goalmetrics.partly_above')" 85
+check "not preloaded: current_rules() in a new session shows the 85 in force" \
+	eq "$(q gm_nopreload 'SELECT partly_above FROM goalmetrics.current_rules()')" 85
+unset PGOPTIONS
+check "preloaded: CREATE EXTENSION gives no warning" \
+	eq "$(psql -X -q -v ON_ERROR_STOP=1 -d gm_fresh -c 'CREATE EXTENSION goalmetrics' 2>&1 | grep -c -e '^WARNING' -e '^ERROR')" 0
+psql -X -q -d gm_fresh -c 'ALTER SYSTEM RESET goalmetrics.partly_above' -c 'SELECT pg_reload_conf()' >/dev/null
+dropdb gm_fresh
+dropdb gm_nopreload
 
 echo "cluster checks: $passed passed, $failed failed"
 echo "$passed $failed" >"$log/cluster.count"

@@ -57,4 +57,5 @@ fi
 . test/lib.sh
 ensure_test_packages
 build_and_install
-pg_virtualenv -t -v "$PG_MAJOR" bash test/demo.sh --inside
+# goalmetrics preloaded, as doc/settings.md's "Install" says
+pg_virtualenv -t -v "$PG_MAJOR" -o 'shared_preload_libraries=goalmetrics' bash test/demo.sh --inside

@@ -44,9 +44,12 @@ fi
 
 # 2. pg_regress and pgTAP in one throwaway cluster
 # (pg_cron for the scheduling recipe's check in test/cluster.sh; its jobs run
-# in background workers, so they need no password)
+# in background workers, so they need no password; goalmetrics preloaded in
+# every session, the supported setup of doc/settings.md, "Install", which
+# test/cluster.sh checks and, for one session, turns off)
 pg_virtualenv -t -v "$PG_MAJOR" -o 'max_worker_processes=16' \
 	-o 'shared_preload_libraries=pg_cron' -o 'cron.use_background_workers=on' \
+	-o 'session_preload_libraries=goalmetrics' \
 	bash test/suites.sh "$log" || true
 
 # 3. scale-out: a coordinator and two postgres_fdw shards of its own

@@ -4,9 +4,16 @@
 -- committee or a city; trend() tells whether a metric improves over the
 -- years.  Reference: doc/rollup.md.  The transition states are real,
 -- fixed-size types of the extension (rollup_state, trend_state), so that
--- partial states can be shipped between servers as values.  The final
--- functions read goalmetrics.rollup_method / trend_tolerance and the
--- transition functions the thresholds: they are STABLE.
+-- partial states can be shipped between servers as values.
+--
+-- Two kinds of aggregate.  Those without rule arguments follow the session's
+-- settings: their transition functions read the thresholds and their final
+-- functions goalmetrics.rollup_method / trend_tolerance, so they are STABLE
+-- and a split aggregate follows each server's settings.  Those with rule
+-- arguments (rollup(..., partly_above, fulfilled_at, method), trend(...,
+-- tolerance)) record the rules in the state on its first input and read no
+-- setting anywhere: IMMUTABLE, the same answer on every server
+-- (doc/rollup.md, "Rules as arguments").
 \echo Use "CREATE EXTENSION goalmetrics" to load this file. \quit
 
 -- ------------------------------------------------------------ rollup_state
@@ -50,6 +57,16 @@ CREATE TYPE goalmetrics.rollup_result AS (
 );
 COMMENT ON TYPE goalmetrics.rollup_result IS 'Result of rollup(): fulfilment percent and status of the roll-up, parts rolled up, and its metrics counted by status';
 
+-- ----------------------------------------------------------- rollup_method
+-- The values of goalmetrics.rollup_method, in src/settings.h's order.
+CREATE TYPE goalmetrics.rollup_method AS ENUM ('mean', 'worst', 'share_met');
+COMMENT ON TYPE goalmetrics.rollup_method IS 'How a roll-up combines its parts: mean of the capped fulfilment, worst part, or share of met targets';
+
+CREATE FUNCTION goalmetrics.current_rules(OUT partly_above pg_catalog.numeric, OUT fulfilled_at pg_catalog.numeric,
+		OUT rollup_method goalmetrics.rollup_method, OUT trend_tolerance pg_catalog.numeric)
+	AS 'MODULE_PATHNAME', 'gm_current_rules' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION goalmetrics.current_rules() IS 'The goalmetrics.* settings in force, as the rule arguments of rollup() and trend() take them';
+
 -- ------------------------------------------------ rollup support functions
 CREATE FUNCTION goalmetrics.rollup_accum(goalmetrics.rollup_state, goalmetrics.rollup_result)
 	RETURNS goalmetrics.rollup_state
@@ -69,7 +86,12 @@ COMMENT ON FUNCTION goalmetrics.rollup_combine(goalmetrics.rollup_state, goalmet
 CREATE FUNCTION goalmetrics.rollup_final(goalmetrics.rollup_state)
 	RETURNS goalmetrics.rollup_result
 	AS 'MODULE_PATHNAME', 'gm_rollup_final' LANGUAGE C STABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION goalmetrics.rollup_final(goalmetrics.rollup_state) IS 'Final function of rollup(): applies goalmetrics.rollup_method and the bands';
+COMMENT ON FUNCTION goalmetrics.rollup_final(goalmetrics.rollup_state) IS 'Final function of rollup(): applies the state''s method, else goalmetrics.rollup_method, and the bands';
+
+CREATE FUNCTION goalmetrics.rollup_final_rules(goalmetrics.rollup_state)
+	RETURNS goalmetrics.rollup_result
+	AS 'MODULE_PATHNAME', 'gm_rollup_final_rules' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION goalmetrics.rollup_final_rules(goalmetrics.rollup_state) IS 'Final function of rollup() with rule arguments: applies the method the state carries, reads no setting';
 
 -- ----------------------------------------------------------------- rollup
 -- The INITCOND is the empty state; the transition updates it in place.
@@ -133,6 +155,39 @@ BEGIN
 				$f$, outcome_type, CASE WHEN weighted THEN ', weight pg_catalog.numeric' ELSE '' END,
 				args, aggregate_comment);
 		END LOOP;
+
+		-- with the rules as arguments: reads no setting (IMMUTABLE)
+		args := outcome_type OPERATOR(pg_catalog.||) ', goalmetrics.metric_target, pg_catalog.numeric, '
+				OPERATOR(pg_catalog.||) 'pg_catalog.numeric, pg_catalog.numeric, goalmetrics.rollup_method';
+		EXECUTE pg_catalog.format($f$
+			CREATE FUNCTION goalmetrics.rollup_accum(goalmetrics.rollup_state, %1$s)
+				RETURNS goalmetrics.rollup_state
+				AS 'MODULE_PATHNAME', 'gm_rollup_accum_rules' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+			COMMENT ON FUNCTION goalmetrics.rollup_accum(goalmetrics.rollup_state, %1$s) IS 'Transition of rollup(outcome, target, weight, partly_above, fulfilled_at, method): adds one weighted metric under the given rules';
+			CREATE FUNCTION goalmetrics.rollup_inverse(goalmetrics.rollup_state, %1$s)
+				RETURNS goalmetrics.rollup_state
+				AS 'MODULE_PATHNAME', 'gm_rollup_inverse_rules' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+			COMMENT ON FUNCTION goalmetrics.rollup_inverse(goalmetrics.rollup_state, %1$s) IS 'Inverse transition of rollup(outcome, target, weight, partly_above, fulfilled_at, method); NULL where it cannot invert';
+			CREATE AGGREGATE goalmetrics.rollup(outcome %2$s, target goalmetrics.metric_target, weight pg_catalog.numeric,
+					partly_above pg_catalog.numeric, fulfilled_at pg_catalog.numeric, method goalmetrics.rollup_method) (
+				SFUNC = goalmetrics.rollup_accum,
+				STYPE = goalmetrics.rollup_state,
+				SSPACE = @GM_ROLLUP_STATE_SIZE@,
+				FINALFUNC = goalmetrics.rollup_final_rules,
+				FINALFUNC_MODIFY = READ_ONLY,
+				COMBINEFUNC = goalmetrics.rollup_combine,
+				INITCOND = '@GM_ROLLUP_STATE_EMPTY@',
+				MSFUNC = goalmetrics.rollup_accum,
+				MINVFUNC = goalmetrics.rollup_inverse,
+				MSTYPE = goalmetrics.rollup_state,
+				MSSPACE = @GM_ROLLUP_STATE_SIZE@,
+				MFINALFUNC = goalmetrics.rollup_final_rules,
+				MFINALFUNC_MODIFY = READ_ONLY,
+				MINITCOND = '@GM_ROLLUP_STATE_EMPTY@',
+				PARALLEL = SAFE
+			);
+			COMMENT ON AGGREGATE goalmetrics.rollup(%1$s) IS 'Rolls weighted metrics up to a goal under the given rules (the same in every row); reads no setting';
+			$f$, args, outcome_type);
 	END LOOP;
 END
 $rollup$;
@@ -155,6 +210,38 @@ CREATE AGGREGATE goalmetrics.rollup(goalmetrics.rollup_result) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE goalmetrics.rollup(goalmetrics.rollup_result) IS 'Rolls roll-ups up one more level (goals to perspective, committee, city): each input counts once, metric counts are summed';
+
+CREATE FUNCTION goalmetrics.rollup_accum(goalmetrics.rollup_state, goalmetrics.rollup_result,
+		pg_catalog.numeric, pg_catalog.numeric, goalmetrics.rollup_method)
+	RETURNS goalmetrics.rollup_state
+	AS 'MODULE_PATHNAME', 'gm_rollup_accum_result_rules' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION goalmetrics.rollup_accum(goalmetrics.rollup_state, goalmetrics.rollup_result, pg_catalog.numeric, pg_catalog.numeric, goalmetrics.rollup_method) IS 'Transition of rollup(rollup_result, partly_above, fulfilled_at, method): adds one roll-up as one part under the given rules';
+
+CREATE FUNCTION goalmetrics.rollup_inverse(goalmetrics.rollup_state, goalmetrics.rollup_result,
+		pg_catalog.numeric, pg_catalog.numeric, goalmetrics.rollup_method)
+	RETURNS goalmetrics.rollup_state
+	AS 'MODULE_PATHNAME', 'gm_rollup_inverse_result_rules' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION goalmetrics.rollup_inverse(goalmetrics.rollup_state, goalmetrics.rollup_result, pg_catalog.numeric, pg_catalog.numeric, goalmetrics.rollup_method) IS 'Inverse transition of rollup(rollup_result, partly_above, fulfilled_at, method); NULL where it cannot invert';
+
+CREATE AGGREGATE goalmetrics.rollup(result goalmetrics.rollup_result, partly_above pg_catalog.numeric,
+		fulfilled_at pg_catalog.numeric, method goalmetrics.rollup_method) (
+	SFUNC = goalmetrics.rollup_accum,
+	STYPE = goalmetrics.rollup_state,
+	SSPACE = @GM_ROLLUP_STATE_SIZE@,
+	FINALFUNC = goalmetrics.rollup_final_rules,
+	FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = goalmetrics.rollup_combine,
+	INITCOND = '@GM_ROLLUP_STATE_EMPTY@',
+	MSFUNC = goalmetrics.rollup_accum,
+	MINVFUNC = goalmetrics.rollup_inverse,
+	MSTYPE = goalmetrics.rollup_state,
+	MSSPACE = @GM_ROLLUP_STATE_SIZE@,
+	MFINALFUNC = goalmetrics.rollup_final_rules,
+	MFINALFUNC_MODIFY = READ_ONLY,
+	MINITCOND = '@GM_ROLLUP_STATE_EMPTY@',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE goalmetrics.rollup(goalmetrics.rollup_result, pg_catalog.numeric, pg_catalog.numeric, goalmetrics.rollup_method) IS 'Rolls roll-ups up one more level under the given rules (the same in every row); reads no setting';
 
 -- ------------------------------------------------------------------ trend
 -- The result of trend(), like status_band best first, so ORDER BY trend
@@ -205,7 +292,17 @@ COMMENT ON FUNCTION goalmetrics.trend_combine(goalmetrics.trend_state, goalmetri
 CREATE FUNCTION goalmetrics.trend_final(goalmetrics.trend_state)
 	RETURNS goalmetrics.trend_direction
 	AS 'MODULE_PATHNAME', 'gm_trend_final' LANGUAGE C STABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION goalmetrics.trend_final(goalmetrics.trend_state) IS 'Final function of trend(): improving, stable or worsening under goalmetrics.trend_tolerance';
+COMMENT ON FUNCTION goalmetrics.trend_final(goalmetrics.trend_state) IS 'Final function of trend(): improving, stable or worsening under the state''s tolerance, else goalmetrics.trend_tolerance';
+
+CREATE FUNCTION goalmetrics.trend_accum(goalmetrics.trend_state, pg_catalog.int4, pg_catalog.numeric, goalmetrics.metric_target, pg_catalog.numeric)
+	RETURNS goalmetrics.trend_state
+	AS 'MODULE_PATHNAME', 'gm_trend_accum_rules' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION goalmetrics.trend_accum(goalmetrics.trend_state, pg_catalog.int4, pg_catalog.numeric, goalmetrics.metric_target, pg_catalog.numeric) IS 'Transition of trend(year, outcome, target, tolerance): as trend_accum, and records the tolerance';
+
+CREATE FUNCTION goalmetrics.trend_final_rules(goalmetrics.trend_state)
+	RETURNS goalmetrics.trend_direction
+	AS 'MODULE_PATHNAME', 'gm_trend_final_rules' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION goalmetrics.trend_final_rules(goalmetrics.trend_state) IS 'Final function of trend(year, outcome, target, tolerance): under the tolerance the state carries, reads no setting';
 
 CREATE AGGREGATE goalmetrics.trend(year pg_catalog.int4, outcome pg_catalog.numeric, target goalmetrics.metric_target) (
 	SFUNC = goalmetrics.trend_accum,
@@ -219,6 +316,18 @@ CREATE AGGREGATE goalmetrics.trend(year pg_catalog.int4, outcome pg_catalog.nume
 );
 COMMENT ON AGGREGATE goalmetrics.trend(pg_catalog.int4, pg_catalog.numeric, goalmetrics.metric_target) IS 'improving, stable or worsening: latest against earliest followed-up outcome, direction-aware; NULL with fewer than two followed-up years';
 
+CREATE AGGREGATE goalmetrics.trend(year pg_catalog.int4, outcome pg_catalog.numeric, target goalmetrics.metric_target, tolerance pg_catalog.numeric) (
+	SFUNC = goalmetrics.trend_accum,
+	STYPE = goalmetrics.trend_state,
+	SSPACE = @GM_TREND_STATE_SIZE@,
+	FINALFUNC = goalmetrics.trend_final_rules,
+	FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = goalmetrics.trend_combine,
+	INITCOND = '@GM_TREND_STATE_EMPTY@',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE goalmetrics.trend(pg_catalog.int4, pg_catalog.numeric, goalmetrics.metric_target, pg_catalog.numeric) IS 'trend() under the given tolerance (the same in every row); reads no setting';
+
 CREATE FUNCTION goalmetrics.check_outcome(value pg_catalog.numeric) RETURNS pg_catalog.bool
 	AS 'MODULE_PATHNAME', 'gm_check_outcome' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION goalmetrics.check_outcome(pg_catalog.numeric) IS 'true, or error 22003 for an outcome of more than 38 digits or 127 decimals, which trend() cannot hold; the CHECK of goalmetrics.outcome.value';
@@ -226,3 +335,25 @@ COMMENT ON FUNCTION goalmetrics.check_outcome(pg_catalog.numeric) IS 'true, or e
 CREATE FUNCTION goalmetrics.trend_symbol(trend goalmetrics.trend_direction) RETURNS pg_catalog.text
 	AS 'MODULE_PATHNAME', 'gm_trend_symbol' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION goalmetrics.trend_symbol(goalmetrics.trend_direction) IS 'Arrow of a trend: up improving, right stable, down worsening (^ = v where the database encoding lacks arrows)';
+
+-- ------------------------------------------------------ preloaded library?
+-- The goalmetrics.* settings exist in a session once the library is loaded.
+-- Where it is preloaded (shared_preload_libraries, or
+-- session_preload_libraries: doc/settings.md, "Install"), SHOW, ALTER
+-- SYSTEM and pg_settings know them from the first statement of every
+-- session; elsewhere they do not until a goalmetrics function has run.  Say
+-- so when the extension is created in such a database.
+DO $preload$
+BEGIN
+	IF NOT EXISTS (
+		SELECT FROM pg_catalog.regexp_split_to_table(
+				pg_catalog.concat_ws(',', pg_catalog.current_setting('shared_preload_libraries'),
+									 pg_catalog.current_setting('session_preload_libraries'),
+									 pg_catalog.current_setting('local_preload_libraries')), ',') AS l(name)
+		 WHERE pg_catalog.btrim(l.name, ' "') OPERATOR(pg_catalog.~) '(^|/)goalmetrics(\.so)?$')
+	THEN
+		RAISE WARNING 'goalmetrics is not preloaded: a new session does not know the goalmetrics.* settings (SHOW, ALTER SYSTEM, pg_settings) until a goalmetrics function has run'
+			USING HINT = 'Add goalmetrics to shared_preload_libraries and restart, or to session_preload_libraries (doc/settings.md, "Install"). goalmetrics.current_rules() shows the settings in force in any session.';
+	END IF;
+END
+$preload$;

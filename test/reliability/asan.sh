@@ -85,8 +85,11 @@ fi
 SO=$W/pg/usr/lib/postgresql/$PGV/lib/goalmetrics.so
 chown -R postgres: "$W/src" 2>/dev/null || true
 
-# 3. a cluster on the copy, with the sanitizer runtime preloaded
-rel_init asan "shared_buffers = 128MB" "max_parallel_workers_per_gather = 2" || exit 1
+# 3. a cluster on the copy, with the sanitizer runtime preloaded (and
+# goalmetrics in every session, as in make test's cluster: the suites expect
+# the settings from a session's first statement, doc/settings.md, "Install")
+rel_init asan "shared_buffers = 128MB" "max_parallel_workers_per_gather = 2" \
+	"session_preload_libraries = 'goalmetrics'" || exit 1
 trap cleanup_asan EXIT
 mkdir -p "$W/reports"
 chmod 777 "$W/reports"

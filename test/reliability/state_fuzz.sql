@@ -27,12 +27,21 @@ SELECT set_config('state_fuzz.file', :'state_file', false);
 -- aggregates that return their state, to make seeds
 CREATE AGGREGATE pg_temp.rstate(numeric, metric_target, numeric) (
 	SFUNC = goalmetrics.rollup_accum, STYPE = goalmetrics.rollup_state,
-	INITCOND = 'v=1 level=0 partly_above=0 fulfilled_at=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0');
+	INITCOND = 'v=1 level=0 partly_above=0 fulfilled_at=0 method=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0');
 CREATE AGGREGATE pg_temp.rstate(rollup_result) (
 	SFUNC = goalmetrics.rollup_accum, STYPE = goalmetrics.rollup_state,
-	INITCOND = 'v=1 level=0 partly_above=0 fulfilled_at=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0');
+	INITCOND = 'v=1 level=0 partly_above=0 fulfilled_at=0 method=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0');
 CREATE AGGREGATE pg_temp.tstate(int, numeric, metric_target) (
-	SFUNC = goalmetrics.trend_accum, STYPE = goalmetrics.trend_state, INITCOND = 'v=1 first=- last=- target=-');
+	SFUNC = goalmetrics.trend_accum, STYPE = goalmetrics.trend_state, INITCOND = 'v=1 first=- last=- target=- tolerance=-');
+-- and the ones with rule arguments (their states carry method and tolerance)
+CREATE AGGREGATE pg_temp.rstate(numeric, metric_target, numeric, numeric, numeric, rollup_method) (
+	SFUNC = goalmetrics.rollup_accum, STYPE = goalmetrics.rollup_state,
+	INITCOND = 'v=1 level=0 partly_above=0 fulfilled_at=0 method=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0');
+CREATE AGGREGATE pg_temp.rstate(rollup_result, numeric, numeric, rollup_method) (
+	SFUNC = goalmetrics.rollup_accum, STYPE = goalmetrics.rollup_state,
+	INITCOND = 'v=1 level=0 partly_above=0 fulfilled_at=0 method=0 parts=0 metrics=0 fulfilled=0 partly=0 not_fulfilled=0 not_followed_up=0 valued=0 valued_met=0 worst=0 worst_n=0 worst_exact=0 weight=0 weighted_pct=0 weighted_met=0');
+CREATE AGGREGATE pg_temp.tstate(int, numeric, metric_target, numeric) (
+	SFUNC = goalmetrics.trend_accum, STYPE = goalmetrics.trend_state, INITCOND = 'v=1 first=- last=- target=- tolerance=-');
 
 CREATE TEMP TABLE fz_targets AS
 SELECT array_agg(t::metric_target) AS t FROM unnest(ARRAY['Minst 100', 'Högst 50', 'Över 5', 'Under 3', 'Minst 65 %',
@@ -55,6 +64,12 @@ INSERT INTO fz_rseed SELECT pg_temp.rstate(r) FROM (SELECT g, rollup(o, t, w) AS
 RESET goalmetrics.partly_above;
 RESET goalmetrics.fulfilled_at;
 INSERT INTO fz_rseed SELECT rollup_accum(NULL, NULL, NULL);
+-- with rules as arguments: each method, two sets of thresholds
+INSERT INTO fz_rseed SELECT pg_temp.rstate(o, t, w, p, f, m)
+  FROM fz_rows, (VALUES (90, 100), (50, 80)) th(p, f), unnest(enum_range(NULL::rollup_method)) m
+ WHERE g < 60 GROUP BY g, p, f, m;
+INSERT INTO fz_rseed SELECT pg_temp.rstate(r, 50, 80, 'share_met')
+  FROM (SELECT g, rollup(o, t, w, 50, 80, 'share_met') AS r FROM fz_rows GROUP BY g) x GROUP BY g % 20;
 
 -- trend seeds: outcomes of every scale and up to 38 digits
 CREATE TEMP TABLE fz_tseed (s trend_state);
@@ -69,6 +84,11 @@ SELECT pg_temp.tstate(y, o, t) FROM (
 	FROM fz_targets, generate_series(1, 1200) i) x
 GROUP BY g;
 INSERT INTO fz_tseed SELECT trend_accum(NULL, NULL, NULL, NULL);
+INSERT INTO fz_tseed
+SELECT pg_temp.tstate(2010 + i % 7, round((random() * 1000 - 200)::numeric, i % 5), t[1 + i % array_length(t, 1)],
+					  (ARRAY[0, 2, 0.000001, 100])[1 + g % 4])
+  FROM fz_targets, generate_series(1, 400) i, LATERAL (SELECT i % 40 AS g) x
+ GROUP BY g;
 
 -- One value through COPY BINARY into a one-column table: its text when the
 -- receive function accepts the bytes, NULL when it refuses them with an
@@ -155,14 +175,23 @@ BEGIN
 		PERFORM rollup(q) FROM (VALUES (r)) v(q);
 	END LOOP;
 	PERFORM set_config('goalmetrics.rollup_method', 'mean', true);
-	FOR k IN 1 .. 5 LOOP
+	BEGIN
+		step := 'final_rules';
+		r := rollup_final_rules(s);
+		PERFORM rollup(q, 90, 100, 'mean') FROM (VALUES (r)) v(q);
+	EXCEPTION WHEN SQLSTATE '22023' THEN
+		NULL; -- a state without a method
+	END;
+	FOR k IN 1 .. 7 LOOP
 		BEGIN
-			step := (ARRAY['combine self', 'combine other', 'inverse', 'accum', 'inverse result'])[k];
+			step := (ARRAY['combine self', 'combine other', 'inverse', 'accum', 'inverse result', 'accum rules', 'inverse rules'])[k];
 			x := CASE k WHEN 1 THEN rollup_combine(s, s)
 						WHEN 2 THEN rollup_combine(s, other)
 						WHEN 3 THEN rollup_inverse(s, o, t, w)
 						WHEN 4 THEN rollup_accum(s, o, t, w)
-						ELSE rollup_inverse(s, rollup_final(other)) END;
+						WHEN 5 THEN rollup_inverse(s, rollup_final(other))
+						WHEN 6 THEN rollup_accum(s, o, t, w, 50, 80, 'worst')
+						ELSE rollup_inverse(s, o, t, w, 90, 100, 'mean') END;
 			IF NOT pg_temp.rs_ok(x) THEN
 				INSERT INTO fz_log VALUES ('violations_support_state', step || ': ' || s::text || ' -> ' || x::text);
 			ELSIF x IS NOT NULL THEN
@@ -188,12 +217,19 @@ BEGIN
 		PERFORM set_config('goalmetrics.trend_tolerance', tol, true);
 		PERFORM trend_final(s);
 	END LOOP;
-	FOR k IN 1 .. 3 LOOP
+	BEGIN
+		step := 'final_rules';
+		PERFORM trend_final_rules(s);
+	EXCEPTION WHEN SQLSTATE '22023' THEN
+		NULL; -- a state without a tolerance
+	END;
+	FOR k IN 1 .. 4 LOOP
 		BEGIN
-			step := (ARRAY['combine self', 'combine other', 'accum'])[k];
+			step := (ARRAY['combine self', 'combine other', 'accum', 'accum rules'])[k];
 			x := CASE k WHEN 1 THEN trend_combine(s, s)
 						WHEN 2 THEN trend_combine(s, other)
-						ELSE trend_accum(s, y, o, t) END;
+						WHEN 3 THEN trend_accum(s, y, o, t)
+						ELSE trend_accum(s, y, o, t, 2) END;
 			IF NOT pg_temp.ts_ok(x) THEN
 				INSERT INTO fz_log VALUES ('violations_support_state', step || ': ' || s::text || ' -> ' || x::text);
 			ELSE
@@ -201,6 +237,8 @@ BEGIN
 			END IF;
 		EXCEPTION WHEN SQLSTATE '22003' THEN
 			NULL; -- an outcome beyond 38 digits (check_outcome)
+		WHEN SQLSTATE '22023' THEN
+			NULL; -- states made with different tolerances
 		END;
 	END LOOP;
 EXCEPTION WHEN OTHERS THEN
@@ -280,9 +318,9 @@ BEGIN
 		v := (ARRAY['0', '1', '2', '-1', '00', '2147483647', '2147483648', '100000000', '90000000', '100000000000000000',
 					'99999999999999999', '1000000', '999999', '1000000000000', '170141183460469231731687303715884105727',
 					'170141183460469231731687303715884105728'])[1 + floor(random() * 16)::int];
-		txt := regexp_replace(src, '(' || (ARRAY['level', 'partly_above', 'fulfilled_at', 'parts', 'metrics', 'fulfilled', 'partly',
+		txt := regexp_replace(src, '(' || (ARRAY['level', 'partly_above', 'fulfilled_at', 'method', 'parts', 'metrics', 'fulfilled', 'partly',
 					'not_fulfilled', 'not_followed_up', 'valued', 'valued_met', 'worst', 'worst_n', 'worst_exact', 'weight',
-					'weighted_pct', 'weighted_met'])[1 + floor(random() * 17)::int] || ')=[0-9]+', '\1=' || v);
+					'weighted_pct', 'weighted_met'])[1 + floor(random() * 18)::int] || ')=[0-9]+', '\1=' || v);
 		BEGIN
 			txt := txt::rollup_state::text;
 		EXCEPTION WHEN SQLSTATE '22P02' THEN
@@ -305,7 +343,9 @@ BEGIN
 		v := (ARRAY['0', '-1', '0.' || repeat('0', 126) || '1', '0.' || repeat('0', 127) || '1', '5e127', '5e128', '0e1', '-0',
 					repeat('9', 38), repeat('9', 39), '-' || repeat('9', 38), '170141183460469231731687303715884105727',
 					'1.' || repeat('0', 37), '10e1', '00', '1.'])[1 + floor(random() * 16)::int];
-		txt := CASE WHEN random() < 0.2
+		txt := CASE WHEN random() < 0.15
+					THEN regexp_replace(src, 'tolerance=[-0-9]+', 'tolerance=' || (ARRAY['-', '0', '-1', '00', '2000000', '100000000', '100000001', '2147483648'])[1 + floor(random() * 8)::int])
+					WHEN random() < 0.2
 					THEN regexp_replace(src, '(first|last)=-?[0-9]+:', '\1=' || (ARRAY['-2147483648', '2147483647', '2016', '0'])[1 + floor(random() * 4)::int] || ':')
 					ELSE regexp_replace(src, CASE WHEN random() < 0.5 THEN '(first=-?[0-9]+:)[^ ]+' ELSE '(last=-?[0-9]+:)[^ ]+' END, '\1' || v) END;
 		BEGIN

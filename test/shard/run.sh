@@ -51,7 +51,9 @@ command -v pg_prove >/dev/null 2>&1 || fail_setup "pg_prove is not installed"
 
 shard_begin || fail_setup "no temp dir"
 for node in coord shard1 shard2; do
-	shard_start "$node" || fail_setup "cluster $node did not start"
+	# goalmetrics preloaded, the supported setup (doc/settings.md, "Install")
+	shard_start "$node" shared_preload_libraries=goalmetrics ||
+		fail_setup "cluster $node did not start"
 done
 
 out=$SHARD_DIR/setup.out
