@@ -212,7 +212,7 @@ CREATE TABLE rules (
 	year		integer PRIMARY KEY,
 	partly_above numeric NOT NULL,
 	fulfilled_at numeric NOT NULL,
-	rollup_method text NOT NULL,
+	rollup_method rollup_method NOT NULL,
 	trend_tolerance numeric NOT NULL,
 	changed_at	timestamptz NOT NULL DEFAULT pg_catalog.now(),
 	changed_by	name NOT NULL DEFAULT CURRENT_USER,
@@ -220,9 +220,6 @@ CREATE TABLE rules (
 	-- thresholds status() takes, else its error (one check of them, in C)
 	CONSTRAINT rules_thresholds_valid
 		CHECK (goalmetrics.status_of_percent(0, partly_above, fulfilled_at) IS NOT NULL),
-	-- the values of the setting goalmetrics.rollup_method
-	CONSTRAINT rules_rollup_method_valid
-		CHECK (rollup_method OPERATOR(pg_catalog.=) ANY (ARRAY['mean', 'worst', 'share_met'])),
 	-- the range of the setting goalmetrics.trend_tolerance
 	CONSTRAINT rules_trend_tolerance_valid
 		CHECK (trend_tolerance OPERATOR(pg_catalog.>=) 0 AND trend_tolerance OPERATOR(pg_catalog.<=) 100)

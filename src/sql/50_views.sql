@@ -30,39 +30,20 @@ RETURN CASE status WHEN 'fulfilled' THEN 1 WHEN 'partly' THEN 2 WHEN 'not_fulfil
 COMMENT ON FUNCTION status_rank(text) IS 'Sort rank of a status, best first: fulfilled 1, partly 2, not_fulfilled 3, not_followed_up 4';
 
 -- ------------------------------------------------------- the year's rules
--- The settings in force as one row (thresholds, roll-up method, trend
--- tolerance): what a year without a row in goalmetrics.rules follows.
--- Reading a value of the type loads the module, whose settings exist from
--- then on (in a fresh session they do not before).
--- TODO(rules-api): current_rules() (30_rollup.sql) replaces this.
-CREATE FUNCTION settings_rules(OUT partly_above numeric, OUT fulfilled_at numeric, OUT rollup_method text,
-							   OUT trend_tolerance numeric)
-LANGUAGE plpgsql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	PERFORM 'Minst 0'::goalmetrics.metric_target;
-	partly_above := current_setting('goalmetrics.partly_above')::numeric;
-	fulfilled_at := current_setting('goalmetrics.fulfilled_at')::numeric;
-	rollup_method := current_setting('goalmetrics.rollup_method');
-	trend_tolerance := current_setting('goalmetrics.trend_tolerance')::numeric;
-END
-$$;
-COMMENT ON FUNCTION settings_rules() IS 'The settings goalmetrics.partly_above, fulfilled_at, rollup_method and trend_tolerance in force, as one row';
-
 -- The rules that decide a year: its row in goalmetrics.rules, else the
--- settings in force (fixed false).  Every view, annual_report(), the
+-- settings in force (current_rules(), 30_rollup.sql; fixed false).  Every view, annual_report(), the
 -- report pages and refresh_summary() take a year's rules from here.  An
 -- inlinable SQL function: joined per year, the settings are read once per
 -- query (uncorrelated sub-selects).
 CREATE FUNCTION rules_for(year integer)
-RETURNS TABLE (partly_above numeric, fulfilled_at numeric, rollup_method text, trend_tolerance numeric, fixed boolean)
+RETURNS TABLE (partly_above numeric, fulfilled_at numeric, rollup_method goalmetrics.rollup_method,
+			   trend_tolerance numeric, fixed boolean)
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT coalesce(r.partly_above, (SELECT s.partly_above FROM goalmetrics.settings_rules() s)),
-		   coalesce(r.fulfilled_at, (SELECT s.fulfilled_at FROM goalmetrics.settings_rules() s)),
-		   coalesce(r.rollup_method, (SELECT s.rollup_method FROM goalmetrics.settings_rules() s)),
-		   coalesce(r.trend_tolerance, (SELECT s.trend_tolerance FROM goalmetrics.settings_rules() s)),
+	SELECT coalesce(r.partly_above, (SELECT s.partly_above FROM goalmetrics.current_rules() s)),
+		   coalesce(r.fulfilled_at, (SELECT s.fulfilled_at FROM goalmetrics.current_rules() s)),
+		   coalesce(r.rollup_method, (SELECT s.rollup_method FROM goalmetrics.current_rules() s)),
+		   coalesce(r.trend_tolerance, (SELECT s.trend_tolerance FROM goalmetrics.current_rules() s)),
 		   r.year IS NOT NULL
 	  FROM (VALUES (rules_for.year)) y(year)
 	  LEFT JOIN goalmetrics.rules r ON r.year OPERATOR(pg_catalog.=) y.year;
@@ -82,7 +63,7 @@ DECLARE
 BEGIN
 	INSERT INTO goalmetrics.rules (year, partly_above, fulfilled_at, rollup_method, trend_tolerance)
 	SELECT publish_rules.year, s.partly_above, s.fulfilled_at, s.rollup_method, s.trend_tolerance
-	  FROM goalmetrics.settings_rules() s
+	  FROM goalmetrics.current_rules() s
 	ON CONFLICT DO NOTHING;
 	SELECT * INTO STRICT result FROM goalmetrics.rules r WHERE r.year = publish_rules.year;
 	RETURN result;
@@ -144,6 +125,7 @@ SELECT c.committee_id,
 		SELECT t1.year FROM goalmetrics.target t1 WHERE t1.metric_id OPERATOR(pg_catalog.=) m.metric_id
 		UNION
 		SELECT o1.year FROM goalmetrics.outcome o1 WHERE o1.metric_id OPERATOR(pg_catalog.=) m.metric_id) k
+ CROSS JOIN LATERAL goalmetrics.rules_for(k.year) ru
   -- the year's and the year before's targets, in one pass (each read of a
   -- table costs a reader its row-level security check once)
  CROSS JOIN LATERAL (
@@ -164,7 +146,7 @@ SELECT c.committee_id,
   -- the outcomes of year - 2 .. year, in one pass: the year's, the two
   -- before, and the trend over them
  CROSS JOIN LATERAL (
-		SELECT goalmetrics.trend(o3.year, o3.value, coalesce(t.target, nt.target))::text AS trend,
+		SELECT goalmetrics.trend(o3.year, o3.value, coalesce(t.target, nt.target), ru.trend_tolerance)::text AS trend,
 			   pg_catalog.max(o3.value) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) k.year) AS outcome,
 			   pg_catalog.max(o3.note) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) k.year) AS outcome_note,
 			   pg_catalog.max(o3.value) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) (k.year OPERATOR(pg_catalog.-) 1)) AS outcome_prev1,
@@ -173,7 +155,6 @@ SELECT c.committee_id,
 		 WHERE o3.metric_id OPERATOR(pg_catalog.=) m.metric_id
 		   AND o3.year OPERATOR(pg_catalog.>=) (k.year OPERATOR(pg_catalog.-) 2)
 		   AND o3.year OPERATOR(pg_catalog.<=) k.year) w
- CROSS JOIN LATERAL goalmetrics.rules_for(k.year) ru
  CROSS JOIN LATERAL (
 		SELECT CASE WHEN t.target IS NOT NULL
 					THEN goalmetrics.status(w.outcome, t.target, ru.partly_above, ru.fulfilled_at) END AS status,
@@ -212,14 +193,19 @@ BEGIN ATOMIC
 				   g.goal_id, g.parent_goal_id, g.title AS goal, g.description AS goal_description,
 				   g.sort AS goal_sort, y.year,
 				   pg_catalog.bool_or(y.lag OPERATOR(pg_catalog.=) 0) AS current,
-				   goalmetrics.rollup(o.value, t.target, coalesce(m.weight, 1)) FILTER (WHERE y.lag OPERATOR(pg_catalog.=) 0) AS result,
+				   goalmetrics.rollup(o.value, t.target, coalesce(m.weight, 1), ru.partly_above, ru.fulfilled_at, ru.rollup_method)
+					   FILTER (WHERE y.lag OPERATOR(pg_catalog.=) 0) AS result,
 				   CASE WHEN pg_catalog.bool_or(y.lag OPERATOR(pg_catalog.=) 1)
-						THEN goalmetrics.rollup(o.value, t.target, coalesce(m.weight, 1)) FILTER (WHERE y.lag OPERATOR(pg_catalog.=) 1) END AS result_prev1
+						THEN goalmetrics.rollup(o.value, t.target, coalesce(m.weight, 1), ru.partly_above, ru.fulfilled_at, ru.rollup_method)
+								 FILTER (WHERE y.lag OPERATOR(pg_catalog.=) 1) END AS result_prev1
 			  FROM goalmetrics.goal g
 			  JOIN goalmetrics.committee c ON c.committee_id OPERATOR(pg_catalog.=) g.committee_id
 			  JOIN goalmetrics.perspective p ON p.perspective_id OPERATOR(pg_catalog.=) g.perspective_id
 			  JOIN goalmetrics.metric m ON m.goal_id OPERATOR(pg_catalog.=) g.goal_id
 			  JOIN goalmetrics.target t ON t.metric_id OPERATOR(pg_catalog.=) m.metric_id
+			 -- the rules of the target's year: the year's for result, the
+			 -- year before's for result_prev1
+			 CROSS JOIN LATERAL goalmetrics.rules_for(t.year) ru
 			 CROSS JOIN LATERAL (VALUES (t.year, 0), (t.year OPERATOR(pg_catalog.+) 1, 1)) y(year, lag)
 			  LEFT JOIN goalmetrics.outcome o
 					 ON o.metric_id OPERATOR(pg_catalog.=) t.metric_id AND o.year OPERATOR(pg_catalog.=) t.year
@@ -350,15 +336,19 @@ BEGIN ATOMIC
 		   CASE WHEN group_results.per_perspective THEN gr.perspective_en END,
 		   CASE WHEN group_results.per_perspective THEN gr.perspective_sort END,
 		   gr.year,
-		   goalmetrics.rollup(gr.result) FILTER (WHERE gr.current),
+		   goalmetrics.rollup(gr.result, ru.partly_above, ru.fulfilled_at, ru.rollup_method) FILTER (WHERE gr.current),
 		   CASE WHEN pg_catalog.bool_or(gr.result_prev1 IS NOT NULL)
-				THEN goalmetrics.rollup(gr.result_prev1) FILTER (WHERE gr.result_prev1 IS NOT NULL) END,
+				THEN goalmetrics.rollup(gr.result_prev1, ru1.partly_above, ru1.fulfilled_at, ru1.rollup_method)
+						 FILTER (WHERE gr.result_prev1 IS NOT NULL) END,
 		   (pg_catalog.count(*) FILTER (WHERE gr.current AND gr.status OPERATOR(pg_catalog.=) 'fulfilled'))::integer,
 		   (pg_catalog.count(*) FILTER (WHERE gr.current AND gr.status OPERATOR(pg_catalog.=) 'partly'))::integer,
 		   (pg_catalog.count(*) FILTER (WHERE gr.current AND gr.status OPERATOR(pg_catalog.=) 'not_fulfilled'))::integer,
 		   (pg_catalog.count(*) FILTER (WHERE gr.current AND gr.status OPERATOR(pg_catalog.=) 'not_followed_up'))::integer,
 		   (pg_catalog.count(*) FILTER (WHERE gr.current AND gr.assessed_status IS NOT NULL))::integer
 	  FROM goalmetrics.goal_results() gr
+	 -- the year's rules, and the year before's for result_prev1
+	 CROSS JOIN LATERAL goalmetrics.rules_for(gr.year) ru
+	 CROSS JOIN LATERAL goalmetrics.rules_for(gr.year OPERATOR(pg_catalog.-) 1) ru1
 	 GROUP BY gr.committee_id, gr.committee, gr.committee_sort, 4, 5, 6, 7, gr.year
 	HAVING pg_catalog.bool_or(gr.current);
 END;
@@ -520,7 +510,7 @@ BEGIN ATOMIC
 			SELECT CASE WHEN t.target IS NOT NULL
 						THEN goalmetrics.status(o.value, t.target, ru.partly_above, ru.fulfilled_at) END AS status) f
 	 CROSS JOIN LATERAL (
-			SELECT goalmetrics.trend(o3.year, o3.value, coalesce(t.target, nt.target))::text AS trend,
+			SELECT goalmetrics.trend(o3.year, o3.value, coalesce(t.target, nt.target), ru.trend_tolerance)::text AS trend,
 				   pg_catalog.max(o3.value) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) (annual_report.year OPERATOR(pg_catalog.-) 1)) AS outcome_prev1,
 				   pg_catalog.max(o3.value) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) (annual_report.year OPERATOR(pg_catalog.-) 2)) AS outcome_prev2,
 				   pg_catalog.count(*) AS outcomes

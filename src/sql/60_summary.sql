@@ -174,7 +174,7 @@ BEGIN
 
 	-- the year's rules (its goalmetrics.rules row, else the settings),
 	-- recorded beside every row
-	SELECT r.partly_above, r.fulfilled_at, r.rollup_method, r.trend_tolerance
+	SELECT r.partly_above, r.fulfilled_at, r.rollup_method::text, r.trend_tolerance
 	  INTO v_partly_above, v_fulfilled_at, v_rollup_method, v_trend_tolerance
 	  FROM goalmetrics.rules_for(refresh_summary.year) r;
 	v_fingerprint := goalmetrics.summary_fingerprint(refresh_summary.year);
