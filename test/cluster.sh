@@ -43,6 +43,8 @@ INSERT INTO goalmetrics.report_import (committee, perspective, goal, metric, yea
 SELECT goalmetrics.import_report();
 SELECT goalmetrics.refresh_summary(2016);
 UPDATE goalmetrics.outcome SET note = 'granskad' WHERE year = 2016;
+INSERT INTO goalmetrics.goal_assessment (goal_id, year, analysis) VALUES (1, 2016, 'Analys av målet');
+SELECT goalmetrics.publish_rules(2016);
 DO $$ BEGIN
 	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'gm_backup') THEN
 		CREATE ROLE gm_backup LOGIN PASSWORD 'gm_backup' IN ROLE goalmetrics_admin;
@@ -50,7 +52,7 @@ DO $$ BEGIN
 END $$;
 SQL
 
-tables="committee perspective goal metric target outcome committee_member summary report_import history"
+tables="committee perspective goal metric target outcome goal_assessment rules committee_member summary report_import history"
 counts() {
 	local t out=""
 	for t in $tables; do out="$out $t=$(q "$1" "SELECT count(*) FROM goalmetrics.$t")"; done
@@ -99,7 +101,7 @@ if touch "$upd" 2>/dev/null; then
 	q gm_src "ALTER EXTENSION goalmetrics UPDATE TO '$cur-updatetest'" >/dev/null
 	check "ALTER EXTENSION UPDATE keeps every row" eq "$(counts gm_src)" "$before"
 	check "... and the dump registration" \
-		eq "$(q gm_src "SELECT cardinality(extconfig) FROM pg_extension WHERE extname = 'goalmetrics'")" 18
+		eq "$(q gm_src "SELECT cardinality(extconfig) FROM pg_extension WHERE extname = 'goalmetrics'")" 20
 	check "... and the annual report" eq "$(report gm_src)" "$(report gm_dst)"
 	rm -f "$upd"
 else

@@ -134,7 +134,8 @@ SELECT c.committee_id, c.name AS committee, p.perspective_id, p.name_sv AS persp
 SELECT dash.q('metric_status by id', 2, 'view', $q$SELECT * FROM goalmetrics.metric_status WHERE committee_id = (SELECT committee_id FROM goalmetrics.committee WHERE name = {c}) AND year = {y}$q$);
 SELECT dash.q('metric_status by id', 2, 'hand', (SELECT sql FROM dash.query WHERE name = 'metric_status' AND variant = 'hand'));
 
--- the goal level for the committee: the year and the year before
+-- the goal level for the committee: the year and the year before, and the
+-- committee's assessments of the goal in both (ga, ga1)
 CREATE FUNCTION dash.goal_level(cols text, outer_group text) RETURNS text LANGUAGE sql AS $f$
 SELECT format($q$
 SELECT %1$s
@@ -152,6 +153,8 @@ SELECT %1$s
   JOIN goalmetrics.goal g ON g.goal_id = x.goal_id
   JOIN goalmetrics.committee c ON c.committee_id = g.committee_id
   JOIN goalmetrics.perspective p ON p.perspective_id = g.perspective_id
+  LEFT JOIN goalmetrics.goal_assessment ga ON ga.goal_id = g.goal_id AND ga.year = {y}
+  LEFT JOIN goalmetrics.goal_assessment ga1 ON ga1.goal_id = g.goal_id AND ga1.year = {y} - 1
   %2$s$q$, cols, outer_group)
 $f$;
 
@@ -165,26 +168,38 @@ SELECT replace(replace($c$round((R).fulfilment, 4)::numeric(7,4) AS fulfilment, 
        'RP', rp), '(R)', '(' || r || ')')
 $f$;
 
+-- the goals of a perspective or committee counted by the status that
+-- counts, after the metric counts
+CREATE FUNCTION dash.goal_counts(cols text) RETURNS text LANGUAGE sql AS $f$
+SELECT replace(cols, '(y.r).not_followed_up, ',
+			   '(y.r).not_followed_up, y.goals_fulfilled, y.goals_partly, y.goals_not_fulfilled, y.goals_not_followed_up, y.goals_assessed, ')
+$f$;
+
 SELECT dash.q('goal_status', 3, 'view', $q$SELECT * FROM goalmetrics.goal_status WHERE committee = {c} AND year = {y}$q$);
 SELECT dash.q('goal_status', 3, 'extract', $q$SELECT * FROM goalmetrics.goal_status$q$);
 SELECT dash.q('goal_status', 3, 'hand', dash.goal_level(
 	'c.committee_id, c.name AS committee, p.perspective_id, p.name_sv AS perspective, p.name_en AS perspective_en, g.goal_id, g.parent_goal_id, g.title AS goal, g.description AS goal_description, {y} AS year, '
-	|| replace(dash.status_cols('x.r', 'x.rp'), '(x.r).parts AS goals, ', '') || ', c.sort AS committee_sort, p.sort AS perspective_sort, g.sort AS goal_sort', ''));
+	-- the status that counts: the assessed one, else the computed
+	|| replace(replace(replace(replace(dash.status_cols('x.r', 'x.rp'), '(x.r).parts AS goals, ', ''),
+							   '(x.r).status', 'coalesce(ga.status, (x.r).status)'),
+					   'AS status_colour, ', 'AS status_colour, (x.r).status::text AS computed_status, ga.status::text AS assessed_status, ga.reason, ga.analysis, '),
+			   '(x.rp).status::text AS status_prev1', 'coalesce(ga1.status, (x.rp).status)::text AS status_prev1')
+	|| ', c.sort AS committee_sort, p.sort AS perspective_sort, g.sort AS goal_sort', ''));
 
 SELECT dash.q('perspective_status', 4, 'view', $q$SELECT * FROM goalmetrics.perspective_status WHERE committee = {c} AND year = {y}$q$);
 SELECT dash.q('perspective_status', 4, 'extract', $q$SELECT * FROM goalmetrics.perspective_status$q$);
 SELECT dash.q('perspective_status', 4, 'hand', format($q$
 SELECT y.committee_id, y.committee, y.perspective_id, y.perspective, y.perspective_en, {y} AS year, %s, y.committee_sort, y.perspective_sort
-  FROM (%s) y$q$, dash.status_cols('y.r', 'y.rp'), dash.goal_level(
-	'c.committee_id, c.name AS committee, c.sort AS committee_sort, p.perspective_id, p.name_sv AS perspective, p.name_en AS perspective_en, p.sort AS perspective_sort, goalmetrics.rollup(x.r) AS r, CASE WHEN bool_or(x.rp IS NOT NULL) THEN goalmetrics.rollup(x.rp) FILTER (WHERE x.rp IS NOT NULL) END AS rp',
+  FROM (%s) y$q$, dash.goal_counts(dash.status_cols('y.r', 'y.rp')), dash.goal_level(
+	'c.committee_id, c.name AS committee, c.sort AS committee_sort, p.perspective_id, p.name_sv AS perspective, p.name_en AS perspective_en, p.sort AS perspective_sort, goalmetrics.rollup(x.r) AS r, CASE WHEN bool_or(x.rp IS NOT NULL) THEN goalmetrics.rollup(x.rp) FILTER (WHERE x.rp IS NOT NULL) END AS rp, (count(*) FILTER (WHERE coalesce(ga.status, (x.r).status) = ''fulfilled''))::int AS goals_fulfilled, (count(*) FILTER (WHERE coalesce(ga.status, (x.r).status) = ''partly''))::int AS goals_partly, (count(*) FILTER (WHERE coalesce(ga.status, (x.r).status) = ''not_fulfilled''))::int AS goals_not_fulfilled, (count(*) FILTER (WHERE coalesce(ga.status, (x.r).status) = ''not_followed_up''))::int AS goals_not_followed_up, count(ga.status)::int AS goals_assessed',
 	'GROUP BY c.committee_id, c.name, c.sort, p.perspective_id, p.name_sv, p.name_en, p.sort')));
 
 SELECT dash.q('committee_status', 5, 'view', $q$SELECT * FROM goalmetrics.committee_status WHERE committee = {c} AND year = {y}$q$);
 SELECT dash.q('committee_status', 5, 'extract', $q$SELECT * FROM goalmetrics.committee_status$q$);
 SELECT dash.q('committee_status', 5, 'hand', format($q$
 SELECT y.committee_id, y.committee, {y} AS year, %s, y.committee_sort
-  FROM (%s) y$q$, dash.status_cols('y.r', 'y.rp'), dash.goal_level(
-	'c.committee_id, c.name AS committee, c.sort AS committee_sort, goalmetrics.rollup(x.r) AS r, CASE WHEN bool_or(x.rp IS NOT NULL) THEN goalmetrics.rollup(x.rp) FILTER (WHERE x.rp IS NOT NULL) END AS rp',
+  FROM (%s) y$q$, dash.goal_counts(dash.status_cols('y.r', 'y.rp')), dash.goal_level(
+	'c.committee_id, c.name AS committee, c.sort AS committee_sort, goalmetrics.rollup(x.r) AS r, CASE WHEN bool_or(x.rp IS NOT NULL) THEN goalmetrics.rollup(x.rp) FILTER (WHERE x.rp IS NOT NULL) END AS rp, (count(*) FILTER (WHERE coalesce(ga.status, (x.r).status) = ''fulfilled''))::int AS goals_fulfilled, (count(*) FILTER (WHERE coalesce(ga.status, (x.r).status) = ''partly''))::int AS goals_partly, (count(*) FILTER (WHERE coalesce(ga.status, (x.r).status) = ''not_fulfilled''))::int AS goals_not_fulfilled, (count(*) FILTER (WHERE coalesce(ga.status, (x.r).status) = ''not_followed_up''))::int AS goals_not_followed_up, count(ga.status)::int AS goals_assessed',
 	'GROUP BY c.committee_id, c.name, c.sort')));
 
 SELECT dash.q('annual_report', 6, 'view', $q$SELECT * FROM goalmetrics.annual_report({y}, {c})$q$);
@@ -196,7 +211,10 @@ SELECT c.name AS committee, p.name_sv AS perspective, g.title AS goal, m.name AS
        round(goalmetrics.fulfilment(o.value, t.target), 4)::numeric(7,4) AS fulfilment, x.s::text AS status, goalmetrics.status_label(x.s) AS status_label, goalmetrics.status_label(x.s, 'en') AS status_label_en,
        goalmetrics.status_colour(x.s) AS status_colour, tr.trend::text AS trend,
        p.name_en AS perspective_en, c.committee_id, p.perspective_id, g.goal_id, m.metric_id,
-       (row_number() OVER (ORDER BY c.sort, c.name, p.sort, p.perspective_id, g.sort, g.goal_id, m.sort, m.metric_id))::int AS report_order
+       (row_number() OVER (ORDER BY c.sort, c.name, p.sort, p.perspective_id, g.sort, g.goal_id, m.sort, m.metric_id))::int AS report_order,
+       goalmetrics.format_outcome(o2.value, t.target) AS outcome_prev2_text, goalmetrics.format_outcome(o1.value, t.target) AS outcome_prev1_text,
+       goalmetrics.format_outcome(o.value, t.target) AS outcome_text, o.note AS outcome_note,
+       ga.status::text AS goal_assessed_status, ga.analysis AS goal_analysis
   FROM goalmetrics.committee c
   JOIN goalmetrics.goal g ON g.committee_id = c.committee_id
   JOIN goalmetrics.perspective p ON p.perspective_id = g.perspective_id
@@ -205,6 +223,7 @@ SELECT c.name AS committee, p.name_sv AS perspective, g.title AS goal, m.name AS
   LEFT JOIN goalmetrics.outcome o ON o.metric_id = m.metric_id AND o.year = {y}
   LEFT JOIN goalmetrics.outcome o1 ON o1.metric_id = m.metric_id AND o1.year = {y} - 1
   LEFT JOIN goalmetrics.outcome o2 ON o2.metric_id = m.metric_id AND o2.year = {y} - 2
+  LEFT JOIN goalmetrics.goal_assessment ga ON ga.goal_id = g.goal_id AND ga.year = {y}
   CROSS JOIN LATERAL (SELECT goalmetrics.status(o.value, t.target) AS s) x
   CROSS JOIN LATERAL (SELECT goalmetrics.trend(o3.year, o3.value, t.target) AS trend FROM goalmetrics.outcome o3
                        WHERE o3.metric_id = m.metric_id AND o3.year BETWEEN {y} - 2 AND {y}) tr

@@ -162,6 +162,79 @@ CREATE TRIGGER outcome_stamp_insert BEFORE INSERT ON outcome
 CREATE TRIGGER outcome_stamp_update BEFORE UPDATE ON outcome
 	FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION stamp_change();
 
+-- The committee's own word on a goal for a year: its analysis (the
+-- m\u00e5lanalys the report links from each goal's speech bubble) and, optionally,
+-- its assessed status, which is the status that counts in goal_status, the
+-- annual report and the summary (doc/schema.md, "Assessing a goal").  An
+-- assessed status that differs from the computed one needs a reason
+-- (goal_assessment_check()).  Stamped and kept in the history like targets
+-- and outcomes.
+CREATE TABLE goal_assessment (
+	goal_id		integer NOT NULL REFERENCES goal ON DELETE CASCADE,
+	year		integer NOT NULL,
+	analysis	text,
+	status		status_band,
+	reason		text,
+	changed_at	timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	changed_by	name NOT NULL DEFAULT CURRENT_USER,
+	PRIMARY KEY (goal_id, year),
+	CONSTRAINT goal_assessment_year_valid CHECK (year OPERATOR(pg_catalog.>=) 1900 AND year OPERATOR(pg_catalog.<=) 2999),
+	CONSTRAINT goal_assessment_not_empty CHECK (analysis IS NOT NULL OR status IS NOT NULL),
+	CONSTRAINT goal_assessment_analysis_not_blank CHECK (pg_catalog.btrim(analysis) OPERATOR(pg_catalog.<>) ''),
+	CONSTRAINT goal_assessment_reason_not_blank CHECK (pg_catalog.btrim(reason) OPERATOR(pg_catalog.<>) '')
+);
+CREATE INDEX goal_assessment_year_idx ON goal_assessment (year);
+-- committee text: no statistics (see target and outcome above)
+ALTER TABLE goal_assessment ALTER COLUMN analysis SET STATISTICS 0;
+ALTER TABLE goal_assessment ALTER COLUMN status SET STATISTICS 0;
+ALTER TABLE goal_assessment ALTER COLUMN reason SET STATISTICS 0;
+COMMENT ON TABLE goal_assessment IS 'A committee''s analysis of a goal for a year and, optionally, its assessed status (the status that counts) with the reason; changed_at/changed_by say when and by whom';
+COMMENT ON COLUMN goal_assessment.analysis IS 'The goal''s analysis for the year (the report''s goal analysis), as the committee wrote it';
+COMMENT ON COLUMN goal_assessment.status IS 'The committee''s assessed status; NULL: the computed status counts';
+COMMENT ON COLUMN goal_assessment.reason IS 'Why the assessed status differs from the computed one (required then)';
+
+CREATE TRIGGER goal_assessment_stamp_insert BEFORE INSERT ON goal_assessment
+	FOR EACH ROW EXECUTE FUNCTION stamp_change();
+CREATE TRIGGER goal_assessment_stamp_update BEFORE UPDATE ON goal_assessment
+	FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION stamp_change();
+
+-- The rules of a year: the thresholds, the roll-up method and the trend's
+-- tolerance that decide its statuses, labels, roll-ups and trends in the
+-- views, the annual report, report_html()/report_csv() and the summary, so
+-- that a published year does not change with a session's, role's or
+-- database's settings, and every server (a BI tool's, postgres_fdw's, a
+-- Citus worker's) shows the same statuses.  A year without a row follows
+-- the settings in force (rules_for(), 50_views.sql); publish_rules(year)
+-- fixes a year's rules as the settings are (doc/schema.md, "Rules per
+-- year").  One row per year for the whole organisation: a report compares
+-- committees on the same bands.  Only goalmetrics_admin writes it.
+CREATE TABLE rules (
+	year		integer PRIMARY KEY,
+	partly_above numeric NOT NULL,
+	fulfilled_at numeric NOT NULL,
+	rollup_method rollup_method NOT NULL,
+	trend_tolerance numeric NOT NULL,
+	changed_at	timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	changed_by	name NOT NULL DEFAULT CURRENT_USER,
+	CONSTRAINT rules_year_valid CHECK (year OPERATOR(pg_catalog.>=) 1900 AND year OPERATOR(pg_catalog.<=) 2999),
+	-- thresholds status() takes, else its error (one check of them, in C)
+	CONSTRAINT rules_thresholds_valid
+		CHECK (goalmetrics.status_of_percent(0, partly_above, fulfilled_at) IS NOT NULL),
+	-- the range of the setting goalmetrics.trend_tolerance
+	CONSTRAINT rules_trend_tolerance_valid
+		CHECK (trend_tolerance OPERATOR(pg_catalog.>=) 0 AND trend_tolerance OPERATOR(pg_catalog.<=) 100)
+);
+COMMENT ON TABLE rules IS 'The rules of a year (thresholds, roll-up method, trend tolerance) that decide its statuses, labels, roll-ups and trends; years without a row follow the settings';
+COMMENT ON COLUMN rules.partly_above IS 'As the setting goalmetrics.partly_above: fulfilment above this percent is partly fulfilled';
+COMMENT ON COLUMN rules.fulfilled_at IS 'As the setting goalmetrics.fulfilled_at: fulfilment from this percent is fulfilled';
+COMMENT ON COLUMN rules.rollup_method IS 'As the setting goalmetrics.rollup_method: mean, worst or share_met';
+COMMENT ON COLUMN rules.trend_tolerance IS 'As the setting goalmetrics.trend_tolerance: percent change that counts as stable';
+
+CREATE TRIGGER rules_stamp_insert BEFORE INSERT ON rules
+	FOR EACH ROW EXECUTE FUNCTION stamp_change();
+CREATE TRIGGER rules_stamp_update BEFORE UPDATE ON rules
+	FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION stamp_change();
+
 -- Which role belongs to which committee: member is a role name (a login
 -- role or a group role); its members see and change that committee's rows.
 CREATE TABLE committee_member (
@@ -181,6 +254,8 @@ SELECT pg_catalog.pg_extension_config_dump('goal', '');
 SELECT pg_catalog.pg_extension_config_dump('metric', '');
 SELECT pg_catalog.pg_extension_config_dump('target', '');
 SELECT pg_catalog.pg_extension_config_dump('outcome', '');
+SELECT pg_catalog.pg_extension_config_dump('goal_assessment', '');
+SELECT pg_catalog.pg_extension_config_dump('rules', '');
 SELECT pg_catalog.pg_extension_config_dump('committee_member', '');
 SELECT pg_catalog.pg_extension_config_dump('committee_committee_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('perspective_perspective_id_seq', '');
@@ -213,11 +288,11 @@ GRANT USAGE ON SCHEMA goalmetrics TO goalmetrics_reader, goalmetrics_writer, goa
 
 -- committee_member is read by the policies below, in the reader's name;
 -- its own policy shows a role only its own mappings
-GRANT SELECT ON committee, perspective, goal, metric, target, outcome, committee_member
+GRANT SELECT ON committee, perspective, goal, metric, target, outcome, goal_assessment, rules, committee_member
 	TO goalmetrics_reader, goalmetrics_writer;
-GRANT INSERT, UPDATE, DELETE ON target, outcome TO goalmetrics_writer;
+GRANT INSERT, UPDATE, DELETE ON target, outcome, goal_assessment TO goalmetrics_writer;
 GRANT SELECT, INSERT, UPDATE, DELETE ON committee, perspective, goal, metric, target, outcome,
-	committee_member TO goalmetrics_admin;
+	goal_assessment, rules, committee_member TO goalmetrics_admin;
 GRANT USAGE, SELECT, UPDATE ON SEQUENCE committee_committee_id_seq, perspective_perspective_id_seq,
 	goal_goal_id_seq, metric_metric_id_seq TO goalmetrics_admin;
 
@@ -227,6 +302,7 @@ GRANT USAGE, SELECT, UPDATE ON SEQUENCE committee_committee_id_seq, perspective_
 -- goalmetrics_admin sees everything.  Superusers and the tables' owner
 -- bypass row-level security, as always in PostgreSQL.  The policies apply
 -- to every role; what a role may do at all is decided by GRANT above.
+-- A goal's assessments follow their goal.
 -- Each policy reads the table one level up, whose own policy applies, so
 -- visibility follows the chain committee_member -> committee/goal ->
 -- metric -> target/outcome.
@@ -236,6 +312,8 @@ ALTER TABLE goal ENABLE ROW LEVEL SECURITY;
 ALTER TABLE metric ENABLE ROW LEVEL SECURITY;
 ALTER TABLE target ENABLE ROW LEVEL SECURITY;
 ALTER TABLE outcome ENABLE ROW LEVEL SECURITY;
+ALTER TABLE goal_assessment ENABLE ROW LEVEL SECURITY;
+ALTER TABLE rules ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY admin_all ON committee_member TO goalmetrics_admin USING (true) WITH CHECK (true);
 CREATE POLICY admin_all ON committee TO goalmetrics_admin USING (true) WITH CHECK (true);
@@ -243,6 +321,10 @@ CREATE POLICY admin_all ON goal TO goalmetrics_admin USING (true) WITH CHECK (tr
 CREATE POLICY admin_all ON metric TO goalmetrics_admin USING (true) WITH CHECK (true);
 CREATE POLICY admin_all ON target TO goalmetrics_admin USING (true) WITH CHECK (true);
 CREATE POLICY admin_all ON outcome TO goalmetrics_admin USING (true) WITH CHECK (true);
+CREATE POLICY admin_all ON goal_assessment TO goalmetrics_admin USING (true) WITH CHECK (true);
+CREATE POLICY admin_all ON rules TO goalmetrics_admin USING (true) WITH CHECK (true);
+-- the rules of every year are the same for everyone
+CREATE POLICY all_read ON rules FOR SELECT USING (true);
 
 -- a role sees its own mappings (those of roles it is a member of)
 CREATE POLICY member_own ON committee_member FOR SELECT
@@ -295,6 +377,8 @@ CREATE POLICY member_read ON target FOR SELECT
 	USING (metric_id IN (SELECT goalmetrics.member_metrics()));
 CREATE POLICY member_read ON outcome FOR SELECT
 	USING (metric_id IN (SELECT goalmetrics.member_metrics()));
+CREATE POLICY member_read ON goal_assessment FOR SELECT
+	USING (goal_id IN (SELECT goalmetrics.member_goals()));
 
 -- writing targets and outcomes (GRANTed to goalmetrics_writer): only for
 -- the metrics of one's own committees, before and after the change
@@ -312,6 +396,15 @@ CREATE POLICY member_update ON outcome FOR UPDATE
 	WITH CHECK (metric_id IN (SELECT m.metric_id FROM goalmetrics.metric m));
 CREATE POLICY member_delete ON outcome FOR DELETE
 	USING (metric_id IN (SELECT m.metric_id FROM goalmetrics.metric m));
+-- assessing (GRANTed to goalmetrics_writer): only the goals of one's own
+-- committees
+CREATE POLICY member_insert ON goal_assessment FOR INSERT
+	WITH CHECK (goal_id IN (SELECT goalmetrics.member_goals()));
+CREATE POLICY member_update ON goal_assessment FOR UPDATE
+	USING (goal_id IN (SELECT goalmetrics.member_goals()))
+	WITH CHECK (goal_id IN (SELECT goalmetrics.member_goals()));
+CREATE POLICY member_delete ON goal_assessment FOR DELETE
+	USING (goal_id IN (SELECT goalmetrics.member_goals()));
 
 -- ------------------------------------------- DROP EXTENSION keeps user data
 -- A plain DROP EXTENSION goalmetrics must not delete users' rows.  Before

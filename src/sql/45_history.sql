@@ -1,7 +1,7 @@
 -- goalmetrics SQL API, chapter 4b: the audit trail.
 --
--- Every insert, update and delete of committees, goals, metrics, targets
--- and outcomes leaves a row in goalmetrics.history: the table, the key,
+-- Every insert, update and delete of committees, goals, metrics, targets,
+-- outcomes, goal assessments and rules leaves a row in goalmetrics.history: the table, the key,
 -- the old and the new row, who (session user and current role), when and
 -- in which transaction.  Nobody but the tables' owner can change or delete
 -- history; readers see the history of their committees only (the same
@@ -144,6 +144,8 @@ SELECT goalmetrics.history_attach('goalmetrics.goal');
 SELECT goalmetrics.history_attach('goalmetrics.metric');
 SELECT goalmetrics.history_attach('goalmetrics.target');
 SELECT goalmetrics.history_attach('goalmetrics.outcome');
+SELECT goalmetrics.history_attach('goalmetrics.goal_assessment');
+SELECT goalmetrics.history_attach('goalmetrics.rules');
 
 -- Read-only for every role; a role sees the history of its committees
 -- (goalmetrics_admin all of it).  Only the owner (a superuser) can delete

@@ -14,9 +14,10 @@
 -- per-metric work (the years a metric has, its trend, its nearest target)
 -- is a LATERAL join on the metric's key, never a join on an expression.
 -- The goal roll-up is written once, in goal_results(), an inlinable SQL
--- function that goal_status, perspective_status, committee_status,
--- goal_rollup and refresh_summary() (60_summary.sql) read; the perspective
--- and committee roll-ups are written once, in those two views.
+-- function that goal_status, goal_rollup, group_results() and
+-- refresh_summary() (60_summary.sql) read; the perspective and committee
+-- roll-ups are written once, in group_results(), which perspective_status,
+-- committee_status and refresh_summary() read.
 \echo Use "CREATE EXTENSION goalmetrics" to load this file. \quit
 
 -- A status as a rank for sorting, best first (fulfilled 1, partly 2,
@@ -27,6 +28,50 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN CASE status WHEN 'fulfilled' THEN 1 WHEN 'partly' THEN 2 WHEN 'not_fulfilled' THEN 3
 	WHEN 'not_followed_up' THEN 4 END;
 COMMENT ON FUNCTION status_rank(text) IS 'Sort rank of a status, best first: fulfilled 1, partly 2, not_fulfilled 3, not_followed_up 4';
+
+-- ------------------------------------------------------- the year's rules
+-- The rules that decide a year: its row in goalmetrics.rules, else the
+-- settings in force (current_rules(), 30_rollup.sql; fixed false).  Every view, annual_report(), the
+-- report pages and refresh_summary() take a year's rules from here.  An
+-- inlinable SQL function: joined per year, the settings are read once per
+-- query (uncorrelated sub-selects).
+CREATE FUNCTION rules_for(year integer)
+RETURNS TABLE (partly_above numeric, fulfilled_at numeric, rollup_method goalmetrics.rollup_method,
+			   trend_tolerance numeric, fixed boolean)
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT coalesce(r.partly_above, (SELECT s.partly_above FROM goalmetrics.current_rules() s)),
+		   coalesce(r.fulfilled_at, (SELECT s.fulfilled_at FROM goalmetrics.current_rules() s)),
+		   coalesce(r.rollup_method, (SELECT s.rollup_method FROM goalmetrics.current_rules() s)),
+		   coalesce(r.trend_tolerance, (SELECT s.trend_tolerance FROM goalmetrics.current_rules() s)),
+		   r.year IS NOT NULL
+	  FROM (VALUES (rules_for.year)) y(year)
+	  LEFT JOIN goalmetrics.rules r ON r.year OPERATOR(pg_catalog.=) y.year;
+END;
+COMMENT ON FUNCTION rules_for(integer) IS 'The rules of a year: its row in goalmetrics.rules (fixed true), else the settings in force (fixed false)';
+
+-- Fixes a year's rules when it is published: inserts the settings in force
+-- as the year's row when it has none, and returns the year's row.  A year
+-- that has one keeps it (a published report does not change); to change
+-- it, an admin updates the row, which the history records.
+CREATE FUNCTION publish_rules(year integer) RETURNS goalmetrics.rules
+LANGUAGE plpgsql VOLATILE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	result	goalmetrics.rules;
+BEGIN
+	INSERT INTO goalmetrics.rules (year, partly_above, fulfilled_at, rollup_method, trend_tolerance)
+	SELECT publish_rules.year, s.partly_above, s.fulfilled_at, s.rollup_method, s.trend_tolerance
+	  FROM goalmetrics.current_rules() s
+	ON CONFLICT DO NOTHING;
+	SELECT * INTO STRICT result FROM goalmetrics.rules r WHERE r.year = publish_rules.year;
+	RETURN result;
+END
+$$;
+COMMENT ON FUNCTION publish_rules(integer) IS 'Fixes the rules of a year: inserts the settings in force as its goalmetrics.rules row when it has none; returns the year''s row';
+REVOKE EXECUTE ON FUNCTION publish_rules(integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION publish_rules(integer) TO goalmetrics_admin;
 
 -- ------------------------------------------------------------ metric level
 -- One row per metric and year that has a target or an outcome.  A target
@@ -58,8 +103,8 @@ SELECT c.committee_id,
 	   pg_catalog.round(f.fulfilment OPERATOR(pg_catalog./) 100, 6)::numeric(7, 6) AS fulfilment_fraction,
 	   f.status::text AS status,
 	   goalmetrics.status_rank(f.status::text) AS status_rank,
-	   goalmetrics.status_label(f.status) AS status_label,
-	   goalmetrics.status_label(f.status, 'en') AS status_label_en,
+	   goalmetrics.status_label(f.status, 'sv', ru.partly_above, ru.fulfilled_at) AS status_label,
+	   goalmetrics.status_label(f.status, 'en', ru.partly_above, ru.fulfilled_at) AS status_label_en,
 	   goalmetrics.status_colour(f.status) AS status_colour,
 	   w.trend,
 	   w.outcome_note,
@@ -80,6 +125,7 @@ SELECT c.committee_id,
 		SELECT t1.year FROM goalmetrics.target t1 WHERE t1.metric_id OPERATOR(pg_catalog.=) m.metric_id
 		UNION
 		SELECT o1.year FROM goalmetrics.outcome o1 WHERE o1.metric_id OPERATOR(pg_catalog.=) m.metric_id) k
+ CROSS JOIN LATERAL goalmetrics.rules_for(k.year) ru
   -- the year's and the year before's targets, in one pass (each read of a
   -- table costs a reader its row-level security check once)
  CROSS JOIN LATERAL (
@@ -100,7 +146,7 @@ SELECT c.committee_id,
   -- the outcomes of year - 2 .. year, in one pass: the year's, the two
   -- before, and the trend over them
  CROSS JOIN LATERAL (
-		SELECT goalmetrics.trend(o3.year, o3.value, coalesce(t.target, nt.target))::text AS trend,
+		SELECT goalmetrics.trend(o3.year, o3.value, coalesce(t.target, nt.target), ru.trend_tolerance)::text AS trend,
 			   pg_catalog.max(o3.value) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) k.year) AS outcome,
 			   pg_catalog.max(o3.note) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) k.year) AS outcome_note,
 			   pg_catalog.max(o3.value) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) (k.year OPERATOR(pg_catalog.-) 1)) AS outcome_prev1,
@@ -110,7 +156,8 @@ SELECT c.committee_id,
 		   AND o3.year OPERATOR(pg_catalog.>=) (k.year OPERATOR(pg_catalog.-) 2)
 		   AND o3.year OPERATOR(pg_catalog.<=) k.year) w
  CROSS JOIN LATERAL (
-		SELECT CASE WHEN t.target IS NOT NULL THEN goalmetrics.status(w.outcome, t.target) END AS status,
+		SELECT CASE WHEN t.target IS NOT NULL
+					THEN goalmetrics.status(w.outcome, t.target, ru.partly_above, ru.fulfilled_at) END AS status,
 			   goalmetrics.fulfilment(w.outcome, t.target) AS fulfilment) f;
 COMMENT ON VIEW metric_status IS 'One row per metric and year with a target or an outcome: outcome, target, fulfilment, status, labels, colour, three-year trend and the two previous years'' outcomes';
 
@@ -120,35 +167,56 @@ COMMENT ON VIEW metric_status IS 'One row per metric and year with a target or a
 -- year (the previous year's result, result_prev1), as rollup_result
 -- values.  Every column a filter may name is a GROUP BY key, so a filter
 -- on the committee, perspective, goal or year reaches the tables.  Metrics
--- with a target but no outcome count as not followed up.  An internal
--- building block, inlined where it is read; not for BI tools (composite
--- columns): they read goal_status.
+-- with a target but no outcome count as not followed up.  Beside the
+-- computed roll-up: the committee's assessment of the goal for the year
+-- (goal_assessment) and the status that counts, the assessed status when
+-- there is one, else the computed (status; status_prev1 the same for the
+-- year before).  An internal building block, inlined where it is read; not
+-- for BI tools (composite columns): they read goal_status.
 CREATE FUNCTION goal_results()
 RETURNS TABLE (committee_id integer, committee text, committee_sort integer,
 			   perspective_id integer, perspective text, perspective_en text, perspective_sort integer,
 			   goal_id integer, parent_goal_id integer, goal text, goal_description text, goal_sort integer,
 			   year integer, current boolean, result goalmetrics.rollup_result,
-			   result_prev1 goalmetrics.rollup_result)
+			   result_prev1 goalmetrics.rollup_result,
+			   assessed_status goalmetrics.status_band, status goalmetrics.status_band,
+			   analysis text, reason text, status_prev1 goalmetrics.status_band)
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT c.committee_id, c.name, c.sort, p.perspective_id, p.name_sv, p.name_en, p.sort,
-		   g.goal_id, g.parent_goal_id, g.title, g.description, g.sort, y.year,
-		   pg_catalog.bool_or(y.lag OPERATOR(pg_catalog.=) 0),
-		   goalmetrics.rollup(o.value, t.target, coalesce(m.weight, 1)) FILTER (WHERE y.lag OPERATOR(pg_catalog.=) 0),
-		   CASE WHEN pg_catalog.bool_or(y.lag OPERATOR(pg_catalog.=) 1)
-				THEN goalmetrics.rollup(o.value, t.target, coalesce(m.weight, 1)) FILTER (WHERE y.lag OPERATOR(pg_catalog.=) 1) END
-	  FROM goalmetrics.goal g
-	  JOIN goalmetrics.committee c ON c.committee_id OPERATOR(pg_catalog.=) g.committee_id
-	  JOIN goalmetrics.perspective p ON p.perspective_id OPERATOR(pg_catalog.=) g.perspective_id
-	  JOIN goalmetrics.metric m ON m.goal_id OPERATOR(pg_catalog.=) g.goal_id
-	  JOIN goalmetrics.target t ON t.metric_id OPERATOR(pg_catalog.=) m.metric_id
-	 CROSS JOIN LATERAL (VALUES (t.year, 0), (t.year OPERATOR(pg_catalog.+) 1, 1)) y(year, lag)
-	  LEFT JOIN goalmetrics.outcome o
-			 ON o.metric_id OPERATOR(pg_catalog.=) t.metric_id AND o.year OPERATOR(pg_catalog.=) t.year
-	 GROUP BY c.committee_id, c.name, c.sort, p.perspective_id, p.name_sv, p.name_en, p.sort,
-			  g.goal_id, g.parent_goal_id, g.title, g.description, g.sort, y.year;
+	SELECT r.committee_id, r.committee, r.committee_sort, r.perspective_id, r.perspective, r.perspective_en,
+		   r.perspective_sort, r.goal_id, r.parent_goal_id, r.goal, r.goal_description, r.goal_sort, r.year,
+		   r.current, r.result, r.result_prev1,
+		   a.status, coalesce(a.status, (r.result).status), a.analysis, a.reason,
+		   coalesce(a1.status, (r.result_prev1).status)
+	  FROM (SELECT c.committee_id, c.name AS committee, c.sort AS committee_sort, p.perspective_id,
+				   p.name_sv AS perspective, p.name_en AS perspective_en, p.sort AS perspective_sort,
+				   g.goal_id, g.parent_goal_id, g.title AS goal, g.description AS goal_description,
+				   g.sort AS goal_sort, y.year,
+				   pg_catalog.bool_or(y.lag OPERATOR(pg_catalog.=) 0) AS current,
+				   goalmetrics.rollup(o.value, t.target, coalesce(m.weight, 1), ru.partly_above, ru.fulfilled_at, ru.rollup_method)
+					   FILTER (WHERE y.lag OPERATOR(pg_catalog.=) 0) AS result,
+				   CASE WHEN pg_catalog.bool_or(y.lag OPERATOR(pg_catalog.=) 1)
+						THEN goalmetrics.rollup(o.value, t.target, coalesce(m.weight, 1), ru.partly_above, ru.fulfilled_at, ru.rollup_method)
+								 FILTER (WHERE y.lag OPERATOR(pg_catalog.=) 1) END AS result_prev1
+			  FROM goalmetrics.goal g
+			  JOIN goalmetrics.committee c ON c.committee_id OPERATOR(pg_catalog.=) g.committee_id
+			  JOIN goalmetrics.perspective p ON p.perspective_id OPERATOR(pg_catalog.=) g.perspective_id
+			  JOIN goalmetrics.metric m ON m.goal_id OPERATOR(pg_catalog.=) g.goal_id
+			  JOIN goalmetrics.target t ON t.metric_id OPERATOR(pg_catalog.=) m.metric_id
+			 -- the rules of the target's year: the year's for result, the
+			 -- year before's for result_prev1
+			 CROSS JOIN LATERAL goalmetrics.rules_for(t.year) ru
+			 CROSS JOIN LATERAL (VALUES (t.year, 0), (t.year OPERATOR(pg_catalog.+) 1, 1)) y(year, lag)
+			  LEFT JOIN goalmetrics.outcome o
+					 ON o.metric_id OPERATOR(pg_catalog.=) t.metric_id AND o.year OPERATOR(pg_catalog.=) t.year
+			 GROUP BY c.committee_id, c.name, c.sort, p.perspective_id, p.name_sv, p.name_en, p.sort,
+					  g.goal_id, g.parent_goal_id, g.title, g.description, g.sort, y.year) r
+	  LEFT JOIN goalmetrics.goal_assessment a
+			 ON a.goal_id OPERATOR(pg_catalog.=) r.goal_id AND a.year OPERATOR(pg_catalog.=) r.year
+	  LEFT JOIN goalmetrics.goal_assessment a1
+			 ON a1.goal_id OPERATOR(pg_catalog.=) r.goal_id AND a1.year OPERATOR(pg_catalog.=) (r.year OPERATOR(pg_catalog.-) 1);
 END;
-COMMENT ON FUNCTION goal_results() IS 'Internal: each goal''s roll-up per year (current) and the year before (result_prev1), with every filterable column a grouping key; read by the views and refresh_summary()';
+COMMENT ON FUNCTION goal_results() IS 'Internal: each goal''s roll-up per year (current) and the year before (result_prev1), with every filterable column a grouping key, and the committee''s assessment (assessed_status, the status that counts, analysis, reason); read by the views and refresh_summary()';
 
 -- The goal roll-ups as goalmetrics.rollup_result values, for SQL that rolls
 -- up further (a city level, say).  Not granted to readers and writers:
@@ -164,6 +232,38 @@ COMMENT ON COLUMN goal_rollup.goal_id IS 'The goal';
 COMMENT ON COLUMN goal_rollup.year IS 'The year: one of its metrics has a target in it';
 COMMENT ON COLUMN goal_rollup.result IS 'rollup(outcome, target, weight) over the goal''s metrics with a target that year';
 
+-- An assessed status that differs from the computed one needs its reason.
+-- Checked when the assessment is written, against the goal's computed
+-- status of that year as the writer's goal_results() gives it (a goal
+-- without targets that year has none, so any assessed status differs).
+-- SQLSTATE 23514 (check_violation), like a CHECK constraint.
+CREATE FUNCTION goal_assessment_check() RETURNS trigger
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	computed	goalmetrics.status_band;
+BEGIN
+	IF NEW.status IS NULL OR NEW.reason IS NOT NULL THEN
+		RETURN NEW;
+	END IF;
+	SELECT (r.result).status INTO computed FROM goalmetrics.goal_results() r
+	 WHERE r.goal_id = NEW.goal_id AND r.year = NEW.year AND r.current;
+	IF computed IS DISTINCT FROM NEW.status THEN
+		RAISE EXCEPTION 'goal % is assessed as "%" in %, but its computed status is %', NEW.goal_id, NEW.status, NEW.year,
+			coalesce('"' || computed::text || '"', 'none (no target that year)')
+			USING ERRCODE = 'check_violation',
+				  DETAIL = 'An assessed status that differs from the computed one needs a reason.',
+				  HINT = 'Set goal_assessment.reason to say why, or leave status NULL to let the computed status count.';
+	END IF;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION goal_assessment_check() IS 'Trigger: an assessed status of a goal that differs from its computed status needs a reason (23514)';
+
+CREATE TRIGGER goal_assessment_reason BEFORE INSERT OR UPDATE ON goal_assessment
+	FOR EACH ROW EXECUTE FUNCTION goal_assessment_check();
+
 CREATE VIEW goal_status AS
 SELECT r.committee_id,
 	   r.committee,
@@ -177,11 +277,15 @@ SELECT r.committee_id,
 	   r.year,
 	   pg_catalog.round((r.result).fulfilment, 4)::numeric(7, 4) AS fulfilment,
 	   pg_catalog.round((r.result).fulfilment OPERATOR(pg_catalog./) 100, 6)::numeric(7, 6) AS fulfilment_fraction,
-	   ((r.result).status)::text AS status,
-	   goalmetrics.status_rank(((r.result).status)::text) AS status_rank,
-	   goalmetrics.status_label((r.result).status) AS status_label,
-	   goalmetrics.status_label((r.result).status, 'en') AS status_label_en,
-	   goalmetrics.status_colour((r.result).status) AS status_colour,
+	   r.status::text AS status,
+	   goalmetrics.status_rank(r.status::text) AS status_rank,
+	   goalmetrics.status_label(r.status, 'sv', ru.partly_above, ru.fulfilled_at) AS status_label,
+	   goalmetrics.status_label(r.status, 'en', ru.partly_above, ru.fulfilled_at) AS status_label_en,
+	   goalmetrics.status_colour(r.status) AS status_colour,
+	   ((r.result).status)::text AS computed_status,
+	   r.assessed_status::text AS assessed_status,
+	   r.reason,
+	   r.analysis,
 	   (r.result).metrics,
 	   (r.result).fulfilled,
 	   (r.result).partly,
@@ -189,17 +293,67 @@ SELECT r.committee_id,
 	   (r.result).not_followed_up,
 	   r.year OPERATOR(pg_catalog.-) 1 AS year_prev1,
 	   pg_catalog.round((r.result_prev1).fulfilment, 4)::numeric(7, 4) AS fulfilment_prev1,
-	   ((r.result_prev1).status)::text AS status_prev1,
+	   r.status_prev1::text AS status_prev1,
 	   r.committee_sort,
 	   r.perspective_sort,
 	   r.goal_sort
   FROM goalmetrics.goal_results() r
+ CROSS JOIN LATERAL goalmetrics.rules_for(r.year) ru
  WHERE r.current;
-COMMENT ON VIEW goal_status IS 'One row per goal and year in which one of its metrics has a target: the roll-up of its metrics (fulfilment, status, labels, colour, counts) and the year before';
+COMMENT ON VIEW goal_status IS 'One row per goal and year in which one of its metrics has a target: the roll-up of its metrics (fulfilment, counts), the status that counts (the committee''s assessed status, else the computed one) with labels and colour, the computed and assessed status, the analysis, and the year before';
 
--- ---------------------------------------------------- perspective level
--- A perspective's result is rolled up from its goals, each goal counting
--- once however many metrics it has.
+-- ------------------------------------------ perspective and committee level
+-- The roll-up of a committee's goals, per perspective (per_perspective
+-- true) or all of them (false), per year, and the year before: each goal
+-- counts once however many metrics it has (DOMAIN: a committee's result is
+-- the mean of its goals', not of its perspectives').  Written once, read by
+-- perspective_status, committee_status and refresh_summary()
+-- (60_summary.sql).  An inlinable SQL function called with a constant: the
+-- perspective key folds to the column (or to NULL), so it stays a plain
+-- GROUP BY key and a filter on the committee, the perspective or the year
+-- reaches the tables through goal_results().
+--
+-- Assessed goals (goal_assessment.status) enter by one rule: the numbers
+-- stay the computed ones, and the goals are counted by the status that
+-- counts.  The fulfilment, status and metric counts (result) are rolled up
+-- from the goals' computed results, so they follow from the outcomes and
+-- the rules alone and are reproducible from the data; goals_fulfilled ..
+-- goals_not_followed_up count the goals by the status that counts (the
+-- committee's assessment where there is one), the figure a report states
+-- in the committee's words ("3 of 4 goals reached"); goals_assessed says
+-- how many goals of the count are the committee's assessment.
+CREATE FUNCTION group_results(per_perspective boolean)
+RETURNS TABLE (committee_id integer, committee text, committee_sort integer,
+			   perspective_id integer, perspective text, perspective_en text, perspective_sort integer,
+			   year integer, result goalmetrics.rollup_result, result_prev1 goalmetrics.rollup_result,
+			   goals_fulfilled integer, goals_partly integer, goals_not_fulfilled integer,
+			   goals_not_followed_up integer, goals_assessed integer)
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT gr.committee_id, gr.committee, gr.committee_sort,
+		   CASE WHEN group_results.per_perspective THEN gr.perspective_id END,
+		   CASE WHEN group_results.per_perspective THEN gr.perspective END,
+		   CASE WHEN group_results.per_perspective THEN gr.perspective_en END,
+		   CASE WHEN group_results.per_perspective THEN gr.perspective_sort END,
+		   gr.year,
+		   goalmetrics.rollup(gr.result, ru.partly_above, ru.fulfilled_at, ru.rollup_method) FILTER (WHERE gr.current),
+		   CASE WHEN pg_catalog.bool_or(gr.result_prev1 IS NOT NULL)
+				THEN goalmetrics.rollup(gr.result_prev1, ru1.partly_above, ru1.fulfilled_at, ru1.rollup_method)
+						 FILTER (WHERE gr.result_prev1 IS NOT NULL) END,
+		   (pg_catalog.count(*) FILTER (WHERE gr.current AND gr.status OPERATOR(pg_catalog.=) 'fulfilled'))::integer,
+		   (pg_catalog.count(*) FILTER (WHERE gr.current AND gr.status OPERATOR(pg_catalog.=) 'partly'))::integer,
+		   (pg_catalog.count(*) FILTER (WHERE gr.current AND gr.status OPERATOR(pg_catalog.=) 'not_fulfilled'))::integer,
+		   (pg_catalog.count(*) FILTER (WHERE gr.current AND gr.status OPERATOR(pg_catalog.=) 'not_followed_up'))::integer,
+		   (pg_catalog.count(*) FILTER (WHERE gr.current AND gr.assessed_status IS NOT NULL))::integer
+	  FROM goalmetrics.goal_results() gr
+	 -- the year's rules, and the year before's for result_prev1
+	 CROSS JOIN LATERAL goalmetrics.rules_for(gr.year) ru
+	 CROSS JOIN LATERAL goalmetrics.rules_for(gr.year OPERATOR(pg_catalog.-) 1) ru1
+	 GROUP BY gr.committee_id, gr.committee, gr.committee_sort, 4, 5, 6, 7, gr.year
+	HAVING pg_catalog.bool_or(gr.current);
+END;
+COMMENT ON FUNCTION group_results(boolean) IS 'Internal: the roll-up of each committee''s goals per perspective (true) or in all (false), per year, and the year before; each goal counts once; read by perspective_status, committee_status and refresh_summary()';
+
 CREATE VIEW perspective_status AS
 SELECT r.committee_id,
 	   r.committee,
@@ -211,8 +365,8 @@ SELECT r.committee_id,
 	   pg_catalog.round((r.result).fulfilment OPERATOR(pg_catalog./) 100, 6)::numeric(7, 6) AS fulfilment_fraction,
 	   ((r.result).status)::text AS status,
 	   goalmetrics.status_rank(((r.result).status)::text) AS status_rank,
-	   goalmetrics.status_label((r.result).status) AS status_label,
-	   goalmetrics.status_label((r.result).status, 'en') AS status_label_en,
+	   goalmetrics.status_label((r.result).status, 'sv', ru.partly_above, ru.fulfilled_at) AS status_label,
+	   goalmetrics.status_label((r.result).status, 'en', ru.partly_above, ru.fulfilled_at) AS status_label_en,
 	   goalmetrics.status_colour((r.result).status) AS status_colour,
 	   (r.result).parts AS goals,
 	   (r.result).metrics,
@@ -220,25 +374,20 @@ SELECT r.committee_id,
 	   (r.result).partly,
 	   (r.result).not_fulfilled,
 	   (r.result).not_followed_up,
+	   r.goals_fulfilled,
+	   r.goals_partly,
+	   r.goals_not_fulfilled,
+	   r.goals_not_followed_up,
+	   r.goals_assessed,
 	   r.year OPERATOR(pg_catalog.-) 1 AS year_prev1,
 	   pg_catalog.round((r.result_prev1).fulfilment, 4)::numeric(7, 4) AS fulfilment_prev1,
 	   ((r.result_prev1).status)::text AS status_prev1,
 	   r.committee_sort,
 	   r.perspective_sort
-  FROM (SELECT gr.committee_id, gr.committee, gr.committee_sort, gr.perspective_id, gr.perspective,
-			   gr.perspective_en, gr.perspective_sort, gr.year,
-			   goalmetrics.rollup(gr.result) FILTER (WHERE gr.current) AS result,
-			   CASE WHEN pg_catalog.bool_or(gr.result_prev1 IS NOT NULL)
-					THEN goalmetrics.rollup(gr.result_prev1) FILTER (WHERE gr.result_prev1 IS NOT NULL) END AS result_prev1
-		  FROM goalmetrics.goal_results() gr
-		 GROUP BY gr.committee_id, gr.committee, gr.committee_sort, gr.perspective_id, gr.perspective,
-				  gr.perspective_en, gr.perspective_sort, gr.year
-		HAVING pg_catalog.bool_or(gr.current)) r;
+  FROM goalmetrics.group_results(true) r
+ CROSS JOIN LATERAL goalmetrics.rules_for(r.year) ru;
 COMMENT ON VIEW perspective_status IS 'One row per committee, perspective and year: the roll-up of its goals, each goal counting once, and the year before';
 
--- ------------------------------------------------------ committee level
--- A committee's result is rolled up from all its goals (DOMAIN: the mean
--- of its goals', each goal counting once), not from its perspectives.
 CREATE VIEW committee_status AS
 SELECT r.committee_id,
 	   r.committee,
@@ -247,8 +396,8 @@ SELECT r.committee_id,
 	   pg_catalog.round((r.result).fulfilment OPERATOR(pg_catalog./) 100, 6)::numeric(7, 6) AS fulfilment_fraction,
 	   ((r.result).status)::text AS status,
 	   goalmetrics.status_rank(((r.result).status)::text) AS status_rank,
-	   goalmetrics.status_label((r.result).status) AS status_label,
-	   goalmetrics.status_label((r.result).status, 'en') AS status_label_en,
+	   goalmetrics.status_label((r.result).status, 'sv', ru.partly_above, ru.fulfilled_at) AS status_label,
+	   goalmetrics.status_label((r.result).status, 'en', ru.partly_above, ru.fulfilled_at) AS status_label_en,
 	   goalmetrics.status_colour((r.result).status) AS status_colour,
 	   (r.result).parts AS goals,
 	   (r.result).metrics,
@@ -256,18 +405,29 @@ SELECT r.committee_id,
 	   (r.result).partly,
 	   (r.result).not_fulfilled,
 	   (r.result).not_followed_up,
+	   r.goals_fulfilled,
+	   r.goals_partly,
+	   r.goals_not_fulfilled,
+	   r.goals_not_followed_up,
+	   r.goals_assessed,
 	   r.year OPERATOR(pg_catalog.-) 1 AS year_prev1,
 	   pg_catalog.round((r.result_prev1).fulfilment, 4)::numeric(7, 4) AS fulfilment_prev1,
 	   ((r.result_prev1).status)::text AS status_prev1,
 	   r.committee_sort
-  FROM (SELECT gr.committee_id, gr.committee, gr.committee_sort, gr.year,
-			   goalmetrics.rollup(gr.result) FILTER (WHERE gr.current) AS result,
-			   CASE WHEN pg_catalog.bool_or(gr.result_prev1 IS NOT NULL)
-					THEN goalmetrics.rollup(gr.result_prev1) FILTER (WHERE gr.result_prev1 IS NOT NULL) END AS result_prev1
-		  FROM goalmetrics.goal_results() gr
-		 GROUP BY gr.committee_id, gr.committee, gr.committee_sort, gr.year
-		HAVING pg_catalog.bool_or(gr.current)) r;
+  FROM goalmetrics.group_results(false) r
+ CROSS JOIN LATERAL goalmetrics.rules_for(r.year) ru;
 COMMENT ON VIEW committee_status IS 'One row per committee and year: the roll-up of all its goals, each goal counting once, and the year before';
+
+-- ---------------------------------------------------------- format_outcome
+-- An outcome written as the report writes it ("2 315", "72,3 %",
+-- "3 518 tkr"), with the number rule of the target type (C:
+-- src/target_format.c); annual_report() and report_html() use it.
+-- Not STRICT in the target: a NULL target writes the number without a unit.
+-- A NULL outcome is NULL (no value; the page writes "-").
+CREATE FUNCTION format_outcome(value numeric, target metric_target DEFAULT NULL, style text DEFAULT 'swedish')
+RETURNS text
+	AS 'MODULE_PATHNAME', 'format_outcome' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION format_outcome(numeric, metric_target, text) IS 'An outcome written as the report writes it, with the target''s unit where the report shows it (percent, money): 2 315, 72,3 %, 3 518 tkr; style swedish (default), english (decimal point) or sheet (2315, 72,3 for a spreadsheet); NULL for no outcome';
 
 -- ------------------------------------------------------- the annual report
 CREATE TYPE annual_report_line AS (
@@ -293,9 +453,15 @@ CREATE TYPE annual_report_line AS (
 	perspective_id integer,
 	goal_id		integer,
 	metric_id	integer,
-	report_order integer
+	report_order integer,
+	outcome_prev2_text text,
+	outcome_prev1_text text,
+	outcome_text text,
+	outcome_note text,
+	goal_assessed_status text,
+	goal_analysis text
 );
-COMMENT ON TYPE annual_report_line IS 'A line of annual_report(): a metric with three years'' outcomes (and their years), target, fulfilment, status, labels, colour and trend, its ids and its place in the report (report_order)';
+COMMENT ON TYPE annual_report_line IS 'A line of annual_report(): a metric with three years'' outcomes (and their years, and as the report writes them), target, fulfilment, status, labels, colour and trend, its ids and its place in the report (report_order), the outcome''s note, and its goal''s assessed status and analysis';
 
 -- The report's own layout: one row per metric that has a target or an
 -- outcome in the three years year - 2 .. year, in the report's order
@@ -313,11 +479,16 @@ BEGIN ATOMIC
 		   annual_report.year OPERATOR(pg_catalog.-) 1, w.outcome_prev1, o.value,
 		   goalmetrics.format_target(t.target), goalmetrics.target_value(t.target),
 		   pg_catalog.round(goalmetrics.fulfilment(o.value, t.target), 4)::numeric(7, 4),
-		   f.status::text, goalmetrics.status_label(f.status), goalmetrics.status_label(f.status, 'en'),
+		   f.status::text, goalmetrics.status_label(f.status, 'sv', ru.partly_above, ru.fulfilled_at),
+		   goalmetrics.status_label(f.status, 'en', ru.partly_above, ru.fulfilled_at),
 		   goalmetrics.status_colour(f.status),
 		   CASE WHEN t.target IS NOT NULL OR o.metric_id IS NOT NULL THEN w.trend END,
 		   p.name_en, c.committee_id, p.perspective_id, g.goal_id, m.metric_id,
-		   (pg_catalog.row_number() OVER (ORDER BY c.sort, c.name, p.sort, p.perspective_id, g.sort, g.goal_id, m.sort, m.metric_id))::integer
+		   (pg_catalog.row_number() OVER (ORDER BY c.sort, c.name, p.sort, p.perspective_id, g.sort, g.goal_id, m.sort, m.metric_id))::integer,
+		   goalmetrics.format_outcome(w.outcome_prev2, coalesce(t.target, nt.target)),
+		   goalmetrics.format_outcome(w.outcome_prev1, coalesce(t.target, nt.target)),
+		   goalmetrics.format_outcome(o.value, coalesce(t.target, nt.target)),
+		   o.note, ga.status::text, ga.analysis
 	  FROM goalmetrics.metric m
 	  JOIN goalmetrics.goal g ON g.goal_id OPERATOR(pg_catalog.=) m.goal_id
 	  JOIN goalmetrics.committee c ON c.committee_id OPERATOR(pg_catalog.=) g.committee_id
@@ -326,16 +497,20 @@ BEGIN ATOMIC
 			 ON t.metric_id OPERATOR(pg_catalog.=) m.metric_id AND t.year OPERATOR(pg_catalog.=) annual_report.year
 	  LEFT JOIN goalmetrics.outcome o
 			 ON o.metric_id OPERATOR(pg_catalog.=) m.metric_id AND o.year OPERATOR(pg_catalog.=) annual_report.year
+	  LEFT JOIN goalmetrics.goal_assessment ga
+			 ON ga.goal_id OPERATOR(pg_catalog.=) g.goal_id AND ga.year OPERATOR(pg_catalog.=) annual_report.year
 	  LEFT JOIN LATERAL (
 			SELECT t2.target FROM goalmetrics.target t2
 			 WHERE t.target IS NULL AND t2.metric_id OPERATOR(pg_catalog.=) m.metric_id
 			 ORDER BY t2.year OPERATOR(pg_catalog.<=) annual_report.year DESC,
 					  pg_catalog.abs(t2.year OPERATOR(pg_catalog.-) annual_report.year)
 			 LIMIT 1) nt ON true
+	 CROSS JOIN goalmetrics.rules_for(annual_report.year) ru
 	 CROSS JOIN LATERAL (
-			SELECT CASE WHEN t.target IS NOT NULL THEN goalmetrics.status(o.value, t.target) END AS status) f
+			SELECT CASE WHEN t.target IS NOT NULL
+						THEN goalmetrics.status(o.value, t.target, ru.partly_above, ru.fulfilled_at) END AS status) f
 	 CROSS JOIN LATERAL (
-			SELECT goalmetrics.trend(o3.year, o3.value, coalesce(t.target, nt.target))::text AS trend,
+			SELECT goalmetrics.trend(o3.year, o3.value, coalesce(t.target, nt.target), ru.trend_tolerance)::text AS trend,
 				   pg_catalog.max(o3.value) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) (annual_report.year OPERATOR(pg_catalog.-) 1)) AS outcome_prev1,
 				   pg_catalog.max(o3.value) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) (annual_report.year OPERATOR(pg_catalog.-) 2)) AS outcome_prev2,
 				   pg_catalog.count(*) AS outcomes
@@ -354,7 +529,7 @@ BEGIN ATOMIC
 	   AND (t.metric_id IS NOT NULL OR w.outcomes OPERATOR(pg_catalog.>) 0 OR tw.targets OPERATOR(pg_catalog.>) 0)
 	 ORDER BY c.sort, c.name, p.sort, p.perspective_id, g.sort, g.goal_id, m.sort, m.metric_id;
 END;
-COMMENT ON FUNCTION annual_report(integer, text) IS 'The annual report''s layout for a year: each metric''s outcomes for the last three years (with their years), target, status, labels, colour and trend, in the report''s order';
+COMMENT ON FUNCTION annual_report(integer, text) IS 'The annual report''s layout for a year: each metric''s outcomes for the last three years (with their years, as numbers and as the report writes them), target, status, labels, colour and trend, the outcome''s note, and the goal''s assessed status and analysis, in the report''s order';
 
 -- ------------------------------------------------------ column comments
 -- What JDBC's REMARKS and ODBC's remarks show.  One text per column name;
@@ -393,7 +568,16 @@ BEGIN
 				WHEN 'target_unit' THEN 'The target''s unit (%, barn, tkr ...); NULL: none'
 				WHEN 'fulfilment' THEN 'Fulfilment in percent, 0 to 100 (capped), 4 decimals'
 				WHEN 'fulfilment_fraction' THEN 'Fulfilment as a fraction, 0 to 1, 6 decimals (for a BI percent format)'
-				WHEN 'status' THEN 'fulfilled, partly, not_fulfilled or not_followed_up; NULL: no target'
+				WHEN 'status' THEN 'fulfilled, partly, not_fulfilled or not_followed_up; NULL: no target. A goal''s is the status that counts: the committee''s assessed status, else the computed one'
+				WHEN 'computed_status' THEN 'The status computed from the metrics (the roll-up''s)'
+				WHEN 'assessed_status' THEN 'The committee''s assessed status (goal_assessment); NULL: none, the computed status counts'
+				WHEN 'reason' THEN 'Why the assessed status differs from the computed one'
+				WHEN 'analysis' THEN 'The committee''s analysis of the goal for the year (goal_assessment)'
+				WHEN 'goals_fulfilled' THEN 'Goals whose status that counts is fulfilled'
+				WHEN 'goals_partly' THEN 'Goals whose status that counts is partly'
+				WHEN 'goals_not_fulfilled' THEN 'Goals whose status that counts is not_fulfilled'
+				WHEN 'goals_not_followed_up' THEN 'Goals whose status that counts is not_followed_up'
+				WHEN 'goals_assessed' THEN 'Goals whose status that counts is the committee''s assessment'
 				WHEN 'status_rank' THEN 'The status as a sort rank, best first: 1 fulfilled, 2 partly, 3 not_fulfilled, 4 not_followed_up'
 				WHEN 'status_label' THEN 'The report''s legend of the status in Swedish'
 				WHEN 'status_label_en' THEN 'The report''s legend of the status in English'

@@ -7,8 +7,10 @@
 \echo Use "CREATE EXTENSION goalmetrics" to load this file. \quit
 
 -- A fingerprint of what a refresh of the year reads: the committees',
--- perspectives', goals' and metrics' names, keys, sort and weights, and the
--- targets and outcomes of year - 2 .. year (the trend's window).  Targets
+-- perspectives', goals' and metrics' names, keys, sort and weights, the
+-- targets and outcomes (with their notes) of year - 2 .. year (the trend's
+-- window), the goal assessments of year - 1 .. year, and the year's rules
+-- row.  Targets
 -- carry no change time, and a deleted row leaves none: the fingerprint
 -- sees both.  A sum of 64-bit hashes and a count, independent of row order.
 CREATE FUNCTION summary_fingerprint(year integer) RETURNS text
@@ -33,10 +35,20 @@ BEGIN ATOMIC
 			 WHERE t.year OPERATOR(pg_catalog.>=) (summary_fingerprint.year OPERATOR(pg_catalog.-) 2)
 			   AND t.year OPERATOR(pg_catalog.<=) summary_fingerprint.year
 			UNION ALL
-			SELECT pg_catalog.hashtextextended(pg_catalog.format('o|%s|%s|%s', o.metric_id, o.year, o.value), 0)
+			SELECT pg_catalog.hashtextextended(pg_catalog.format('o|%s|%s|%s|%s', o.metric_id, o.year, o.value, o.note), 0)
 			  FROM goalmetrics.outcome o
 			 WHERE o.year OPERATOR(pg_catalog.>=) (summary_fingerprint.year OPERATOR(pg_catalog.-) 2)
-			   AND o.year OPERATOR(pg_catalog.<=) summary_fingerprint.year) x;
+			   AND o.year OPERATOR(pg_catalog.<=) summary_fingerprint.year
+			UNION ALL
+			SELECT pg_catalog.hashtextextended(pg_catalog.format('a|%s|%s|%s|%s|%s', a.goal_id, a.year, a.status, a.analysis, a.reason), 0)
+			  FROM goalmetrics.goal_assessment a
+			 WHERE a.year OPERATOR(pg_catalog.>=) (summary_fingerprint.year OPERATOR(pg_catalog.-) 1)
+			   AND a.year OPERATOR(pg_catalog.<=) summary_fingerprint.year
+			UNION ALL
+			SELECT pg_catalog.hashtextextended(pg_catalog.format('r|%s|%s|%s|%s|%s', r.year, r.partly_above, r.fulfilled_at,
+																 r.rollup_method, r.trend_tolerance), 0)
+			  FROM goalmetrics.rules r
+			 WHERE r.year OPERATOR(pg_catalog.=) summary_fingerprint.year) x;
 END;
 COMMENT ON FUNCTION summary_fingerprint(integer) IS 'Fingerprint of what refresh_summary(year) reads (names, keys, weights, and targets and outcomes of year - 2 .. year); summary.data_fingerprint records it';
 REVOKE EXECUTE ON FUNCTION summary_fingerprint(integer) FROM PUBLIC;
@@ -78,6 +90,20 @@ CREATE TABLE summary (
 	partly		integer,
 	not_fulfilled integer,
 	not_followed_up integer,
+	-- the metric's note (metric rows); the goal's computed and assessed
+	-- status beside status, the status that counts, and its analysis and
+	-- reason (goal rows); goals by the status that counts (perspective and
+	-- committee rows, group_results())
+	outcome_note text,
+	computed_status text,
+	assessed_status text,
+	analysis	text,
+	reason		text,
+	goals_fulfilled integer,
+	goals_partly integer,
+	goals_not_fulfilled integer,
+	goals_not_followed_up integer,
+	goals_assessed integer,
 	-- the run: when, by whom, with which rule settings and version, and a
 	-- fingerprint of what it read (summary_changed())
 	ran_at		timestamptz NOT NULL,
@@ -89,6 +115,10 @@ CREATE TABLE summary (
 	extension_version text NOT NULL,
 	data_fingerprint text NOT NULL,
 	CONSTRAINT summary_status_valid CHECK (status IN ('fulfilled', 'partly', 'not_fulfilled', 'not_followed_up')),
+	CONSTRAINT summary_computed_status_valid
+		CHECK (computed_status IN ('fulfilled', 'partly', 'not_fulfilled', 'not_followed_up')),
+	CONSTRAINT summary_assessed_status_valid
+		CHECK (assessed_status IN ('fulfilled', 'partly', 'not_fulfilled', 'not_followed_up')),
 	CONSTRAINT summary_level_valid CHECK (
 		level OPERATOR(pg_catalog.=) 'metric' AND metric_id IS NOT NULL AND goal_id IS NOT NULL AND perspective_id IS NOT NULL
 		OR level OPERATOR(pg_catalog.=) 'goal' AND metric_id IS NULL AND goal_id IS NOT NULL AND perspective_id IS NOT NULL
@@ -122,11 +152,10 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON summary TO goalmetrics_admin;
 -- year: a second concurrent call waits until the first commits, then
 -- recomputes (in READ COMMITTED, each statement sees the first call's
 -- rows).  Only summary rows are written; targets and outcomes are only
--- read, so writers are never blocked.  The goal roll-up is computed once
--- (goal_results(), 50_views.sql, materialised for the year); the goal,
--- perspective and committee rows are read from it, the perspective and
--- committee levels in one GROUPING SETS pass.  The metric level is
--- annual_report(year).
+-- read, so writers are never blocked.  The goal rows are goal_results(),
+-- the perspective and committee rows group_results() (50_views.sql), the
+-- functions the views read, so the summary and the views roll up by one
+-- rule.  The metric level is annual_report(year).
 CREATE FUNCTION refresh_summary(year integer) RETURNS integer
 LANGUAGE plpgsql VOLATILE STRICT
 SET search_path = pg_catalog, pg_temp
@@ -143,13 +172,11 @@ DECLARE
 BEGIN
 	PERFORM pg_catalog.pg_advisory_xact_lock(1196249941, refresh_summary.year);
 
-	-- the settings exist once the module is loaded: a value of the type
-	-- loads it
-	PERFORM 'Minst 0'::goalmetrics.metric_target;
-	v_partly_above := current_setting('goalmetrics.partly_above')::numeric;
-	v_fulfilled_at := current_setting('goalmetrics.fulfilled_at')::numeric;
-	v_rollup_method := current_setting('goalmetrics.rollup_method');
-	v_trend_tolerance := current_setting('goalmetrics.trend_tolerance')::numeric;
+	-- the year's rules (its goalmetrics.rules row, else the settings),
+	-- recorded beside every row
+	SELECT r.partly_above, r.fulfilled_at, r.rollup_method::text, r.trend_tolerance
+	  INTO v_partly_above, v_fulfilled_at, v_rollup_method, v_trend_tolerance
+	  FROM goalmetrics.rules_for(refresh_summary.year) r;
 	v_fingerprint := goalmetrics.summary_fingerprint(refresh_summary.year);
 
 	DELETE FROM goalmetrics.summary s WHERE s.year = refresh_summary.year;
@@ -159,43 +186,52 @@ BEGIN
 		(year, level, committee_id, perspective_id, goal_id, metric_id, committee, perspective, perspective_en,
 		 goal, metric, report_order, year_prev2, outcome_prev2, year_prev1, outcome_prev1, outcome, target,
 		 target_value, fulfilment, status, status_rank, status_label, status_label_en, status_colour, trend,
-		 ran_at, ran_by, partly_above, fulfilled_at, rollup_method, trend_tolerance, extension_version, data_fingerprint)
+		 outcome_note, ran_at, ran_by, partly_above, fulfilled_at, rollup_method, trend_tolerance, extension_version, data_fingerprint)
 	SELECT refresh_summary.year, 'metric', a.committee_id, a.perspective_id, a.goal_id, a.metric_id, a.committee,
 		   a.perspective, a.perspective_en, a.goal, a.metric, a.report_order, a.year_prev2, a.outcome_prev2,
 		   a.year_prev1, a.outcome_prev1, a.outcome, a.target, a.target_value, a.fulfilment, a.status,
 		   goalmetrics.status_rank(a.status), a.status_label, a.status_label_en, a.status_colour, a.trend,
-		   now(), CURRENT_USER, v_partly_above, v_fulfilled_at, v_rollup_method, v_trend_tolerance,
+		   a.outcome_note, now(), CURRENT_USER, v_partly_above, v_fulfilled_at, v_rollup_method, v_trend_tolerance,
 		   goalmetrics.goalmetrics_version(), v_fingerprint
 	  FROM goalmetrics.annual_report(refresh_summary.year) a;
 	GET DIAGNOSTICS written = ROW_COUNT;
 
-	WITH g AS MATERIALIZED (
-		SELECT * FROM goalmetrics.goal_results() r
-		 WHERE r.year = refresh_summary.year AND r.current
-	), r AS (
+	-- the goal level from goal_results(), the perspective and committee
+	-- levels from group_results(): the roll-ups the views show, by their
+	-- rule for assessed goals (50_views.sql)
+	WITH r AS (
 		SELECT 'goal' AS level, g.committee_id, g.committee, g.perspective_id, g.perspective, g.perspective_en,
-			   g.goal_id, g.goal, g.result
-		  FROM g
+			   g.goal_id, g.goal, g.result, g.status, g.assessed_status, g.analysis, g.reason,
+			   NULL::integer AS goals_fulfilled, NULL::integer AS goals_partly, NULL::integer AS goals_not_fulfilled,
+			   NULL::integer AS goals_not_followed_up, NULL::integer AS goals_assessed
+		  FROM goalmetrics.goal_results() g
+		 WHERE g.year = refresh_summary.year AND g.current
 		UNION ALL
-		SELECT CASE WHEN GROUPING(g.perspective_id) = 0 THEN 'perspective' ELSE 'committee' END,
-			   g.committee_id, g.committee, g.perspective_id, g.perspective, g.perspective_en, NULL, NULL,
-			   goalmetrics.rollup(g.result)
-		  FROM g
-		 GROUP BY GROUPING SETS ((g.committee_id, g.committee, g.perspective_id, g.perspective, g.perspective_en),
-								 (g.committee_id, g.committee))
+		SELECT CASE WHEN a.perspective_id IS NULL THEN 'committee' ELSE 'perspective' END,
+			   a.committee_id, a.committee, a.perspective_id, a.perspective, a.perspective_en, NULL, NULL, a.result,
+			   (a.result).status, NULL, NULL, NULL,
+			   a.goals_fulfilled, a.goals_partly, a.goals_not_fulfilled, a.goals_not_followed_up, a.goals_assessed
+		  FROM (SELECT * FROM goalmetrics.group_results(true) p WHERE p.year = refresh_summary.year
+				UNION ALL
+				SELECT * FROM goalmetrics.group_results(false) c WHERE c.year = refresh_summary.year) a
 	)
 	INSERT INTO goalmetrics.summary
 		(year, level, committee_id, perspective_id, goal_id, committee, perspective, perspective_en, goal,
 		 fulfilment, status, status_rank, status_label, status_label_en, status_colour,
 		 parts, metrics, fulfilled, partly, not_fulfilled, not_followed_up,
+		 computed_status, assessed_status, analysis, reason,
+		 goals_fulfilled, goals_partly, goals_not_fulfilled, goals_not_followed_up, goals_assessed,
 		 ran_at, ran_by, partly_above, fulfilled_at, rollup_method, trend_tolerance, extension_version, data_fingerprint)
 	SELECT refresh_summary.year, r.level, r.committee_id, r.perspective_id, r.goal_id, r.committee, r.perspective,
 		   r.perspective_en, r.goal,
-		   round((r.result).fulfilment, 4), (r.result).status::text, goalmetrics.status_rank((r.result).status::text),
-		   goalmetrics.status_label((r.result).status), goalmetrics.status_label((r.result).status, 'en'),
-		   goalmetrics.status_colour((r.result).status),
+		   round((r.result).fulfilment, 4), r.status::text, goalmetrics.status_rank(r.status::text),
+		   goalmetrics.status_label(r.status, 'sv', v_partly_above, v_fulfilled_at),
+		   goalmetrics.status_label(r.status, 'en', v_partly_above, v_fulfilled_at),
+		   goalmetrics.status_colour(r.status),
 		   (r.result).parts, (r.result).metrics, (r.result).fulfilled, (r.result).partly,
 		   (r.result).not_fulfilled, (r.result).not_followed_up,
+		   (r.result).status::text, r.assessed_status::text, r.analysis, r.reason,
+		   r.goals_fulfilled, r.goals_partly, r.goals_not_fulfilled, r.goals_not_followed_up, r.goals_assessed,
 		   now(), CURRENT_USER, v_partly_above, v_fulfilled_at, v_rollup_method, v_trend_tolerance,
 		   goalmetrics.goalmetrics_version(), v_fingerprint
 	  FROM r;

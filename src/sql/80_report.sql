@@ -1,8 +1,7 @@
 -- goalmetrics SQL API, chapter 8: the report people read.
 --
--- format_outcome() writes an outcome as the report does ("2 315", "72,3 %",
--- "3 518 tkr"), with the number rule of the target type (C:
--- src/target_format.c).  report_html() is the annual report as one
+-- format_outcome() (50_views.sql, where annual_report() uses it) writes an
+-- outcome as the report does ("2 315", "72,3 %", "3 518 tkr").  report_html() is the annual report as one
 -- self-contained web page (inline CSS and SVG, nothing fetched), in the
 -- report's layout; report_csv() the same lines for a Swedish spreadsheet
 -- (semicolons, decimal comma, UTF-8 with a byte order mark).  Both are built
@@ -14,14 +13,6 @@
 -- (M&aring;lv&auml;rde), other text beyond ASCII as UTF-8 bytes given to
 -- convert_from().
 \echo Use "CREATE EXTENSION goalmetrics" to load this file. \quit
-
--- ---------------------------------------------------------- format_outcome
--- Not STRICT in the target: a NULL target writes the number without a unit.
--- A NULL outcome is NULL (no value; the page writes "-").
-CREATE FUNCTION format_outcome(value numeric, target metric_target DEFAULT NULL, style text DEFAULT 'swedish')
-RETURNS text
-	AS 'MODULE_PATHNAME', 'format_outcome' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION format_outcome(numeric, metric_target, text) IS 'An outcome written as the report writes it, with the target''s unit where the report shows it (percent, money): 2 315, 72,3 %, 3 518 tkr; style swedish (default), english (decimal point) or sheet (2315, 72,3 for a spreadsheet); NULL for no outcome';
 
 -- ------------------------------------------------------------ small parts
 -- Text for HTML: the five characters that can end text or an attribute
@@ -76,7 +67,9 @@ RETURNS TABLE (line bigint, committee_id integer, committee_name text,
 			   goal_metrics integer, goal_fulfilled integer,
 			   perspective_fulfilment numeric, perspective_status goalmetrics.status_band,
 			   committee_fulfilment numeric, committee_status goalmetrics.status_band,
-			   committee_goals integer)
+			   committee_goals integer,
+			   goal_assessed_status goalmetrics.status_band, goal_computed_status goalmetrics.status_band,
+			   outcome_note text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -84,15 +77,14 @@ AS $$
 BEGIN
 	RETURN QUERY
 	SELECT r.ordinality, c.committee_id, c.name, p.perspective_id, p.name_sv, p.name_en,
-		   g.goal_id, g.title,
-		   -- a goal's analysis: the goal_assessment table (another issue)
-		   -- joins here, LEFT JOIN on (goal_id, year), and gives this column
-		   NULL::text,
+		   g.goal_id, g.title, r.goal_analysis,
 		   m.metric_id, m.name, r.outcome_prev2, r.outcome_prev1, r.outcome, t.target,
 		   r.status::goalmetrics.status_band, r.trend::goalmetrics.trend_direction,
 		   gs.fulfilment, gs.status::goalmetrics.status_band, gs.metrics, gs.fulfilled,
 		   ps.fulfilment, ps.status::goalmetrics.status_band,
-		   cs.fulfilment, cs.status::goalmetrics.status_band, cs.goals
+		   cs.fulfilment, cs.status::goalmetrics.status_band, cs.goals,
+		   r.goal_assessed_status::goalmetrics.status_band, gs.computed_status::goalmetrics.status_band,
+		   r.outcome_note
 	  FROM goalmetrics.annual_report(report_rows.year, report_rows.committee) WITH ORDINALITY r
 	  JOIN goalmetrics.committee c ON c.name = r.committee
 	  JOIN goalmetrics.goal g ON g.committee_id = c.committee_id AND g.title = r.goal
@@ -108,7 +100,7 @@ BEGIN
 	 ORDER BY r.ordinality;
 END
 $$;
-COMMENT ON FUNCTION report_rows(integer, text) IS 'Support of report_html() and report_csv(): annual_report() lines with ids, the target, statuses and the goal, perspective and committee roll-ups';
+COMMENT ON FUNCTION report_rows(integer, text) IS 'Support of report_html() and report_csv(): annual_report() lines with ids, the target, statuses, the goal, perspective and committee roll-ups, the goal''s analysis and assessed and computed status, the outcome''s note';
 
 -- The committee a report is asked for, by name in any case, as stored;
 -- NULL for NULL (all committees).  A name the caller cannot see, or that
@@ -136,13 +128,15 @@ $$;
 COMMENT ON FUNCTION report_committee(text) IS 'Support of report_html() and report_csv(): the committee of that name as stored (NULL for all), or an error when the caller sees none';
 
 -- A status as the page shows it: the symbol on its colour, with the label
--- as its text alternative (status_label, the rules in force); '' for none.
-CREATE FUNCTION report_symbol(status goalmetrics.status_band, lang text DEFAULT 'sv') RETURNS text
+-- as its text alternative (status_label, under the year's thresholds,
+-- rules_for()); '' for none.
+CREATE FUNCTION report_symbol(status goalmetrics.status_band, lang text, partly_above numeric, fulfilled_at numeric)
+RETURNS text
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	label	text := goalmetrics.html_escape(goalmetrics.status_label(status, lang));
+	label	text := goalmetrics.html_escape(goalmetrics.status_label(status, lang, partly_above, fulfilled_at));
 BEGIN
 	IF status IS NULL THEN
 		RETURN '';
@@ -152,7 +146,7 @@ BEGIN
 				  goalmetrics.html_escape(goalmetrics.status_symbol(status)));
 END
 $$;
-COMMENT ON FUNCTION report_symbol(goalmetrics.status_band, text) IS 'Support of report_html(): a status as HTML, its symbol on its colour with its label as the text alternative';
+COMMENT ON FUNCTION report_symbol(goalmetrics.status_band, text, numeric, numeric) IS 'Support of report_html(): a status as HTML, its symbol on its colour with its label as the text alternative';
 
 -- A small chart of a metric's outcomes (year - 2 .. year) against the
 -- target: a line through the outcomes, the target dashed (a range as a
@@ -247,6 +241,8 @@ DECLARE
 	w_overall	text;
 	w_goals		text;
 	w_analysis	text;
+	w_assessed	text;
+	w_computed	text;
 	w_none		text;
 	w_chart		text;
 	w_made		text;
@@ -254,6 +250,7 @@ DECLARE
 	legend		text;
 	body		text;
 	heading		text;
+	ru			record;
 BEGIN
 	IF lang IS NULL OR lower(lang) NOT IN ('sv', 'en') THEN
 		RAISE EXCEPTION 'unknown language "%" for the report', lang
@@ -263,6 +260,8 @@ BEGIN
 	en := lower(lang) = 'en';
 	lang := lower(lang);
 	heading := goalmetrics.report_committee(report_html.committee);
+	-- the year's rules decide the labels (legend, text alternatives)
+	SELECT * INTO ru FROM goalmetrics.rules_for(y);
 	num_style := CASE WHEN en THEN 'english' ELSE 'swedish' END;
 	IF en THEN
 		w_title := 'Goal fulfilment';
@@ -280,6 +279,8 @@ BEGIN
 		w_overall := 'Overall goal fulfilment';
 		w_goals := 'goals';
 		w_analysis := 'Analysis';
+		w_assessed := 'The committee&#39;s assessment';
+		w_computed := 'computed';
 		w_none := 'No goals with a target or an outcome for %s.';
 		w_chart := 'Outcomes';
 		w_made := 'Made with goalmetrics';
@@ -299,6 +300,8 @@ BEGIN
 		w_overall := 'Samlad m&aring;luppfyllelse';
 		w_goals := 'm&aring;l';
 		w_analysis := 'Analys';
+		w_assessed := 'N&auml;mndens bed&ouml;mning';
+		w_computed := 'ber&auml;knat';
 		w_none := 'Inga m&aring;l med m&aring;lv&auml;rde eller utfall f&ouml;r %s.';
 		w_chart := 'Utfall';
 		w_made := 'Framtagen med goalmetrics';
@@ -312,8 +315,8 @@ BEGIN
 										+ ('x' || substr(c, 6, 2))::bit(8)::integer * 114) / 1000 > 150
 								  THEN '#000' ELSE '#fff' END), '' ORDER BY s),
 		   string_agg(format('<li data-status="%s">%s<span class="legend-label">%s</span></li>',
-							 goalmetrics.html_escape(s::text), goalmetrics.report_symbol(s, lang),
-							 goalmetrics.html_escape(goalmetrics.status_label(s, lang))), '' ORDER BY s)
+							 goalmetrics.html_escape(s::text), goalmetrics.report_symbol(s, lang, ru.partly_above, ru.fulfilled_at),
+							 goalmetrics.html_escape(goalmetrics.status_label(s, lang, ru.partly_above, ru.fulfilled_at))), '' ORDER BY s)
 	  INTO css, legend
 	  FROM unnest(enum_range(NULL::goalmetrics.status_band)) s,
 		   LATERAL (SELECT goalmetrics.status_colour(s) AS c) col;
@@ -342,6 +345,7 @@ BEGIN
 		'.goal-row th{background:#eef3f6;font-weight:600;border-top:2px solid #cfd8dc;overflow-wrap:anywhere}'
 		'.goal-head{display:flex;flex-wrap:wrap;align-items:center;gap:.2em .6em}'
 		'.rollup{font-weight:normal;color:#444;font-size:.9em}'
+		'.assessed{font-weight:normal;font-size:.9em}'
 		'.committee-rollup{display:flex;flex-wrap:wrap;align-items:center;gap:.2em .5em;margin:.2em 0 1em}'
 		'.trend-arrow{font-size:1.1em}'
 		'.chart svg{display:block}'
@@ -390,7 +394,7 @@ BEGIN
 						 coalesce(goalmetrics.html_escape(goalmetrics.format_outcome(r.outcome, r.target, num_style)), '-'))
 			   || format('<td class="target" data-label="%s %s">%s</td>', w_col_target, y,
 						 coalesce(goalmetrics.html_escape(goalmetrics.format_target(r.target, num_style)), '-'))
-			   || format('<td class="status" data-label="Status">%s</td>', goalmetrics.report_symbol(r.status, lang))
+			   || format('<td class="status" data-label="Status">%s</td>', goalmetrics.report_symbol(r.status, lang, ru.partly_above, ru.fulfilled_at))
 			   || format('<td class="trend" data-label="%s">%s</td>', w_col_trend,
 						 CASE WHEN r.trend IS NOT NULL THEN
 							 format('<span class="trend-arrow" data-trend="%s" role="img" aria-label="%s" title="%s">%s</span>',
@@ -416,11 +420,23 @@ BEGIN
 		SELECT m.committee_id, m.perspective_id, min(m.line) AS line,
 			   format('<tbody class="goal" data-goal-id="%s" data-status="%s">', m.goal_id, coalesce(m.goal_status::text, ''))
 			   || '<tr class="goal-row"><th colspan="8" scope="rowgroup"><div class="goal-head">'
-			   || goalmetrics.report_symbol(m.goal_status, lang)
+			   || goalmetrics.report_symbol(m.goal_status, lang, ru.partly_above, ru.fulfilled_at)
 			   || '<span class="goal-title">' || goalmetrics.html_escape(m.goal) || '</span>'
 			   || CASE WHEN m.goal_fulfilment IS NOT NULL THEN
 					  '<span class="rollup">' || goalmetrics.format_outcome(trunc(m.goal_fulfilment, 1), NULL, num_style)
 					  || '&nbsp;% &middot; ' || m.goal_fulfilled || ' ' || w_of || ' ' || m.goal_metrics || ' ' || w_met || '</span>'
+				  ELSE '' END
+			   -- the committee's assessed status (the symbol shows the status
+			   -- that counts), and the computed one when they differ
+			   || CASE WHEN m.goal_assessed_status IS NOT NULL THEN
+					  format('<span class="assessed" data-assessed="%s" data-computed="%s">%s: %s%s</span>',
+							 m.goal_assessed_status, coalesce(m.goal_computed_status::text, ''), w_assessed,
+							 goalmetrics.html_escape(goalmetrics.status_label(m.goal_assessed_status, lang, ru.partly_above, ru.fulfilled_at)),
+							 CASE WHEN m.goal_computed_status IS DISTINCT FROM m.goal_assessed_status
+								  THEN ' (' || w_computed || ': '
+									   || coalesce(goalmetrics.html_escape(goalmetrics.status_label(m.goal_computed_status, lang, ru.partly_above, ru.fulfilled_at)), '-')
+									   || ')'
+								  ELSE '' END)
 				  ELSE '' END
 			   || '</div>'
 			   || CASE WHEN m.analysis IS NOT NULL THEN
@@ -432,12 +448,13 @@ BEGIN
 			   || '</tbody>' AS html
 		  FROM m
 		 GROUP BY m.committee_id, m.perspective_id, m.goal_id, m.goal, m.analysis,
+				  m.goal_assessed_status, m.goal_computed_status,
 				  m.goal_status, m.goal_fulfilment, m.goal_fulfilled, m.goal_metrics
 	), p AS (
 		SELECT g.committee_id, min(g.line) AS line,
 			   format('<section class="perspective" data-perspective-id="%s" data-status="%s"><h3>',
 					  r1.perspective_id, coalesce(r1.perspective_status::text, ''))
-			   || goalmetrics.report_symbol(r1.perspective_status, lang)
+			   || goalmetrics.report_symbol(r1.perspective_status, lang, ru.partly_above, ru.fulfilled_at)
 			   || '<span>' || goalmetrics.html_escape(CASE WHEN en THEN r1.perspective_en ELSE r1.perspective_sv END)
 			   || w_persp || '</span>'
 			   || CASE WHEN r1.perspective_fulfilment IS NOT NULL THEN
@@ -469,7 +486,7 @@ BEGIN
 					  r1.committee_id, coalesce(r1.committee_status::text, ''))
 			   || goalmetrics.html_escape(r1.committee_name) || '</h2>'
 			   || CASE WHEN r1.committee_fulfilment IS NOT NULL THEN
-					  '<p class="committee-rollup">' || goalmetrics.report_symbol(r1.committee_status, lang)
+					  '<p class="committee-rollup">' || goalmetrics.report_symbol(r1.committee_status, lang, ru.partly_above, ru.fulfilled_at)
 					  || '<span>' || w_overall || ' '
 					  || goalmetrics.format_outcome(trunc(r1.committee_fulfilment, 1), NULL, num_style)
 					  || '&nbsp;% &middot; ' || r1.committee_goals || ' ' || w_goals || '</span></p>'
@@ -516,7 +533,8 @@ COMMENT ON FUNCTION report_html(integer, text, text) IS 'The annual report of a 
 -- UTF-8; LATIN1, LATIN9 and WIN1252 have no such character (doc/report.md).
 -- Columns: committee, perspective, goal, metric, the outcomes of year - 2,
 -- year - 1 and year, the unit, the target as written, the status label, the
--- trend.
+-- trend, and the goal's assessed status (its label) and analysis, on each
+-- of its metrics' lines.  Labels follow the year's rules (rules_for()).
 CREATE FUNCTION report_csv(year integer, committee text DEFAULT NULL)
 RETURNS text
 LANGUAGE plpgsql STABLE PARALLEL SAFE
@@ -529,16 +547,20 @@ DECLARE
 	bom		text := '';
 	header	text;
 	lines	text;
+	ru		record;
 BEGIN
 	PERFORM goalmetrics.report_committee(report_csv.committee);
+	SELECT * INTO ru FROM goalmetrics.rules_for(y);
 	IF getdatabaseencoding() IN ('UTF8', 'SQL_ASCII') THEN
 		bom := convert_from('\xefbbbf', 'UTF8');
 	END IF;
-	-- N\u00e4mnd;Perspektiv;M\u00e5l;M\u00e4tetal;Utfall ...;Enhet;M\u00e5lv\u00e4rde ...;Status;Trend
+	-- N\u00e4mnd;Perspektiv;M\u00e5l;M\u00e4tetal;Utfall ...;Enhet;M\u00e5lv\u00e4rde ...;Status;Trend;
+	-- M\u00e5lets bed\u00f6mning;M\u00e5lanalys
 	header := concat_ws(';', convert_from('\x4ec3a46d6e64', 'UTF8'), 'Perspektiv',
 						convert_from('\x4dc3a56c', 'UTF8'), convert_from('\x4dc3a4746574616c', 'UTF8'),
 						'Utfall ' || (y - 2), 'Utfall ' || (y - 1), 'Utfall ' || y, 'Enhet',
-						convert_from('\x4dc3a56c76c3a4726465', 'UTF8') || ' ' || y, 'Status', 'Trend');
+						convert_from('\x4dc3a56c76c3a4726465', 'UTF8') || ' ' || y, 'Status', 'Trend',
+						convert_from('\x4dc3a56c65747320626564c3b66d6e696e67', 'UTF8'), convert_from('\x4dc3a56c616e616c7973', 'UTF8'));
 	SELECT string_agg(concat_ws(';',
 				goalmetrics.report_csv_text(r.committee_name), goalmetrics.report_csv_text(r.perspective_sv),
 				goalmetrics.report_csv_text(r.goal), goalmetrics.report_csv_text(r.metric),
@@ -547,8 +569,10 @@ BEGIN
 				coalesce(goalmetrics.format_outcome(r.outcome, NULL, 'sheet'), ''),
 				goalmetrics.report_csv_text(goalmetrics.target_unit(r.target)),
 				goalmetrics.report_csv_text(goalmetrics.format_target(r.target)),
-				goalmetrics.report_csv_text(goalmetrics.status_label(r.status)),
-				goalmetrics.report_csv_text(goalmetrics.trend_label(r.trend))) || crlf, '' ORDER BY r.line)
+				goalmetrics.report_csv_text(goalmetrics.status_label(r.status, 'sv', ru.partly_above, ru.fulfilled_at)),
+				goalmetrics.report_csv_text(goalmetrics.trend_label(r.trend)),
+				goalmetrics.report_csv_text(goalmetrics.status_label(r.goal_assessed_status, 'sv', ru.partly_above, ru.fulfilled_at)),
+				goalmetrics.report_csv_text(r.analysis)) || crlf, '' ORDER BY r.line)
 	  INTO lines
 	  FROM goalmetrics.report_rows(y, report_csv.committee) r;
 	RETURN bom || header || crlf || coalesce(lines, '');

@@ -3,7 +3,7 @@
 -- and views, with SET ROLE), and the import's handling of bad rows.
 BEGIN;
 SET LOCAL search_path = public, goalmetrics;
-SELECT plan(145);
+SELECT plan(181);
 
 -- ------------------------------------------------------------- structure
 SELECT is_empty($$
@@ -27,8 +27,9 @@ SELECT results_eq($$
 	 WHERE table_schema = 'goalmetrics' AND table_name = 'report_import' ORDER BY ordinal_position
 $$, $$ VALUES ('committee', 'text'), ('perspective', 'text'), ('goal', 'text'), ('metric', 'text'),
 			  ('year', 'integer'), ('outcome', 'text'), ('target', 'text'), ('problem', 'text'),
-			  ('lower_is_better', 'boolean'), ('line', 'bigint') $$,
-	'report_import has exactly the specified columns, in order, the optional ninth, and the line number');
+			  ('lower_is_better', 'boolean'), ('line', 'bigint'), ('analysis', 'text'), ('assessed_status', 'text'),
+			  ('reason', 'text') $$,
+	'report_import has exactly the specified columns, in order, the optional ninth, the line number and the optional assessment');
 SELECT col_type_is('goalmetrics', 'target', 'target', 'goalmetrics', 'metric_target', 'target.target is a metric_target');
 SELECT col_type_is('goalmetrics', 'outcome', 'value', 'numeric', 'outcome.value is numeric');
 SELECT col_type_is('goalmetrics', 'outcome', 'year', 'integer', 'outcome.year is integer');
@@ -134,10 +135,10 @@ SELECT results_eq($$
 	  JOIN pg_class r ON r.oid = c JOIN pg_namespace n ON n.oid = r.relnamespace
 	 WHERE e.extname = 'goalmetrics' ORDER BY 1
 $$, $$ VALUES ('goalmetrics.committee'), ('goalmetrics.committee_committee_id_seq'), ('goalmetrics.committee_member'),
-			  ('goalmetrics.goal'), ('goalmetrics.goal_goal_id_seq'), ('goalmetrics.history'),
+			  ('goalmetrics.goal'), ('goalmetrics.goal_assessment'), ('goalmetrics.goal_goal_id_seq'), ('goalmetrics.history'),
 			  ('goalmetrics.history_history_id_seq'), ('goalmetrics.metric'),
 			  ('goalmetrics.metric_metric_id_seq'), ('goalmetrics.outcome'), ('goalmetrics.outcome_period'), ('goalmetrics.perspective'),
-			  ('goalmetrics.perspective_perspective_id_seq'), ('goalmetrics.report_import'), ('goalmetrics.report_import_line_seq'), ('goalmetrics.summary'),
+			  ('goalmetrics.perspective_perspective_id_seq'), ('goalmetrics.report_import'), ('goalmetrics.report_import_line_seq'), ('goalmetrics.rules'), ('goalmetrics.summary'),
 			  ('goalmetrics.target'), ('goalmetrics.target_period') $$,
 	'user tables and their sequences are registered for pg_dump');
 SELECT is((SELECT cond FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(c, cond)
@@ -497,6 +498,171 @@ SELECT is(import_report(), 0, 'a row with a 1 700-character unknown perspective 
 SELECT is((SELECT problem FROM report_import WHERE metric = 'X'),
 		  'unknown perspective "Okänt perspektiv Okänt perspektiv Okänt perspektiv Okänt ..." (expected one of Invånare, Omvärld, Organisation, Ekonomi, or their English names)',
 		  'a problem quotes at most 60 characters of a cell');
+
+-- ------------------------------------------------------ goal assessments
+-- A goal of each committee: Socialnämnden's "... personlig och elektronisk
+-- kontakt" (partly in 2016) and one of Arbetsmarknadsnämnden's.
+CREATE TEMP TABLE ga_goals AS
+SELECT (SELECT g.goal_id FROM goal g JOIN committee c USING (committee_id)
+		 WHERE c.name = 'Socialnämnden' AND g.title = 'Socialnämnden ska öka den enskildes möjlighet till personlig och elektronisk kontakt') AS sn,
+	   (SELECT min(g.goal_id) FROM goal g JOIN committee c USING (committee_id) WHERE c.name = 'Arbetsmarknadsnämnden') AS amn;
+GRANT SELECT ON ga_goals TO PUBLIC;
+CREATE TEMP TABLE ga_before AS
+SELECT 'p' AS level, committee_id, perspective_id, fulfilment, status, fulfilled, goals_fulfilled, goals_partly, goals_assessed
+  FROM perspective_status WHERE year = 2016
+UNION ALL
+SELECT 'c', committee_id, NULL, fulfilment, status, fulfilled, goals_fulfilled, goals_partly, goals_assessed
+  FROM committee_status WHERE year = 2016;
+SELECT is((SELECT computed_status FROM goal_status WHERE year = 2016 AND goal_id = (SELECT sn FROM ga_goals)), 'partly',
+	'(the assessed goal is computed as partly in 2016)');
+
+SELECT is(pg_temp.run_as('regress_gm_sn_writer', format($$
+	INSERT INTO goalmetrics.goal_assessment (goal_id, year, analysis) VALUES (%s, 2016, 'Sjukfrånvaron har minskat.')$$,
+	(SELECT sn FROM ga_goals))), 1::bigint, 'a writer writes the analysis of its committee''s goal');
+SELECT throws_ok(format($$SELECT pg_temp.run_as('regress_gm_sn_writer', 'INSERT INTO goalmetrics.goal_assessment (goal_id, year, analysis) VALUES (%s, 2016, ''x'')')$$,
+						(SELECT amn FROM ga_goals)),
+	'42501', NULL, '... not of another committee''s goal');
+SELECT throws_ok(format($$SELECT pg_temp.run_as('regress_gm_amn_reader', 'INSERT INTO goalmetrics.goal_assessment (goal_id, year, analysis) VALUES (%s, 2016, ''x'')')$$,
+						(SELECT amn FROM ga_goals)),
+	'42501', NULL, 'a reader assesses nothing, not even its own goals');
+SELECT throws_ok(format($$SELECT pg_temp.run_as('regress_gm_sn_writer', 'UPDATE goalmetrics.goal_assessment SET status = ''fulfilled'' WHERE goal_id = %s')$$,
+						(SELECT sn FROM ga_goals)),
+	'23514', 'goal ' || (SELECT sn FROM ga_goals) || ' is assessed as "fulfilled" in 2016, but its computed status is "partly"',
+	'an assessed status that differs from the computed one needs a reason');
+SELECT throws_ok(format($$INSERT INTO goal_assessment (goal_id, year, status, reason) VALUES (%s, 2016, 'fulfilled', ' ')$$,
+						(SELECT amn FROM ga_goals)),
+	'23514', NULL, '... a reason that says something');
+SELECT throws_ok(format($$INSERT INTO goal_assessment (goal_id, year) VALUES (%s, 2015)$$, (SELECT amn FROM ga_goals)),
+	'23514', NULL, 'an assessment says something: an analysis or a status');
+SELECT lives_ok(format($$INSERT INTO goal_assessment (goal_id, year, status) VALUES (%s, 2016, %L)$$, (SELECT amn FROM ga_goals),
+					   (SELECT computed_status FROM goal_status WHERE year = 2016 AND goal_id = (SELECT amn FROM ga_goals))),
+	'an assessed status equal to the computed one needs no reason');
+SELECT is(pg_temp.run_as('regress_gm_sn_writer', format($$
+	UPDATE goalmetrics.goal_assessment SET status = 'fulfilled', reason = 'Målet nåddes i december.' WHERE goal_id = %s AND year = 2016$$,
+	(SELECT sn FROM ga_goals))), 1::bigint, '... and with a reason the writer assesses the goal as fulfilled');
+SELECT results_eq(format($$
+	SELECT status, computed_status, assessed_status, status_label, status_colour, analysis, reason
+	  FROM goalmetrics.goal_status WHERE year = 2016 AND goal_id = %s$$, (SELECT sn FROM ga_goals)),
+	$$ VALUES ('fulfilled'::text, 'partly'::text, 'fulfilled'::text, 'Uppfyllelse 100 procent'::text, '#2E7D32'::text,
+			   'Sjukfrånvaron har minskat.'::text, 'Målet nåddes i december.'::text) $$,
+	'goal_status: the assessed status counts (label, colour), beside the computed one, the analysis and the reason');
+SELECT is(pg_temp.count_as('regress_gm_amn_reader', 'SELECT * FROM goalmetrics.goal_assessment'), 1::bigint,
+	'a reader sees its own committee''s assessments only');
+SELECT is(pg_temp.count_as('regress_gm_amn_reader', 'SELECT * FROM goalmetrics.goal_status WHERE analysis IS NOT NULL OR assessed_status IS NOT NULL'), 1::bigint,
+	'... also through goal_status');
+SELECT is((SELECT changed_by::text FROM goal_assessment WHERE goal_id = (SELECT sn FROM ga_goals)), 'regress_gm_sn_writer',
+	'an assessment is stamped with who changed it');
+SELECT results_eq(format($$
+	SELECT operation, committee_id, new_row ->> 'status' FROM goalmetrics.history
+	 WHERE table_name = 'goal_assessment' AND key = jsonb_build_object('goal_id', %s, 'year', 2016) ORDER BY history_id$$,
+	(SELECT sn FROM ga_goals)),
+	$$ SELECT v.o, c.committee_id, v.s FROM (VALUES ('INSERT'::text, NULL::text), ('UPDATE', 'fulfilled')) v(o, s)
+		CROSS JOIN (SELECT committee_id FROM goalmetrics.committee WHERE name = 'Socialnämnden') c $$,
+	'assessments are in the history, with their committee');
+
+-- the roll-ups: the numbers stay the computed ones, the goals are counted
+-- by the status that counts
+SELECT is_empty($$
+	SELECT level, committee_id, perspective_id, fulfilment, status, fulfilled FROM ga_before
+	EXCEPT
+	(SELECT 'p', committee_id, perspective_id, fulfilment, status, fulfilled FROM perspective_status WHERE year = 2016
+	 UNION ALL
+	 SELECT 'c', committee_id, NULL, fulfilment, status, fulfilled FROM committee_status WHERE year = 2016)
+$$, 'an assessment changes no perspective''s or committee''s fulfilment, status or metric counts');
+SELECT results_eq($$
+	SELECT p.goals_fulfilled - b.goals_fulfilled, p.goals_partly - b.goals_partly, p.goals_assessed
+	  FROM perspective_status p JOIN ga_before b ON b.level = 'p' AND b.committee_id = p.committee_id AND b.perspective_id = p.perspective_id
+	 WHERE p.year = 2016 AND p.committee_id = (SELECT committee_id FROM committee WHERE name = 'Socialnämnden')
+	   AND p.perspective_id = (SELECT perspective_id FROM goal WHERE goal_id = (SELECT sn FROM ga_goals))
+	UNION ALL
+	SELECT c.goals_fulfilled - b.goals_fulfilled, c.goals_partly - b.goals_partly, c.goals_assessed
+	  FROM committee_status c JOIN ga_before b ON b.level = 'c' AND b.committee_id = c.committee_id
+	 WHERE c.year = 2016 AND c.committee_id = (SELECT committee_id FROM committee WHERE name = 'Socialnämnden')
+$$, $$ VALUES (1, -1, 1), (1, -1, 1) $$,
+	'... but counts the goal among the fulfilled goals of its perspective and committee, as assessed');
+SELECT is((SELECT sum(goals_fulfilled + goals_partly + goals_not_fulfilled + goals_not_followed_up) FROM committee_status WHERE year = 2016),
+		  (SELECT sum(goals) FROM committee_status WHERE year = 2016), 'every goal is counted once by its status that counts');
+SELECT results_eq(format($$
+	SELECT DISTINCT goal_assessed_status, goal_analysis FROM goalmetrics.annual_report(2016) WHERE goal_id = %s$$, (SELECT sn FROM ga_goals)),
+	$$ VALUES ('fulfilled'::text, 'Sjukfrånvaron har minskat.'::text) $$,
+	'annual_report: the goal''s assessed status and analysis beside each of its metrics');
+SELECT set_eq($$ SELECT metric_id, outcome_note FROM goalmetrics.annual_report(2016) WHERE outcome_note IS NOT NULL $$,
+	$$ SELECT metric_id, note FROM goalmetrics.outcome WHERE year = 2016 AND note = 'granskad' $$,
+	'annual_report: the metric''s note for the year');
+SELECT ok(refresh_summary(2016) > 0, '(the summary of 2016)');
+SELECT results_eq(format($$
+	SELECT status, computed_status, assessed_status, analysis, reason FROM goalmetrics.summary
+	 WHERE year = 2016 AND level = 'goal' AND goal_id = %s$$, (SELECT sn FROM ga_goals)),
+	$$ VALUES ('fulfilled'::text, 'partly'::text, 'fulfilled'::text, 'Sjukfrånvaron har minskat.'::text, 'Målet nåddes i december.'::text) $$,
+	'the summary stores the status that counts, the computed and the assessed status, the analysis and the reason');
+SELECT is_empty($$
+	SELECT committee_id, perspective_id, fulfilment, status, goals_fulfilled, goals_partly, goals_not_fulfilled, goals_not_followed_up, goals_assessed
+	  FROM summary WHERE year = 2016 AND level IN ('perspective', 'committee')
+	EXCEPT
+	(SELECT committee_id, perspective_id, fulfilment, status, goals_fulfilled, goals_partly, goals_not_fulfilled, goals_not_followed_up, goals_assessed
+	   FROM perspective_status WHERE year = 2016
+	 UNION ALL
+	 SELECT committee_id, NULL, fulfilment, status, goals_fulfilled, goals_partly, goals_not_fulfilled, goals_not_followed_up, goals_assessed
+	   FROM committee_status WHERE year = 2016)
+$$, '... and the perspective and committee rows roll assessed goals up by the views'' rule');
+SELECT is(pg_temp.run_as('regress_gm_sn_writer', 'DELETE FROM goalmetrics.goal_assessment'), 1::bigint,
+	'a writer deletes only its own committee''s assessments');
+
+-- ------------------------------------------- assessments through the import
+DELETE FROM report_import;
+INSERT INTO report_import (committee, perspective, goal, metric, year, outcome, target, analysis, assessed_status, reason) VALUES
+	('Socialnämnden', 'Ekonomi', 'Socialnämnden ska ha kostnadseffektiva lösningar', 'Kostnad per ärende', 2016, '5', 'Minst 5',
+	 E'Kostnaderna låg under budget.\nAnalysen fortsätter nästa år.', ' Uppfyllt ', NULL),
+	('Socialnämnden', 'Ekonomi', 'Socialnämnden ska ha kostnadseffektiva lösningar', 'Kostnad per besök', 2016, '5', 'Minst 5', NULL, NULL, NULL),
+	('Socialnämnden', 'Invånare', 'Utfästelsen kring nämndens tjänstegarantier ska hållas', 'Ny garanti', 2016, '5', 'Minst 5',
+	 'Garantierna hölls nästan.', 'delvis', NULL),
+	('Socialnämnden', 'Invånare', 'Utfästelsen kring nämndens tjänstegarantier ska hållas', 'Ny garanti', 2017, '5', 'Minst 5',
+	 NULL, NULL, 'ingen status'),
+	('Socialnämnden', 'Omvärld', 'Socialnämnden ska minska sin miljöpåverkan', 'Ny miljö', 2016, '5', 'Minst 5',
+	 NULL, 'UPPFYLLT', NULL),
+	('Socialnämnden', 'Organisation', 'Socialnämnden ska vara en attraktiv arbetsgivare', 'Ny arbetsgivare', 2016, '5', 'Minst 5',
+	 'Ett', NULL, NULL),
+	('Socialnämnden', 'Organisation', 'Socialnämnden ska vara en attraktiv arbetsgivare', 'Ny arbetsgivare 2', 2016, '5', 'Minst 5',
+	 'Två', NULL, NULL),
+	('Socialnämnden', 'Omvärld', 'Socialnämnden ska öka invånarnas delaktighet och medskapande', 'Ny delaktighet', 2016, '5', 'Minst 5',
+	 NULL, 'Delvis uppfyllt', 'Nämnden bedömer att målet bara delvis nåddes.');
+SELECT is(import_report(), 3, 'assessments import beside outcomes: three rows of eight are read');
+SELECT results_eq($$ SELECT metric, problem FROM report_import ORDER BY line $$,
+	$$ VALUES ('Ny garanti'::text, 'unknown assessed status "delvis" (expected fulfilled, partly, not_fulfilled, not_followed_up, or uppfyllt, delvis uppfyllt, ej uppfyllt, ej uppföljt)'::text),
+			  ('Ny garanti', 'reason without an assessed status'),
+			  ('Ny miljö', 'assessed status "fulfilled" of goal "Socialnämnden ska minska sin miljöpåverkan" in 2016 differs from its computed status "not_fulfilled": give a reason'),
+			  ('Ny arbetsgivare', 'goal "Socialnämnden ska vara en attraktiv arbetsgivare" in 2016 has more than one analysis, assessed status or reason in this load'),
+			  ('Ny arbetsgivare 2', 'goal "Socialnämnden ska vara en attraktiv arbetsgivare" in 2016 has more than one analysis, assessed status or reason in this load') $$,
+	'an unknown status word, a reason without a status, a differing status without a reason, two analyses of a goal: problems on the rows, none lost');
+SELECT is((SELECT assessed_status FROM report_import WHERE metric = 'Ny garanti' AND year = 2016), 'delvis', '... which keep the cells as written');
+SELECT results_eq($$
+	SELECT g.title, a.analysis, a.status::text, a.reason, a.changed_by = current_user
+	  FROM goal_assessment a JOIN goal g USING (goal_id) JOIN committee c USING (committee_id)
+	 WHERE c.name = 'Socialnämnden' AND a.year = 2016 ORDER BY g.title
+$$, $$ VALUES ('Socialnämnden ska ha kostnadseffektiva lösningar'::text,
+			   E'Kostnaderna låg under budget.\nAnalysen fortsätter nästa år.'::text, 'fulfilled'::text, NULL::text, true),
+			  ('Socialnämnden ska öka invånarnas delaktighet och medskapande', NULL, 'partly',
+			   'Nämnden bedömer att målet bara delvis nåddes.', true) $$,
+	'import_report() writes goal_assessment: the analysis as written (one row of the goal is enough), the status from its Swedish words, the reason');
+SELECT is((SELECT count(*) FROM metric WHERE name = 'Ny miljö'), 1::bigint,
+	'a row whose assessment is refused still brings its metric, target and outcome (importing it again changes nothing else)');
+INSERT INTO report_import (committee, perspective, goal, metric, year, outcome, target, analysis, assessed_status, reason) VALUES
+	('Socialnämnden', 'Ekonomi', 'Socialnämnden ska ha kostnadseffektiva lösningar', 'Kostnad per ärende', 2016, '5', 'Minst 5', NULL, NULL, NULL);
+SELECT is(import_report(), 1, 'a later load without assessment cells ...');
+SELECT is((SELECT a.analysis FROM goal_assessment a JOIN goal g USING (goal_id) WHERE g.title = 'Socialnämnden ska ha kostnadseffektiva lösningar' AND a.year = 2016),
+	E'Kostnaderna låg under budget.\nAnalysen fortsätter nästa år.', '... keeps the analysis (an empty cell writes nothing)');
+DELETE FROM report_import;
+
+-- ------------------------------------------------------- the year's rules
+SELECT throws_ok($$SELECT pg_temp.run_as('regress_gm_sn_writer', 'INSERT INTO goalmetrics.rules VALUES (2016, 90, 100, ''mean'', 2)')$$,
+	'42501', NULL, 'a writer cannot set a year''s rules');
+SELECT throws_ok($$SELECT pg_temp.run_as('regress_gm_sn_writer', 'SELECT goalmetrics.publish_rules(2016)')$$,
+	'42501', NULL, '... nor publish them');
+SELECT is(pg_temp.run_as('regress_gm_boss', 'SELECT goalmetrics.publish_rules(2015)'), 1::bigint, 'an admin publishes a year''s rules');
+SELECT is(pg_temp.count_as('regress_gm_unmapped', 'SELECT * FROM goalmetrics.rules'), 1::bigint, 'every role reads them');
+SELECT throws_ok($$INSERT INTO rules VALUES (2017, 95, 90, 'mean', 2)$$, '22023',
+	'status thresholds: partly_above (95) must be below fulfilled_at (90)', 'rules take only thresholds status() takes');
+SELECT throws_ok($$INSERT INTO rules VALUES (2017, 90, 100, 'median', 2)$$, '22P02', NULL, '... and a known roll-up method');
 
 SELECT * FROM finish();
 ROLLBACK;

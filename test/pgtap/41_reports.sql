@@ -6,7 +6,7 @@
 -- goals, fulfilled only at 100 with every metric met.
 BEGIN;
 SET LOCAL search_path = public, goalmetrics;
-SELECT plan(59);
+SELECT plan(71);
 
 \o /dev/null
 \ir ../../data/helsingborg-2016.sql
@@ -480,6 +480,74 @@ SELECT is_empty($$
 	EXCEPT SELECT * FROM as_super
 $$, 'the reader sees exactly its committee''s rows in every view and in annual_report(), nothing else');
 RESET ROLE;
+
+-- ------------------------------------------------ a published year's rules
+-- What a year's statuses, labels, roll-ups and trends read as: every
+-- view, annual_report(), report_csv() and report_html(); as the session's
+-- role or as another.
+CREATE FUNCTION pg_temp.published(r text) RETURNS text LANGUAGE plpgsql AS $f$
+DECLARE t text;
+BEGIN
+	IF r IS NOT NULL THEN
+		EXECUTE format('SET LOCAL ROLE %I', r);
+	END IF;
+	SELECT concat_ws(E'\n',
+		(SELECT string_agg(x::text, ',' ORDER BY x::text) FROM goalmetrics.metric_status x WHERE year = 2016),
+		(SELECT string_agg(x::text, ',' ORDER BY x::text) FROM goalmetrics.goal_status x WHERE year = 2016),
+		(SELECT string_agg(x::text, ',' ORDER BY x::text) FROM goalmetrics.perspective_status x WHERE year = 2016),
+		(SELECT string_agg(x::text, ',' ORDER BY x::text) FROM goalmetrics.committee_status x WHERE year = 2016),
+		(SELECT string_agg(x::text, ',' ORDER BY x::text) FROM goalmetrics.annual_report(2016) x),
+		goalmetrics.report_csv(2016),
+		goalmetrics.report_html(2016))
+	  INTO t;
+	RESET ROLE;
+	RETURN t;
+END
+$f$;
+GRANT EXECUTE ON FUNCTION pg_temp.published(text) TO gm_test_bi_reader;
+CREATE TEMP TABLE published_before AS SELECT pg_temp.published(NULL) AS super, pg_temp.published('gm_test_bi_reader') AS reader;
+SET LOCAL goalmetrics.partly_above = 50;
+SET LOCAL goalmetrics.fulfilled_at = 95;
+SET LOCAL goalmetrics.rollup_method = 'worst';
+SET LOCAL goalmetrics.trend_tolerance = 50;
+SELECT isnt(pg_temp.published(NULL), (SELECT super FROM published_before),
+	'without a rules row, 2016 follows the session''s settings (statuses, labels, roll-ups and trends change)');
+RESET goalmetrics.partly_above;
+RESET goalmetrics.fulfilled_at;
+RESET goalmetrics.rollup_method;
+RESET goalmetrics.trend_tolerance;
+SELECT results_eq($$ SELECT year, partly_above, fulfilled_at, rollup_method FROM goalmetrics.publish_rules(2016) $$,
+	$$ VALUES (2016, 90::numeric, 100::numeric, 'mean'::goalmetrics.rollup_method) $$, 'publish_rules(2016) fixes the settings in force as 2016''s rules');
+SET LOCAL goalmetrics.partly_above = 50;
+SET LOCAL goalmetrics.fulfilled_at = 95;
+SET LOCAL goalmetrics.rollup_method = 'worst';
+SET LOCAL goalmetrics.trend_tolerance = 50;
+SELECT results_eq($$ SELECT year, partly_above, fulfilled_at FROM goalmetrics.publish_rules(2016) $$,
+	$$ VALUES (2016, 90::numeric, 100::numeric) $$, '... once: publishing again under other settings keeps them');
+SELECT is(pg_temp.published(NULL), (SELECT super FROM published_before),
+	'a published year''s statuses, labels, roll-ups and trends (views, annual report, pages, CSV) do not change when the session SETs goalmetrics.*');
+SELECT is(pg_temp.published('gm_test_bi_reader'), (SELECT reader FROM published_before),
+	'... nor for a reader under row-level security');
+SELECT results_eq($$ SELECT y, partly_above, fulfilled_at, fixed FROM unnest(ARRAY[2016, 2015]) y, goalmetrics.rules_for(y) $$,
+	$$ VALUES (2016, 90::numeric, 100::numeric, true), (2015, 50, 95, false) $$,
+	'rules_for(): the year''s row, else the settings in force');
+SELECT ok(refresh_summary(2016) > 0, '(the summary of 2016 under other settings)');
+SELECT results_eq($$
+	SELECT DISTINCT partly_above, fulfilled_at FROM goalmetrics.summary WHERE year = 2016 $$,
+	$$ VALUES (90::numeric, 100::numeric) $$, 'the summary records the year''s rules, not the session''s settings');
+SELECT is_empty($$
+	SELECT metric_id, status, status_label FROM goalmetrics.summary WHERE year = 2016 AND level = 'metric'
+	EXCEPT SELECT metric_id, status, status_label FROM goalmetrics.annual_report(2016)
+$$, '... and its metric rows are the published report''s');
+SELECT results_eq($$ SELECT DISTINCT rollup_method, trend_tolerance FROM goalmetrics.summary WHERE year = 2016 $$,
+	$$ VALUES ('mean'::text, 2::numeric) $$, '... its roll-up method and trend tolerance too');
+RESET goalmetrics.partly_above;
+RESET goalmetrics.fulfilled_at;
+RESET goalmetrics.rollup_method;
+RESET goalmetrics.trend_tolerance;
+SELECT is((SELECT changed FROM goalmetrics.summary_changed(2016)), false, '(nothing changed since the refresh)');
+UPDATE goalmetrics.rules SET partly_above = 80 WHERE year = 2016;
+SELECT is((SELECT changed FROM goalmetrics.summary_changed(2016)), true, 'summary_changed: a changed rules row of the year is seen');
 
 SELECT * FROM finish();
 ROLLBACK;

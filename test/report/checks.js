@@ -78,9 +78,19 @@
 			if ((details !== null) !== (g.analysis !== null)) p.push('goal ' + g.id + ': analysis disclosure ' + (details ? 'present' : 'missing'));
 			if (details && text(details.querySelector('.analysis-text')) !== g.analysis.replace(/\s+/g, ' ').trim())
 				p.push('goal ' + g.id + ': analysis "' + text(details.querySelector('.analysis-text')) + '"');
+			// the committee's assessed status beside the symbol of the status
+			// that counts, and the computed one when they differ
+			var assessed = el.querySelector('.goal-head .assessed');
+			if ((assessed !== null) !== (g.assessed !== null)) p.push('goal ' + g.id + ': assessed status ' + (assessed ? 'present' : 'missing'));
+			var at = assessed ? text(assessed) : '', al = g.assessed ? E.statuses[g.assessed].label : '';
+			if (assessed && (assessed.getAttribute('data-assessed') !== g.assessed || at.indexOf(al) < 0
+							 || (g.computed === g.assessed && at.slice(-al.length) !== al)
+							 || (g.computed && g.computed !== g.assessed
+								 && at.lastIndexOf(E.statuses[g.computed].label) <= at.indexOf(al))))
+				p.push('goal ' + g.id + ': assessed "' + text(assessed) + '", want ' + g.assessed + ' (computed ' + g.computed + ')');
 		});
 		check(all('tbody.goal').length === E.goals.length && p.length === 0,
-			  'every goal row (' + E.goals.length + ') with its title, status symbol, colour, text alternative and roll-up',
+			  'every goal row (' + E.goals.length + ') with its title, status symbol, colour, text alternative, roll-up, analysis and assessed status',
 			  p.concat(all('tbody.goal').length + ' goal rows on the page'));
 
 		// every metric: name, three outcomes, target, status, trend

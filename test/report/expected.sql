@@ -35,9 +35,10 @@ SELECT replace(json_build_object(
 	'goals', (SELECT json_agg(json_build_object(
 					'id', g.goal_id, 'title', g.title, 'status', gs.status,
 					'rollup', goalmetrics.format_outcome(trunc(gs.fulfilment, 1), NULL, (SELECT s FROM style)) || ' %',
-					'analysis', NULL) ORDER BY g.goal_id)
+					'analysis', ga.analysis, 'assessed', ga.status, 'computed', gs.computed_status) ORDER BY g.goal_id)
 				FROM goalmetrics.goal g
 				LEFT JOIN goalmetrics.goal_status gs ON gs.goal_id = g.goal_id AND gs.year = :year
+				LEFT JOIN goalmetrics.goal_assessment ga ON ga.goal_id = g.goal_id AND ga.year = :year
 			   WHERE EXISTS (SELECT FROM shown WHERE shown.goal_id = g.goal_id)),
 	'metrics', (SELECT json_agg(json_build_object(
 					'id', m.metric_id, 'goal', m.goal_id, 'name', m.name,

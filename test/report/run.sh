@@ -44,7 +44,7 @@ fi
 # ------------------------------------------------------------------ data
 for db in gm_report gm_hostile; do dropdb --if-exists "$db" 2>/dev/null; done
 createdb -E UTF8 -T template0 --locale=C gm_report
-q gm_report -c 'CREATE EXTENSION goalmetrics' -f data/helsingborg-2016.sql >/dev/null
+q gm_report -c 'CREATE EXTENSION goalmetrics' -f data/helsingborg-2016.sql -f test/report/assessments.sql >/dev/null
 createdb -E UTF8 -T template0 --locale=C gm_hostile
 q gm_hostile -c 'CREATE EXTENSION goalmetrics' -f test/report/hostile.sql >/dev/null
 
@@ -146,13 +146,16 @@ if command -v soffice >/dev/null; then
 	cells "$work/hostile.fods" >"$work/hostile.cells"
 	check "LibreOffice (Swedish) reads the header as written: Nämnd, Perspektiv, Mål, Mätetal, Utfall 2014 ..." \
 		eq "$(head -n 1 "$work/report.cells")" \
-		"string:Nämnd|string:Perspektiv|string:Mål|string:Mätetal|string:Utfall 2014|string:Utfall 2015|string:Utfall 2016|string:Enhet|string:Målvärde 2016|string:Status|string:Trend"
+		"string:Nämnd|string:Perspektiv|string:Mål|string:Mätetal|string:Utfall 2014|string:Utfall 2015|string:Utfall 2016|string:Enhet|string:Målvärde 2016|string:Status|string:Trend|string:Målets bedömning|string:Målanalys"
 	check "... every outcome of the demo as a number (all $(q gm_report -c "SELECT count(o) FROM goalmetrics.outcome o WHERE year BETWEEN 2014 AND 2016") of them)" \
 		eq "$(tail -n +2 "$work/report.cells" | cut -d'|' -f5-7 | tr '|' '\n' | grep -c '^float:')" \
 		"$(q gm_report -c "SELECT count(o) FROM goalmetrics.outcome o WHERE year BETWEEN 2014 AND 2016")"
 	check "... a metric row cell by cell: 2315, 2175, 2086, barn, Högst 2 100 barn, the label, the trend" \
 		eq "$(grep -F 'string:Barn i försörjningsstödshushåll' "$work/report.cells" | cut -d'|' -f4-)" \
 		"string:Barn i försörjningsstödshushåll|float:2315|float:2175|float:2086|string:barn|string:Högst 2 100 barn|string:Uppfyllelse 100 procent|string:Förbättras"
+	check "... each goal's assessed status and analysis beside each of its metrics" \
+		eq "$(grep -c -F '|string:Testanalys: två av fem mätetal nådde målvärdet & <b>inte</b> fler.' "$work/report.cells")|$(grep -c -F '|string:Uppfyllelse 100 procent|string:Testanalys: egenförsörjningen' "$work/report.cells")" \
+		"$(q gm_report -c "SELECT count(*) FILTER (WHERE goal = 'Vi ska vara en ledande samarbetspartner') || '|' || count(*) FILTER (WHERE goal = 'Invånarnas egenförsörjning ska öka') FROM goalmetrics.annual_report(2016)")"
 	check "... decimals, a negative and a large number as numbers: 70.5 71.25 72.3, -4.5 1234567.89" \
 		eq "$(tail -n +2 "$work/hostile.cells" | cut -d'|' -f5-7 | tr '\n' ' ')" \
 		"|float:60|float:66 float:70.5|float:71.25|float:72.3 |float:-4.5|float:1234567.89 ||float:7 "
