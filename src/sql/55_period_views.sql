@@ -6,7 +6,9 @@
 -- its own target (target_period) when it has one, else against the year's
 -- target, except for a metric whose year is the sum of its periods: a
 -- part of a sum is not comparable to the year's target, so without a
--- period target it has no status.  Reference: doc/schema.md, "Periods".
+-- period target it has no status.  The year's rules (rules_for()) decide
+-- the statuses and labels, as for the year rows.  Reference:
+-- doc/periods.md.
 \echo Use "CREATE EXTENSION goalmetrics" to load this file. \quit
 
 -- The target that applies to a period, the rule written once: the
@@ -36,14 +38,15 @@ SELECT c.committee_id,
 	   op.value AS outcome,
 	   op.note AS outcome_note,
 	   goalmetrics.format_target(j.target) AS target,
-	   goalmetrics.target_value(j.target) AS target_value,
+	   goalmetrics.target_value(a.target) AS target_value,
 	   goalmetrics.target_comparator(j.target) AS target_comparator,
 	   j.target_of_period,
-	   pg_catalog.round(goalmetrics.fulfilment(op.value, j.target), 4)::numeric(7, 4) AS fulfilment,
+	   goalmetrics.format_target(a.target) AS target_applied,
+	   pg_catalog.round(goalmetrics.fulfilment(op.value, a.target), 4)::numeric(7, 4) AS fulfilment,
 	   f.status::text AS status,
 	   goalmetrics.status_rank(f.status::text) AS status_rank,
-	   goalmetrics.status_label(f.status) AS status_label,
-	   goalmetrics.status_label(f.status, 'en') AS status_label_en,
+	   goalmetrics.status_label(f.status, 'sv', ru.partly_above, ru.fulfilled_at) AS status_label,
+	   goalmetrics.status_label(f.status, 'en', ru.partly_above, ru.fulfilled_at) AS status_label_en,
 	   goalmetrics.status_colour(f.status) AS status_colour,
 	   k.year OPERATOR(pg_catalog.-) 1 AS year_prev1,
 	   prev.value AS outcome_prev1,
@@ -70,11 +73,17 @@ SELECT c.committee_id,
 		AND tp.period OPERATOR(pg_catalog.=) k.period
   LEFT JOIN goalmetrics.target ty
 		 ON ty.metric_id OPERATOR(pg_catalog.=) m.metric_id AND ty.year OPERATOR(pg_catalog.=) k.year
+ CROSS JOIN LATERAL goalmetrics.rules_for(k.year) ru
  CROSS JOIN LATERAL (
 		SELECT goalmetrics.period_target(tp.target, ty.target, m.year_from_periods) AS target,
 			   tp.target IS NOT NULL AS target_of_period) j
+  -- judged as a year is (target_applied()), a direction target against the
+  -- same period a year before
  CROSS JOIN LATERAL (
-		SELECT CASE WHEN j.target IS NOT NULL THEN goalmetrics.status(op.value, j.target) END AS status) f;
+		SELECT goalmetrics.target_applied(j.target, k.year, prev.value, m.lower_is_better) AS target) a
+ CROSS JOIN LATERAL (
+		SELECT CASE WHEN a.target IS NOT NULL
+					THEN goalmetrics.status(op.value, a.target, ru.partly_above, ru.fulfilled_at) END AS status) f;
 COMMENT ON VIEW metric_period_status IS 'One row per metric, year and period (T1-T3, Q1-Q4, M01-M12) with a period outcome or target: outcome, the target that applies (the period''s, else the year''s unless the year is a sum), fulfilment, status, labels, colour, and the same period a year before';
 
 -- A goal's roll-up per period: in each year and period in which one of its
@@ -94,8 +103,8 @@ SELECT r.committee_id,
 	   pg_catalog.round((r.result).fulfilment, 4)::numeric(7, 4) AS fulfilment,
 	   ((r.result).status)::text AS status,
 	   goalmetrics.status_rank(((r.result).status)::text) AS status_rank,
-	   goalmetrics.status_label((r.result).status) AS status_label,
-	   goalmetrics.status_label((r.result).status, 'en') AS status_label_en,
+	   goalmetrics.status_label((r.result).status, 'sv', r.partly_above, r.fulfilled_at) AS status_label,
+	   goalmetrics.status_label((r.result).status, 'en', r.partly_above, r.fulfilled_at) AS status_label_en,
 	   goalmetrics.status_colour((r.result).status) AS status_colour,
 	   (r.result).metrics,
 	   (r.result).fulfilled,
@@ -107,8 +116,9 @@ SELECT r.committee_id,
 	   r.goal_sort
   FROM (SELECT c.committee_id, c.name AS committee, c.sort AS committee_sort,
 			   p.perspective_id, p.name_sv AS perspective, p.sort AS perspective_sort,
-			   g.goal_id, g.title AS goal, g.sort AS goal_sort, k.year, k.period,
-			   goalmetrics.rollup(op.value, j.target, coalesce(m.weight, 1)) FILTER (WHERE j.target IS NOT NULL) AS result
+			   g.goal_id, g.title AS goal, g.sort AS goal_sort, k.year, k.period, ru.partly_above, ru.fulfilled_at,
+			   goalmetrics.rollup(op.value, a.target, coalesce(m.weight, 1), ru.partly_above, ru.fulfilled_at, ru.rollup_method)
+				   FILTER (WHERE a.target IS NOT NULL) AS result
 		  FROM goalmetrics.goal g
 		  JOIN goalmetrics.committee c ON c.committee_id OPERATOR(pg_catalog.=) g.committee_id
 		  JOIN goalmetrics.perspective p ON p.perspective_id OPERATOR(pg_catalog.=) g.perspective_id
@@ -131,9 +141,16 @@ SELECT r.committee_id,
 				 ON ty.metric_id OPERATOR(pg_catalog.=) m.metric_id AND ty.year OPERATOR(pg_catalog.=) k.year
 		 CROSS JOIN LATERAL (
 				SELECT goalmetrics.period_target(tp.target, ty.target, m.year_from_periods) AS target) j
+		  LEFT JOIN goalmetrics.outcome_period prev
+				 ON prev.metric_id OPERATOR(pg_catalog.=) m.metric_id
+				AND prev.year OPERATOR(pg_catalog.=) (k.year OPERATOR(pg_catalog.-) 1)
+				AND prev.period OPERATOR(pg_catalog.=) k.period
+		 CROSS JOIN LATERAL (
+				SELECT goalmetrics.target_applied(j.target, k.year, prev.value, m.lower_is_better) AS target) a
+		 CROSS JOIN LATERAL goalmetrics.rules_for(k.year) ru
 		 GROUP BY c.committee_id, c.name, c.sort, p.perspective_id, p.name_sv, p.sort,
-				  g.goal_id, g.title, g.sort, k.year, k.period
-		HAVING pg_catalog.count(j.target) OPERATOR(pg_catalog.>) 0) r;
+				  g.goal_id, g.title, g.sort, k.year, k.period, ru.partly_above, ru.fulfilled_at
+		HAVING pg_catalog.count(a.target) OPERATOR(pg_catalog.>) 0) r;
 COMMENT ON VIEW goal_period_status IS 'One row per goal, year and period in which one of its metrics has a period outcome or target: the roll-up of its metrics with a target that applies to the period (the delarsrapport''s goal level)';
 
 -- Column comments: a column named as one of metric_status's or
