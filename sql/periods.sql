@@ -124,6 +124,16 @@ SELECT metric, year, period, period_end, outcome, target, target_of_period, fulf
 SELECT goal, year, period, period_end, round(fulfilment, 2) AS fulfilment, status, metrics,
        fulfilled, partly, not_fulfilled, not_followed_up
   FROM goal_period_status WHERE committee = 'Periodnämnden' ORDER BY year, period;
+-- the interim report: annual_report() for a period, as written
+INSERT INTO outcome_period (metric_id, year, period, value) VALUES (9102, 2015, 'T1', 72), (9102, 2014, 'T1', 60);
+SELECT metric, year_prev2, outcome_prev2, year_prev1, outcome_prev1, outcome, outcome_text, target,
+       round(fulfilment, 2) AS fulfilment, status, status_label, trend, report_order
+  FROM annual_report(2016, 'periodnämnden', 'Tertial 1');
+-- without a period, the year's report, as before
+SELECT metric, outcome, target, status FROM annual_report(2016, 'Periodnämnden') ORDER BY report_order;
+SAVEPOINT bad_period;
+SELECT * FROM annual_report(2016, NULL, 'halvår 1');
+ROLLBACK TO bad_period;
 -- the year rows are the same as ever, with the derived values
 SELECT metric, year, outcome, target, status FROM metric_status
  WHERE committee = 'Periodnämnden' AND year = 2016 ORDER BY metric_id;

@@ -488,13 +488,13 @@ COMMENT ON TYPE annual_report_line IS 'A line of annual_report(): a metric with 
 -- function: the committee reaches the tables as a filter.  BI tools that
 -- list only relations read the same columns from metric_status (a row per
 -- metric and year with a target or an outcome; doc/schema.md).
-CREATE FUNCTION annual_report(year integer, committee text DEFAULT NULL)
+CREATE FUNCTION report_lines_of_year(year integer, committee text)
 RETURNS SETOF annual_report_line
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	SELECT c.name, p.name_sv, g.title, m.name,
-		   annual_report.year OPERATOR(pg_catalog.-) 2, w.outcome_prev2,
-		   annual_report.year OPERATOR(pg_catalog.-) 1, w.outcome_prev1, o.value,
+		   report_lines_of_year.year OPERATOR(pg_catalog.-) 2, w.outcome_prev2,
+		   report_lines_of_year.year OPERATOR(pg_catalog.-) 1, w.outcome_prev1, o.value,
 		   goalmetrics.format_target(t.target), goalmetrics.target_value(a.target),
 		   pg_catalog.round(goalmetrics.fulfilment(o.value, a.target), 4)::numeric(7, 4),
 		   f.status::text, goalmetrics.status_label(f.status, 'sv', ru.partly_above, ru.fulfilled_at),
@@ -512,31 +512,31 @@ BEGIN ATOMIC
 	  JOIN goalmetrics.committee c ON c.committee_id OPERATOR(pg_catalog.=) g.committee_id
 	  JOIN goalmetrics.perspective p ON p.perspective_id OPERATOR(pg_catalog.=) g.perspective_id
 	  LEFT JOIN goalmetrics.target t
-			 ON t.metric_id OPERATOR(pg_catalog.=) m.metric_id AND t.year OPERATOR(pg_catalog.=) annual_report.year
+			 ON t.metric_id OPERATOR(pg_catalog.=) m.metric_id AND t.year OPERATOR(pg_catalog.=) report_lines_of_year.year
 	  LEFT JOIN goalmetrics.outcome o
-			 ON o.metric_id OPERATOR(pg_catalog.=) m.metric_id AND o.year OPERATOR(pg_catalog.=) annual_report.year
+			 ON o.metric_id OPERATOR(pg_catalog.=) m.metric_id AND o.year OPERATOR(pg_catalog.=) report_lines_of_year.year
 	  LEFT JOIN goalmetrics.goal_assessment ga
-			 ON ga.goal_id OPERATOR(pg_catalog.=) g.goal_id AND ga.year OPERATOR(pg_catalog.=) annual_report.year
+			 ON ga.goal_id OPERATOR(pg_catalog.=) g.goal_id AND ga.year OPERATOR(pg_catalog.=) report_lines_of_year.year
 	  LEFT JOIN LATERAL (
 			SELECT t2.target FROM goalmetrics.target t2
 			 WHERE t.target IS NULL AND t2.metric_id OPERATOR(pg_catalog.=) m.metric_id
-			 ORDER BY t2.year OPERATOR(pg_catalog.<=) annual_report.year DESC,
-					  pg_catalog.abs(t2.year OPERATOR(pg_catalog.-) annual_report.year)
+			 ORDER BY t2.year OPERATOR(pg_catalog.<=) report_lines_of_year.year DESC,
+					  pg_catalog.abs(t2.year OPERATOR(pg_catalog.-) report_lines_of_year.year)
 			 LIMIT 1) nt ON true
-	 CROSS JOIN goalmetrics.rules_for(annual_report.year) ru
+	 CROSS JOIN goalmetrics.rules_for(report_lines_of_year.year) ru
 	 CROSS JOIN LATERAL (
 			SELECT goalmetrics.trend(o3.year, o3.value,
 									 goalmetrics.judged_target(coalesce(t.target, nt.target), 0, coalesce(m.lower_is_better, false)),
 									 ru.trend_tolerance)::text AS trend,
-				   pg_catalog.max(o3.value) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) (annual_report.year OPERATOR(pg_catalog.-) 1)) AS outcome_prev1,
-				   pg_catalog.max(o3.value) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) (annual_report.year OPERATOR(pg_catalog.-) 2)) AS outcome_prev2,
+				   pg_catalog.max(o3.value) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) (report_lines_of_year.year OPERATOR(pg_catalog.-) 1)) AS outcome_prev1,
+				   pg_catalog.max(o3.value) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) (report_lines_of_year.year OPERATOR(pg_catalog.-) 2)) AS outcome_prev2,
 				   pg_catalog.count(*) AS outcomes
 			  FROM goalmetrics.outcome o3
 			 WHERE o3.metric_id OPERATOR(pg_catalog.=) m.metric_id
-			   AND o3.year OPERATOR(pg_catalog.>=) (annual_report.year OPERATOR(pg_catalog.-) 2)
-			   AND o3.year OPERATOR(pg_catalog.<=) annual_report.year) w
+			   AND o3.year OPERATOR(pg_catalog.>=) (report_lines_of_year.year OPERATOR(pg_catalog.-) 2)
+			   AND o3.year OPERATOR(pg_catalog.<=) report_lines_of_year.year) w
 	 CROSS JOIN LATERAL (
-			SELECT goalmetrics.target_applied(t.target, annual_report.year, w.outcome_prev1, m.lower_is_better) AS target) a
+			SELECT goalmetrics.target_applied(t.target, report_lines_of_year.year, w.outcome_prev1, m.lower_is_better) AS target) a
 	 CROSS JOIN LATERAL (
 			SELECT CASE WHEN a.target IS NOT NULL
 						THEN goalmetrics.status(o.value, a.target, ru.partly_above, ru.fulfilled_at) END AS status) f
@@ -544,14 +544,14 @@ BEGIN ATOMIC
 			SELECT pg_catalog.count(*) AS targets
 			  FROM goalmetrics.target t3
 			 WHERE t.metric_id IS NULL AND t3.metric_id OPERATOR(pg_catalog.=) m.metric_id
-			   AND t3.year OPERATOR(pg_catalog.>=) (annual_report.year OPERATOR(pg_catalog.-) 2)
-			   AND t3.year OPERATOR(pg_catalog.<=) annual_report.year) tw
-	 WHERE (annual_report.committee IS NULL
-			OR pg_catalog.lower(c.name) OPERATOR(pg_catalog.=) pg_catalog.lower(annual_report.committee))
+			   AND t3.year OPERATOR(pg_catalog.>=) (report_lines_of_year.year OPERATOR(pg_catalog.-) 2)
+			   AND t3.year OPERATOR(pg_catalog.<=) report_lines_of_year.year) tw
+	 WHERE (report_lines_of_year.committee IS NULL
+			OR pg_catalog.lower(c.name) OPERATOR(pg_catalog.=) pg_catalog.lower(report_lines_of_year.committee))
 	   AND (t.metric_id IS NOT NULL OR w.outcomes OPERATOR(pg_catalog.>) 0 OR tw.targets OPERATOR(pg_catalog.>) 0)
 	 ORDER BY c.sort, c.name, p.sort, p.perspective_id, g.sort, g.goal_id, m.sort, m.metric_id;
 END;
-COMMENT ON FUNCTION annual_report(integer, text) IS 'The annual report''s layout for a year: each metric''s outcomes for the last three years (with their years, as numbers and as the report writes them), target, status, labels, colour and trend, the outcome''s note, and the goal''s assessed status and analysis, in the report''s order';
+COMMENT ON FUNCTION report_lines_of_year(integer, text) IS 'Internal: annual_report()''s lines for a year (period NULL): each metric''s outcomes for the last three years (with their years, as numbers and as the report writes them), target, status, labels, colour and trend, the outcome''s note, and the goal''s assessed status and analysis, in the report''s order';
 
 -- ------------------------------------------------------ column comments
 -- What JDBC's REMARKS and ODBC's remarks show.  One text per column name;

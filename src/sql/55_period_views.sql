@@ -48,8 +48,10 @@ SELECT c.committee_id,
 	   goalmetrics.status_label(f.status, 'sv', ru.partly_above, ru.fulfilled_at) AS status_label,
 	   goalmetrics.status_label(f.status, 'en', ru.partly_above, ru.fulfilled_at) AS status_label_en,
 	   goalmetrics.status_colour(f.status) AS status_colour,
+	   tr.trend,
 	   k.year OPERATOR(pg_catalog.-) 1 AS year_prev1,
 	   prev.value AS outcome_prev1,
+	   prev2.value AS outcome_prev2,
 	   c.sort AS committee_sort,
 	   p.sort AS perspective_sort,
 	   g.sort AS goal_sort,
@@ -68,6 +70,9 @@ SELECT c.committee_id,
   LEFT JOIN goalmetrics.outcome_period prev
 		 ON prev.metric_id OPERATOR(pg_catalog.=) m.metric_id AND prev.year OPERATOR(pg_catalog.=) (k.year OPERATOR(pg_catalog.-) 1)
 		AND prev.period OPERATOR(pg_catalog.=) k.period
+  LEFT JOIN goalmetrics.outcome_period prev2
+		 ON prev2.metric_id OPERATOR(pg_catalog.=) m.metric_id AND prev2.year OPERATOR(pg_catalog.=) (k.year OPERATOR(pg_catalog.-) 2)
+		AND prev2.period OPERATOR(pg_catalog.=) k.period
   LEFT JOIN goalmetrics.target_period tp
 		 ON tp.metric_id OPERATOR(pg_catalog.=) m.metric_id AND tp.year OPERATOR(pg_catalog.=) k.year
 		AND tp.period OPERATOR(pg_catalog.=) k.period
@@ -83,7 +88,15 @@ SELECT c.committee_id,
 		SELECT goalmetrics.target_applied(j.target, k.year, prev.value, m.lower_is_better) AS target) a
  CROSS JOIN LATERAL (
 		SELECT CASE WHEN a.target IS NOT NULL
-					THEN goalmetrics.status(op.value, a.target, ru.partly_above, ru.fulfilled_at) END AS status) f;
+					THEN goalmetrics.status(op.value, a.target, ru.partly_above, ru.fulfilled_at) END AS status) f
+  -- the trend over the same period of year - 2 .. year, in the direction of
+  -- the target that applies (as metric_status's)
+ CROSS JOIN LATERAL (
+		SELECT goalmetrics.trend(v.year, v.value,
+								 goalmetrics.judged_target(coalesce(j.target, ty.target), 0, coalesce(m.lower_is_better, false)),
+								 ru.trend_tolerance)::text AS trend
+		  FROM (VALUES (k.year OPERATOR(pg_catalog.-) 2, prev2.value), (k.year OPERATOR(pg_catalog.-) 1, prev.value),
+					   (k.year, op.value)) v(year, value)) tr;
 COMMENT ON VIEW metric_period_status IS 'One row per metric, year and period (T1-T3, Q1-Q4, M01-M12) with a period outcome or target: outcome, the target that applies (the period''s, else the year''s unless the year is a sum), fulfilment, status, labels, colour, and the same period a year before';
 
 -- A goal's roll-up per period: in each year and period in which one of its
@@ -153,6 +166,57 @@ SELECT r.committee_id,
 		HAVING pg_catalog.count(a.target) OPERATOR(pg_catalog.>) 0) r;
 COMMENT ON VIEW goal_period_status IS 'One row per goal, year and period in which one of its metrics has a period outcome or target: the roll-up of its metrics with a target that applies to the period (the delarsrapport''s goal level)';
 
+-- ------------------------------------------------------- the interim report
+-- annual_report()'s lines for a period (the delarsrapport at T2): one line
+-- per metric with an outcome or a target for the period, the outcomes of
+-- the same period in the three years, the target that applies to the
+-- period, its status and trend, in the report's order; the goal's
+-- assessment is the year's and is not shown.
+CREATE FUNCTION report_lines_of_period(year integer, period text, committee text)
+RETURNS SETOF goalmetrics.annual_report_line
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT s.committee, s.perspective, s.goal, s.metric,
+		   s.year OPERATOR(pg_catalog.-) 2, s.outcome_prev2, s.year_prev1, s.outcome_prev1, s.outcome,
+		   s.target, s.target_value, s.fulfilment, s.status, s.status_label, s.status_label_en, s.status_colour,
+		   s.trend, s.perspective_en, s.committee_id, s.perspective_id, s.goal_id, s.metric_id,
+		   (pg_catalog.row_number() OVER (ORDER BY s.committee_sort, s.committee, s.perspective_sort, s.perspective_id,
+											s.goal_sort, s.goal_id, s.metric_sort, s.metric_id))::integer,
+		   goalmetrics.format_outcome(s.outcome_prev2, pt.target), goalmetrics.format_outcome(s.outcome_prev1, pt.target),
+		   goalmetrics.format_outcome(s.outcome, pt.target), s.outcome_note, NULL::text, NULL::text
+	  FROM goalmetrics.metric_period_status s
+	  -- the unit from the target as written (the view's text reads back)
+	 CROSS JOIN LATERAL (SELECT s.target::goalmetrics.metric_target AS target) pt
+	 WHERE s.year OPERATOR(pg_catalog.=) report_lines_of_period.year
+	   AND s.period OPERATOR(pg_catalog.=) goalmetrics.period_code(report_lines_of_period.period)
+	   AND (report_lines_of_period.committee IS NULL
+			OR pg_catalog.lower(s.committee) OPERATOR(pg_catalog.=) pg_catalog.lower(report_lines_of_period.committee))
+	 ORDER BY s.committee_sort, s.committee, s.perspective_sort, s.perspective_id, s.goal_sort, s.goal_id,
+			  s.metric_sort, s.metric_id;
+END;
+COMMENT ON FUNCTION report_lines_of_period(integer, text, text) IS 'Internal: annual_report()''s lines for a period (T1-T3, Q1-Q4, M01-M12, as written): the same period''s outcomes in three years, the target that applies, status and trend';
+
+-- The report's own layout: one row per metric, in the report's order
+-- (committee, perspective, goal, metric).  period NULL: the year
+-- (report_lines_of_year(), 50_views.sql); a period as written (T2,
+-- "Tertial 2"): the delarsrapport (report_lines_of_period()).  committee
+-- NULL: all committees; otherwise the committee of that name (in any
+-- case).  An inlinable SQL function: the call's constant period leaves
+-- one of the two branches, and the committee reaches the tables as a
+-- filter.  BI tools that list only relations read the same columns from
+-- metric_status and metric_period_status.
+CREATE FUNCTION annual_report(year integer, committee text DEFAULT NULL, period text DEFAULT NULL)
+RETURNS SETOF goalmetrics.annual_report_line
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT y.* FROM goalmetrics.report_lines_of_year(annual_report.year, annual_report.committee) y
+	 WHERE annual_report.period IS NULL
+	UNION ALL
+	SELECT p.* FROM goalmetrics.report_lines_of_period(annual_report.year, annual_report.period, annual_report.committee) p
+	 WHERE annual_report.period IS NOT NULL;
+END;
+COMMENT ON FUNCTION annual_report(integer, text, text) IS 'The annual report''s layout for a year (or, with period, the interim report of a period: T2 is the delarsrapport): each metric''s outcomes for the last three years, as numbers and as the report writes them, target, status, labels, colour and trend, the outcome''s note, and the goal''s assessed status and analysis (the year''s), in the report''s order';
+
 -- Column comments: a column named as one of metric_status's or
 -- goal_status's means the same and says so; the period's own are here.
 DO $comments$
@@ -176,6 +240,8 @@ BEGIN
 			WHEN 'target_of_period' THEN 'true when the period has its own target (target_period)'
 			WHEN 'year_prev1' THEN 'The previous year, for the same period'
 			WHEN 'outcome_prev1' THEN 'The same period''s outcome a year before'
+			WHEN 'outcome_prev2' THEN 'The same period''s outcome two years before'
+			WHEN 'trend' THEN 'improving, stable or worsening over the same period of year - 2 .. year; NULL with fewer than two'
 			WHEN 'metrics' THEN 'Metrics with a target that applies to the period'
 			ELSE coalesce(pg_catalog.col_description('goalmetrics.metric_status'::pg_catalog.regclass,
 													 (SELECT x.attnum FROM pg_catalog.pg_attribute x
