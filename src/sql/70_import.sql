@@ -128,7 +128,7 @@ BEGIN
 		   -- the period as written and its code (NULL: the year itself, or
 		   -- text that is no period, a problem below)
 		   goalmetrics.import_clean(r.period) AS period_text,
-		   goalmetrics.period_read(r.period) AS period,
+		   CASE WHEN r.period IS NOT NULL THEN goalmetrics.period_read(r.period) END AS period,
 		   goalmetrics.import_clean(r.outcome) AS outcome_text,
 		   -- outcomes and targets are read from the cells as written, by the
 		   -- one grammar (a newline or two spaces inside a number are no
