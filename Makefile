@@ -35,6 +35,7 @@ REGRESS		= extension metric_target fulfilment settings rollup rollup_parallel ro
 			  schema names $(DOC_TESTS)
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 REGRESS		+= periods targets_over_time
+REGRESS		+= import_periods
 
 # Docs that run: every ```sql block of README.md and doc/*.md, one test per
 # document, generated from the markdown (test/docs_to_sql.pl, test/README.md)

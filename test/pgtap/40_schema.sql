@@ -28,8 +28,8 @@ SELECT results_eq($$
 $$, $$ VALUES ('committee', 'text'), ('perspective', 'text'), ('goal', 'text'), ('metric', 'text'),
 			  ('year', 'integer'), ('outcome', 'text'), ('target', 'text'), ('problem', 'text'),
 			  ('lower_is_better', 'boolean'), ('line', 'bigint'), ('analysis', 'text'), ('assessed_status', 'text'),
-			  ('reason', 'text') $$,
-	'report_import has exactly the specified columns, in order, the optional ninth, the line number and the optional assessment');
+			  ('reason', 'text'), ('period', 'text') $$,
+	'report_import has exactly the specified columns, in order, the optional ninth, the line number, the optional assessment and period');
 SELECT col_type_is('goalmetrics', 'target', 'target', 'goalmetrics', 'metric_target', 'target.target is a metric_target');
 SELECT col_type_is('goalmetrics', 'outcome', 'value', 'numeric', 'outcome.value is numeric');
 SELECT col_type_is('goalmetrics', 'outcome', 'year', 'integer', 'outcome.year is integer');
