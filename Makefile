@@ -34,6 +34,8 @@ DATA		= $(filter-out $(EXTSQL),$(wildcard updates/$(EXTENSION)--*--*.sql))
 REGRESS		= extension metric_target fulfilment settings rollup rollup_parallel rollup_states report \
 			  schema names $(DOC_TESTS)
 REGRESS_OPTS = --load-extension=$(EXTENSION)
+REGRESS		+= periods targets_over_time
+REGRESS		+= import_periods
 
 # Docs that run: every ```sql block of README.md and doc/*.md, one test per
 # document, generated from the markdown (test/docs_to_sql.pl, test/README.md)

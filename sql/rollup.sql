@@ -482,6 +482,13 @@ GROUP BY t.label ORDER BY t.label;
 SELECT trend(y, o, 'Öka från 70 % till 75 %') AS increase,
 	   trend(y, o, 'Minska från 40 till 30') AS decrease
 FROM (VALUES (2015, 72::numeric), (2016, 74)) t(y, o);
+-- direction targets: "Öka" like at least, "Minska" like at most; maintain
+-- and improve count higher as better (a metric where lower is better
+-- passes judged_target(target, previous, true), at most or below)
+SELECT trend(y, o, 'Öka') AS increase, trend(y, o, 'ska minska') AS decrease,
+	   trend(y, o, 'Bibehålla') AS maintain, trend(y, o, 'ska förbättras') AS improve,
+	   trend(y, o, judged_target('ska förbättras', 72, true)) AS improve_lower_better
+FROM (VALUES (2015, 72::numeric), (2016, 80)) t(y, o);
 -- fewer than two followed-up years: NULL
 SELECT trend(y, o, 'Minst 1') AS trend
 FROM (VALUES (2014, NULL::numeric), (2015, NULL), (2016, 5)) t(y, o);

@@ -908,6 +908,15 @@ previous_from_args(FunctionCallInfo fcinfo, int argno, GmOutcomeType type,
 								   "the previous outcome as a target of that "
 								   "value, which has at most 15 digits.",
 								   NULL))));
+	/*
+	 * The outcome's fixed-point form carries the fast path's scale ("72.5"
+	 * as 72,5000); the target it becomes is written without the zeros.
+	 */
+	while (p->value.scale > 0 && p->value.coef % 10 == 0)
+	{
+		p->value.coef /= 10;
+		p->value.scale--;
+	}
 }
 
 /*

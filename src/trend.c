@@ -833,11 +833,25 @@ trend_direction_of(const GmTrendState *s, int64 tolerance, bool *isnull)
 	{
 		case GM_AT_LEAST:
 		case GM_ABOVE:
+		case GM_INCREASE:
 			gain = num_sub(last, first);
 			break;
 		case GM_AT_MOST:
 		case GM_BELOW:
+		case GM_DECREASE:
 			gain = num_sub(first, last);
+			break;
+
+			/*
+			 * maintain and improve take their direction from the metric,
+			 * which the state does not hold: higher counts as better, as in
+			 * status(outcome, target, previous); for a metric where lower
+			 * is better, pass judged_target(target, previous, true), whose
+			 * comparator (at most, below) says so.
+			 */
+		case GM_MAINTAIN:
+		case GM_IMPROVE:
+			gain = num_sub(last, first);
 			break;
 		case GM_EXACTLY:
 		case GM_BETWEEN:

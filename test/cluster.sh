@@ -101,7 +101,7 @@ if touch "$upd" 2>/dev/null; then
 	q gm_src "ALTER EXTENSION goalmetrics UPDATE TO '$cur-updatetest'" >/dev/null
 	check "ALTER EXTENSION UPDATE keeps every row" eq "$(counts gm_src)" "$before"
 	check "... and the dump registration" \
-		eq "$(q gm_src "SELECT cardinality(extconfig) FROM pg_extension WHERE extname = 'goalmetrics'")" 18
+		eq "$(q gm_src "SELECT cardinality(extconfig) FROM pg_extension WHERE extname = 'goalmetrics'")" 20
 	check "... and the annual report" eq "$(report gm_src)" "$(report gm_dst)"
 	rm -f "$upd"
 else
@@ -174,6 +174,32 @@ check "the summary holds one row per entity" eq "$(q gm_conc "SELECT count(*) FR
 check "the second refresh saw the writer's changes" \
 	eq "$(q gm_conc "SELECT round(s.fulfilment, 2) FROM goalmetrics.summary s JOIN goalmetrics.goal g USING (goal_id) WHERE s.level = 'goal' AND g.title = 'Vi ska vara en ledande samarbetspartner'")" \
 	"84.00"
+
+# ------------------------------------------- periods written concurrently
+# Two writers enter the last two tertials of a metric whose year is their
+# sum, at once: neither sees the other's uncommitted period, so without the
+# derivation's advisory lock (47_periods.sql) no year value would follow.
+psql -X -q -v ON_ERROR_STOP=1 -d gm_conc >/dev/null <<'SQL'
+INSERT INTO goalmetrics.committee (committee_id, name) VALUES (990, 'Tertialnämnden');
+INSERT INTO goalmetrics.goal (goal_id, committee_id, perspective_id, title)
+SELECT 990, 990, min(perspective_id), 'Tertialmål' FROM goalmetrics.perspective;
+INSERT INTO goalmetrics.metric (metric_id, goal_id, name, year_from_periods) VALUES (990, 990, 'Besök', 'sum');
+INSERT INTO goalmetrics.outcome_period (metric_id, year, period, value) VALUES (990, 2016, 'T1', 1);
+SQL
+psql -X -qAt -d gm_conc >"$log/period_a.out" 2>&1 <<'SQL' &
+BEGIN;
+INSERT INTO goalmetrics.outcome_period (metric_id, year, period, value) VALUES (990, 2016, 'T2', 20);
+SELECT pg_sleep(2);
+COMMIT;
+SQL
+pa=$!
+sleep 0.5
+q gm_conc "INSERT INTO goalmetrics.outcome_period (metric_id, year, period, value) VALUES (990, 2016, 'T3', 300)" \
+	>"$log/period_b.out" 2>&1
+wait "$pa"
+check "two writers entering a year's last periods at once: the year's sum follows (outcome.from_periods)" \
+	eq "$(q gm_conc "SELECT value || ' ' || from_periods FROM goalmetrics.outcome WHERE metric_id = 990 AND year = 2016")" "321 true"
+q gm_conc "DELETE FROM goalmetrics.metric WHERE metric_id = 990; DELETE FROM goalmetrics.goal WHERE goal_id = 990; DELETE FROM goalmetrics.committee WHERE committee_id = 990" >/dev/null
 
 # -------------------------------------------------------------- pg_cron recipe
 if [ "$(q postgres "SHOW shared_preload_libraries")" = "pg_cron" ] ||

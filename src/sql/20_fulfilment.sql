@@ -208,6 +208,20 @@ CREATE FUNCTION judged_target(target goalmetrics.metric_target, previous numeric
 	AS 'MODULE_PATHNAME', 'gm_judged_target' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION judged_target(goalmetrics.metric_target, numeric, boolean) IS 'The plain target a direction target stands for after the previous outcome (increase after 72.5: ''above 72.5''; decrease: below; maintain: at least, or at most when lower is better; improve: above, or below when lower is better); without a previous outcome the direction target itself (not followed up wherever it is judged); a multi-year target as its end year''s target; any other target as it is.  Judging against it is judging against the target with status(..., previous => ...)';
 
+-- The target a year's outcome is judged against: the one rule the views,
+-- the annual report and the roll-ups apply (doc/fulfilment.md, "Targets
+-- over time").  A multi-year target gives the year's value on its glide
+-- path (target_for_year; NULL before it starts), a direction target the
+-- plain target it stands for after the previous outcome (judged_target;
+-- itself, so not followed up, without one), in the metric's direction
+-- where the target does not say it (lower_is_better; NULL: higher is
+-- better); any other target is itself.  Inlined where it is called.
+CREATE FUNCTION target_applied(target goalmetrics.metric_target, year integer, previous numeric, lower_is_better boolean)
+RETURNS goalmetrics.metric_target
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN goalmetrics.judged_target(goalmetrics.target_for_year(target, year), previous, coalesce(lower_is_better, false));
+COMMENT ON FUNCTION target_applied(goalmetrics.metric_target, integer, numeric, boolean) IS 'The target an outcome of a year is judged against: a multi-year target''s value for the year, a direction target after the previous outcome (in the metric''s direction), any other target as it is';
+
 -- A percent computed elsewhere (not an outcome): >= fulfilled_at fulfilled,
 -- > partly_above partly, else not_fulfilled; NULL: not_followed_up.  Its
 -- own name, so that a percent is never read as an outcome or back.

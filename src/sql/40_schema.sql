@@ -83,9 +83,11 @@ CREATE TABLE metric (
 	CONSTRAINT metric_name_unique UNIQUE (goal_id, name),
 	CONSTRAINT metric_name_trimmed
 		CHECK (name OPERATOR(pg_catalog.<>) '' AND name OPERATOR(pg_catalog.=) pg_catalog.btrim(name)),
+	lower_is_better boolean,
 	CONSTRAINT metric_weight_valid CHECK (goalmetrics.weight_valid(weight))
 );
 COMMENT ON TABLE metric IS 'A metric of a goal; weight (NULL = 1) weighs it in the goal''s mean';
+COMMENT ON COLUMN metric.lower_is_better IS 'The metric''s direction, for targets that do not say it ("Bibehalla", "ska forbattras"): true when a lower outcome is better; NULL or false: higher is better';
 
 CREATE TABLE target (
 	metric_id	integer NOT NULL REFERENCES metric ON DELETE CASCADE,

@@ -96,9 +96,10 @@ SELECT c.committee_id,
 	   k.year,
 	   w.outcome,
 	   goalmetrics.format_target(t.target) AS target,
-	   goalmetrics.target_value(t.target) AS target_value,
+	   goalmetrics.target_value(a.target) AS target_value,
 	   goalmetrics.target_comparator(t.target) AS target_comparator,
 	   goalmetrics.target_unit(t.target) AS target_unit,
+	   goalmetrics.format_target(a.target) AS target_applied,
 	   pg_catalog.round(f.fulfilment, 4)::numeric(7, 4) AS fulfilment,
 	   pg_catalog.round(f.fulfilment OPERATOR(pg_catalog./) 100, 6)::numeric(7, 6) AS fulfilment_fraction,
 	   f.status::text AS status,
@@ -110,7 +111,7 @@ SELECT c.committee_id,
 	   w.outcome_note,
 	   k.year OPERATOR(pg_catalog.-) 1 AS year_prev1,
 	   w.outcome_prev1,
-	   pg_catalog.round(goalmetrics.fulfilment(w.outcome_prev1, t.target_prev1), 4)::numeric(7, 4) AS fulfilment_prev1,
+	   pg_catalog.round(goalmetrics.fulfilment(w.outcome_prev1, a.target_prev1), 4)::numeric(7, 4) AS fulfilment_prev1,
 	   k.year OPERATOR(pg_catalog.-) 2 AS year_prev2,
 	   w.outcome_prev2,
 	   c.sort AS committee_sort,
@@ -144,9 +145,13 @@ SELECT c.committee_id,
 				  pg_catalog.abs(t2.year OPERATOR(pg_catalog.-) k.year)
 		 LIMIT 1) nt ON true
   -- the outcomes of year - 2 .. year, in one pass: the year's, the two
-  -- before, and the trend over them
+  -- before, and the trend over them (trend() reads only the target's
+  -- direction: a direction target judged against any value, here 0, gives
+  -- it, maintain and improve in the metric's direction)
  CROSS JOIN LATERAL (
-		SELECT goalmetrics.trend(o3.year, o3.value, coalesce(t.target, nt.target), ru.trend_tolerance)::text AS trend,
+		SELECT goalmetrics.trend(o3.year, o3.value,
+								 goalmetrics.judged_target(coalesce(t.target, nt.target), 0, coalesce(m.lower_is_better, false)),
+								 ru.trend_tolerance)::text AS trend,
 			   pg_catalog.max(o3.value) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) k.year) AS outcome,
 			   pg_catalog.max(o3.note) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) k.year) AS outcome_note,
 			   pg_catalog.max(o3.value) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) (k.year OPERATOR(pg_catalog.-) 1)) AS outcome_prev1,
@@ -155,10 +160,17 @@ SELECT c.committee_id,
 		 WHERE o3.metric_id OPERATOR(pg_catalog.=) m.metric_id
 		   AND o3.year OPERATOR(pg_catalog.>=) (k.year OPERATOR(pg_catalog.-) 2)
 		   AND o3.year OPERATOR(pg_catalog.<=) k.year) w
+  -- the targets the year and the year before are judged against
+  -- (target_applied(): a glide path's value, a direction after the
+  -- previous outcome)
  CROSS JOIN LATERAL (
-		SELECT CASE WHEN t.target IS NOT NULL
-					THEN goalmetrics.status(w.outcome, t.target, ru.partly_above, ru.fulfilled_at) END AS status,
-			   goalmetrics.fulfilment(w.outcome, t.target) AS fulfilment) f;
+		SELECT goalmetrics.target_applied(t.target, k.year, w.outcome_prev1, m.lower_is_better) AS target,
+			   goalmetrics.target_applied(t.target_prev1, k.year OPERATOR(pg_catalog.-) 1, w.outcome_prev2,
+										  m.lower_is_better) AS target_prev1) a
+ CROSS JOIN LATERAL (
+		SELECT CASE WHEN a.target IS NOT NULL
+					THEN goalmetrics.status(w.outcome, a.target, ru.partly_above, ru.fulfilled_at) END AS status,
+			   goalmetrics.fulfilment(w.outcome, a.target) AS fulfilment) f;
 COMMENT ON VIEW metric_status IS 'One row per metric and year with a target or an outcome: outcome, target, fulfilment, status, labels, colour, three-year trend and the two previous years'' outcomes';
 
 -- -------------------------------------------------------------- goal level
@@ -193,10 +205,10 @@ BEGIN ATOMIC
 				   g.goal_id, g.parent_goal_id, g.title AS goal, g.description AS goal_description,
 				   g.sort AS goal_sort, y.year,
 				   pg_catalog.bool_or(y.lag OPERATOR(pg_catalog.=) 0) AS current,
-				   goalmetrics.rollup(o.value, t.target, coalesce(m.weight, 1), ru.partly_above, ru.fulfilled_at, ru.rollup_method)
+				   goalmetrics.rollup(o.value, ta.target, coalesce(m.weight, 1), ru.partly_above, ru.fulfilled_at, ru.rollup_method)
 					   FILTER (WHERE y.lag OPERATOR(pg_catalog.=) 0) AS result,
 				   CASE WHEN pg_catalog.bool_or(y.lag OPERATOR(pg_catalog.=) 1)
-						THEN goalmetrics.rollup(o.value, t.target, coalesce(m.weight, 1), ru.partly_above, ru.fulfilled_at, ru.rollup_method)
+						THEN goalmetrics.rollup(o.value, ta.target, coalesce(m.weight, 1), ru.partly_above, ru.fulfilled_at, ru.rollup_method)
 								 FILTER (WHERE y.lag OPERATOR(pg_catalog.=) 1) END AS result_prev1
 			  FROM goalmetrics.goal g
 			  JOIN goalmetrics.committee c ON c.committee_id OPERATOR(pg_catalog.=) g.committee_id
@@ -209,6 +221,12 @@ BEGIN ATOMIC
 			 CROSS JOIN LATERAL (VALUES (t.year, 0), (t.year OPERATOR(pg_catalog.+) 1, 1)) y(year, lag)
 			  LEFT JOIN goalmetrics.outcome o
 					 ON o.metric_id OPERATOR(pg_catalog.=) t.metric_id AND o.year OPERATOR(pg_catalog.=) t.year
+			 -- the target the year is judged against, as in metric_status
+			  LEFT JOIN goalmetrics.outcome op
+					 ON op.metric_id OPERATOR(pg_catalog.=) t.metric_id
+					AND op.year OPERATOR(pg_catalog.=) (t.year OPERATOR(pg_catalog.-) 1)
+			 CROSS JOIN LATERAL (
+					SELECT goalmetrics.target_applied(t.target, t.year, op.value, m.lower_is_better) AS target) ta
 			 GROUP BY c.committee_id, c.name, c.sort, p.perspective_id, p.name_sv, p.name_en, p.sort,
 					  g.goal_id, g.parent_goal_id, g.title, g.description, g.sort, y.year) r
 	  LEFT JOIN goalmetrics.goal_assessment a
@@ -470,15 +488,15 @@ COMMENT ON TYPE annual_report_line IS 'A line of annual_report(): a metric with 
 -- function: the committee reaches the tables as a filter.  BI tools that
 -- list only relations read the same columns from metric_status (a row per
 -- metric and year with a target or an outcome; doc/schema.md).
-CREATE FUNCTION annual_report(year integer, committee text DEFAULT NULL)
+CREATE FUNCTION report_lines_of_year(year integer, committee text)
 RETURNS SETOF annual_report_line
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	SELECT c.name, p.name_sv, g.title, m.name,
-		   annual_report.year OPERATOR(pg_catalog.-) 2, w.outcome_prev2,
-		   annual_report.year OPERATOR(pg_catalog.-) 1, w.outcome_prev1, o.value,
-		   goalmetrics.format_target(t.target), goalmetrics.target_value(t.target),
-		   pg_catalog.round(goalmetrics.fulfilment(o.value, t.target), 4)::numeric(7, 4),
+		   report_lines_of_year.year OPERATOR(pg_catalog.-) 2, w.outcome_prev2,
+		   report_lines_of_year.year OPERATOR(pg_catalog.-) 1, w.outcome_prev1, o.value,
+		   goalmetrics.format_target(t.target), goalmetrics.target_value(a.target),
+		   pg_catalog.round(goalmetrics.fulfilment(o.value, a.target), 4)::numeric(7, 4),
 		   f.status::text, goalmetrics.status_label(f.status, 'sv', ru.partly_above, ru.fulfilled_at),
 		   goalmetrics.status_label(f.status, 'en', ru.partly_above, ru.fulfilled_at),
 		   goalmetrics.status_colour(f.status),
@@ -494,42 +512,46 @@ BEGIN ATOMIC
 	  JOIN goalmetrics.committee c ON c.committee_id OPERATOR(pg_catalog.=) g.committee_id
 	  JOIN goalmetrics.perspective p ON p.perspective_id OPERATOR(pg_catalog.=) g.perspective_id
 	  LEFT JOIN goalmetrics.target t
-			 ON t.metric_id OPERATOR(pg_catalog.=) m.metric_id AND t.year OPERATOR(pg_catalog.=) annual_report.year
+			 ON t.metric_id OPERATOR(pg_catalog.=) m.metric_id AND t.year OPERATOR(pg_catalog.=) report_lines_of_year.year
 	  LEFT JOIN goalmetrics.outcome o
-			 ON o.metric_id OPERATOR(pg_catalog.=) m.metric_id AND o.year OPERATOR(pg_catalog.=) annual_report.year
+			 ON o.metric_id OPERATOR(pg_catalog.=) m.metric_id AND o.year OPERATOR(pg_catalog.=) report_lines_of_year.year
 	  LEFT JOIN goalmetrics.goal_assessment ga
-			 ON ga.goal_id OPERATOR(pg_catalog.=) g.goal_id AND ga.year OPERATOR(pg_catalog.=) annual_report.year
+			 ON ga.goal_id OPERATOR(pg_catalog.=) g.goal_id AND ga.year OPERATOR(pg_catalog.=) report_lines_of_year.year
 	  LEFT JOIN LATERAL (
 			SELECT t2.target FROM goalmetrics.target t2
 			 WHERE t.target IS NULL AND t2.metric_id OPERATOR(pg_catalog.=) m.metric_id
-			 ORDER BY t2.year OPERATOR(pg_catalog.<=) annual_report.year DESC,
-					  pg_catalog.abs(t2.year OPERATOR(pg_catalog.-) annual_report.year)
+			 ORDER BY t2.year OPERATOR(pg_catalog.<=) report_lines_of_year.year DESC,
+					  pg_catalog.abs(t2.year OPERATOR(pg_catalog.-) report_lines_of_year.year)
 			 LIMIT 1) nt ON true
-	 CROSS JOIN goalmetrics.rules_for(annual_report.year) ru
+	 CROSS JOIN goalmetrics.rules_for(report_lines_of_year.year) ru
 	 CROSS JOIN LATERAL (
-			SELECT CASE WHEN t.target IS NOT NULL
-						THEN goalmetrics.status(o.value, t.target, ru.partly_above, ru.fulfilled_at) END AS status) f
-	 CROSS JOIN LATERAL (
-			SELECT goalmetrics.trend(o3.year, o3.value, coalesce(t.target, nt.target), ru.trend_tolerance)::text AS trend,
-				   pg_catalog.max(o3.value) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) (annual_report.year OPERATOR(pg_catalog.-) 1)) AS outcome_prev1,
-				   pg_catalog.max(o3.value) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) (annual_report.year OPERATOR(pg_catalog.-) 2)) AS outcome_prev2,
+			SELECT goalmetrics.trend(o3.year, o3.value,
+									 goalmetrics.judged_target(coalesce(t.target, nt.target), 0, coalesce(m.lower_is_better, false)),
+									 ru.trend_tolerance)::text AS trend,
+				   pg_catalog.max(o3.value) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) (report_lines_of_year.year OPERATOR(pg_catalog.-) 1)) AS outcome_prev1,
+				   pg_catalog.max(o3.value) FILTER (WHERE o3.year OPERATOR(pg_catalog.=) (report_lines_of_year.year OPERATOR(pg_catalog.-) 2)) AS outcome_prev2,
 				   pg_catalog.count(*) AS outcomes
 			  FROM goalmetrics.outcome o3
 			 WHERE o3.metric_id OPERATOR(pg_catalog.=) m.metric_id
-			   AND o3.year OPERATOR(pg_catalog.>=) (annual_report.year OPERATOR(pg_catalog.-) 2)
-			   AND o3.year OPERATOR(pg_catalog.<=) annual_report.year) w
+			   AND o3.year OPERATOR(pg_catalog.>=) (report_lines_of_year.year OPERATOR(pg_catalog.-) 2)
+			   AND o3.year OPERATOR(pg_catalog.<=) report_lines_of_year.year) w
+	 CROSS JOIN LATERAL (
+			SELECT goalmetrics.target_applied(t.target, report_lines_of_year.year, w.outcome_prev1, m.lower_is_better) AS target) a
+	 CROSS JOIN LATERAL (
+			SELECT CASE WHEN a.target IS NOT NULL
+						THEN goalmetrics.status(o.value, a.target, ru.partly_above, ru.fulfilled_at) END AS status) f
 	 CROSS JOIN LATERAL (
 			SELECT pg_catalog.count(*) AS targets
 			  FROM goalmetrics.target t3
 			 WHERE t.metric_id IS NULL AND t3.metric_id OPERATOR(pg_catalog.=) m.metric_id
-			   AND t3.year OPERATOR(pg_catalog.>=) (annual_report.year OPERATOR(pg_catalog.-) 2)
-			   AND t3.year OPERATOR(pg_catalog.<=) annual_report.year) tw
-	 WHERE (annual_report.committee IS NULL
-			OR pg_catalog.lower(c.name) OPERATOR(pg_catalog.=) pg_catalog.lower(annual_report.committee))
+			   AND t3.year OPERATOR(pg_catalog.>=) (report_lines_of_year.year OPERATOR(pg_catalog.-) 2)
+			   AND t3.year OPERATOR(pg_catalog.<=) report_lines_of_year.year) tw
+	 WHERE (report_lines_of_year.committee IS NULL
+			OR pg_catalog.lower(c.name) OPERATOR(pg_catalog.=) pg_catalog.lower(report_lines_of_year.committee))
 	   AND (t.metric_id IS NOT NULL OR w.outcomes OPERATOR(pg_catalog.>) 0 OR tw.targets OPERATOR(pg_catalog.>) 0)
 	 ORDER BY c.sort, c.name, p.sort, p.perspective_id, g.sort, g.goal_id, m.sort, m.metric_id;
 END;
-COMMENT ON FUNCTION annual_report(integer, text) IS 'The annual report''s layout for a year: each metric''s outcomes for the last three years (with their years, as numbers and as the report writes them), target, status, labels, colour and trend, the outcome''s note, and the goal''s assessed status and analysis, in the report''s order';
+COMMENT ON FUNCTION report_lines_of_year(integer, text) IS 'Internal: annual_report()''s lines for a year (period NULL): each metric''s outcomes for the last three years (with their years, as numbers and as the report writes them), target, status, labels, colour and trend, the outcome''s note, and the goal''s assessed status and analysis, in the report''s order';
 
 -- ------------------------------------------------------ column comments
 -- What JDBC's REMARKS and ODBC's remarks show.  One text per column name;
@@ -563,7 +585,8 @@ BEGIN
 				WHEN 'year' THEN 'The year'
 				WHEN 'outcome' THEN 'The outcome (utfall) in the year; NULL: none'
 				WHEN 'target' THEN 'The year''s target as written in the report (Minst 65 %); NULL: none'
-				WHEN 'target_value' THEN 'The target''s number (the lower bound of a range)'
+				WHEN 'target_value' THEN 'The number of the target the year is judged against (target_applied; the lower bound of a range)'
+				WHEN 'target_applied' THEN 'The target the year is judged against: a multi-year target''s value for the year, a direction target after the previous year''s outcome (Over 72), else the target as written'
 				WHEN 'target_comparator' THEN 'at_least, at_most, above, below, exactly or between'
 				WHEN 'target_unit' THEN 'The target''s unit (%, barn, tkr ...); NULL: none'
 				WHEN 'fulfilment' THEN 'Fulfilment in percent, 0 to 100 (capped), 4 decimals'

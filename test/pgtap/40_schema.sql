@@ -28,8 +28,8 @@ SELECT results_eq($$
 $$, $$ VALUES ('committee', 'text'), ('perspective', 'text'), ('goal', 'text'), ('metric', 'text'),
 			  ('year', 'integer'), ('outcome', 'text'), ('target', 'text'), ('problem', 'text'),
 			  ('lower_is_better', 'boolean'), ('line', 'bigint'), ('analysis', 'text'), ('assessed_status', 'text'),
-			  ('reason', 'text') $$,
-	'report_import has exactly the specified columns, in order, the optional ninth, the line number and the optional assessment');
+			  ('reason', 'text'), ('period', 'text') $$,
+	'report_import has exactly the specified columns, in order, the optional ninth, the line number, the optional assessment and period');
 SELECT col_type_is('goalmetrics', 'target', 'target', 'goalmetrics', 'metric_target', 'target.target is a metric_target');
 SELECT col_type_is('goalmetrics', 'outcome', 'value', 'numeric', 'outcome.value is numeric');
 SELECT col_type_is('goalmetrics', 'outcome', 'year', 'integer', 'outcome.year is integer');
@@ -137,9 +137,9 @@ SELECT results_eq($$
 $$, $$ VALUES ('goalmetrics.committee'), ('goalmetrics.committee_committee_id_seq'), ('goalmetrics.committee_member'),
 			  ('goalmetrics.goal'), ('goalmetrics.goal_assessment'), ('goalmetrics.goal_goal_id_seq'), ('goalmetrics.history'),
 			  ('goalmetrics.history_history_id_seq'), ('goalmetrics.metric'),
-			  ('goalmetrics.metric_metric_id_seq'), ('goalmetrics.outcome'), ('goalmetrics.perspective'),
+			  ('goalmetrics.metric_metric_id_seq'), ('goalmetrics.outcome'), ('goalmetrics.outcome_period'), ('goalmetrics.perspective'),
 			  ('goalmetrics.perspective_perspective_id_seq'), ('goalmetrics.report_import'), ('goalmetrics.report_import_line_seq'), ('goalmetrics.rules'), ('goalmetrics.summary'),
-			  ('goalmetrics.target') $$,
+			  ('goalmetrics.target'), ('goalmetrics.target_period') $$,
 	'user tables and their sequences are registered for pg_dump');
 SELECT is((SELECT cond FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(c, cond)
 			WHERE e.extname = 'goalmetrics' AND c = 'goalmetrics.perspective'::regclass),
