@@ -121,18 +121,48 @@ out_unit(GmOut *o, const GmTarget *t, size_t unit_len)
 	out_mem(o, t->unit, unit_len);
 }
 
-/* " år 2019": a year after a value, when there is one */
+/*
+ * Does what was written so far end with a word that, before "år 2019",
+ * would read as part of the year ("till år 2019", "senast år 2019"; a
+ * unit or qualifier may end with such a word: "2 till till 2090")?
+ */
+static bool
+ends_with_year_lead(const GmOut *o)
+{
+	size_t end = o->len;
+	size_t start;
+
+	if (end >= o->size)
+		return false; /* truncated: nothing will be parsed back */
+	start = end;
+	while (start > 0 && o->buf[start - 1] != ' ')
+		start--;
+	return word_is(o->buf + start, end - start, "till") ||
+		   word_is(o->buf + start, end - start, "senast");
+}
+
+/*
+ * " år 2019": a year after a value, when there is one; " (2019)" after a
+ * word that would take "år 2019" into a year of its own.
+ */
 static void
 out_year(GmOut *o, const GmStyleWords *w, unsigned int year)
 {
 	char digits[8];
 	int  k = 0;
+	bool parenthesised;
 
 	if (year == 0)
 		return;
+	parenthesised = ends_with_year_lead(o);
 	out_char(o, ' ');
-	out_str(o, w->year);
-	out_char(o, ' ');
+	if (parenthesised)
+		out_char(o, '(');
+	else
+	{
+		out_str(o, w->year);
+		out_char(o, ' ');
+	}
 	while (year > 0 && k < 7)
 	{
 		digits[k++] = (char)('0' + year % 10);
@@ -140,6 +170,8 @@ out_year(GmOut *o, const GmStyleWords *w, unsigned int year)
 	}
 	while (k > 0)
 		out_char(o, digits[--k]);
+	if (parenthesised)
+		out_char(o, ')');
 }
 
 /* " av skatteintäkter ...": the qualifier after the unit, when there is one */

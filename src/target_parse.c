@@ -999,6 +999,7 @@ gm_target_set_unit(GmTarget *t, const char *unit, size_t len, GmUnitPos pos,
 	size_t    start;
 	size_t    end;
 	size_t    i;
+	int       year;
 	char      q[QUOTE_MAX + 4];
 
 	if (err == NULL)
@@ -1032,6 +1033,14 @@ gm_target_set_unit(GmTarget *t, const char *unit, size_t len, GmUnitPos pos,
 			return gm_lex_fail(
 				&ps, GM_ERR_STRAY_TEXT, i,
 				"unexpected text \"%s\" in the unit at character %zu",
+				gm_lex_quote_at(&ps, i, q), gm_lex_char_number(&ps, i));
+		/* the parser ends a unit after the number at a year ("år 2019",
+		 * "(2019)", a bare "2019"), so no unit holds one */
+		if (pos != GM_UNIT_BEFORE &&
+			gm_lex_year_at(&ps, i, GM_YEAR_TILL | GM_YEAR_BARE, &year) > 0)
+			return gm_lex_fail(
+				&ps, GM_ERR_STRAY_TEXT, i,
+				"expected the unit to end before the year \"%s\" at character %zu",
 				gm_lex_quote_at(&ps, i, q), gm_lex_char_number(&ps, i));
 		if (pos == GM_UNIT_BEFORE && comparator_len_at(&ps, i) > 0)
 			return gm_lex_fail(

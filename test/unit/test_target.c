@@ -3135,6 +3135,34 @@ test_prose(void)
 		"Minst 2 % av skatter och kommunalekonomisk utjämning", NULL,
 		"av skatter och kommunalekonomisk utjämning");
 	expect_prose("Soliditeten ska förbättras", "Förbättra", "improve", "");
+	/*
+	 * a unit or qualifier ending in a word that starts a year phrase: the
+	 * year is written in parentheses, so that "till år 2090" does not read
+	 * as the year (fuzz finding "2 till till  2090")
+	 */
+	expect_styles("2 till till  2090", "2 till (2090)", "2 till (2090)",
+				  "2 till (2090)");
+	expect_styles("Minst 5 st senast senast 2030", "Minst 5 st senast (2030)",
+				  "at least 5 st senast (2030)", ">= 5 st senast (2030)");
+	/* no unit after the number holds a year: the parser would end it there
+	 * (a packed target with one is refused; fuzz finding) */
+	{
+		GmTarget                 yt;
+		GmError                  ye;
+		static const char *const with_year[] = { "aaa (4310) r9)",
+												 "dagar år 2019", "st 2019",
+												 "st till 2019" };
+		size_t                   k;
+
+		for (k = 0; k < sizeof(with_year) / sizeof(with_year[0]); k++)
+		{
+			ok(gm_target_parse("Minst 5 st", strlen("Minst 5 st"), &yt, &ye),
+			   "Minst 5 st parses");
+			ok(!gm_target_set_unit(&yt, with_year[k], strlen(with_year[k]),
+								   GM_UNIT_AFTER, &ye),
+			   "the unit \"%s\" (a year in it) is refused", with_year[k]);
+		}
+	}
 	expect_prose("minst 100 procents konsolidering",
 				 "Minst 100 % konsolidering", "at least 100 % konsolidering",
 				 "konsolidering");
