@@ -109,26 +109,35 @@ SELECT 'sql_fuzz violations_round_trip ' || count(*)
 		OR metric_target_cmp(t, t) <> 0);
 -- every function of an outcome and a target answers (no error for a finite
 -- outcome), fulfilment stays within 0..100 capped and >= 0 uncapped, and
--- the status agrees with meets() at the default thresholds
+-- the status agrees with meets() at the default thresholds; a direction
+-- target (Öka, Bibehålla) without a previous outcome has no fulfilment and
+-- is not followed up (doc/fulfilment.md, "Targets over time")
 SELECT 'sql_fuzz violations_judgement ' || count(*)
   FROM fuzz_parsed,
 	   LATERAL (SELECT fulfilment(outcome, t) AS f, fulfilment(outcome, t, false) AS fu,
 					   meets(outcome, t) AS m, status(outcome, t) AS st,
 					   status(outcome::float8, t) AS st8, fulfilment(round(outcome)::integer, t) AS fi,
-					   status(outcome, t, 80, 95) AS st2) j
+					   status(outcome, t, 80, 95) AS st2,
+					   target_comparator(t) IN ('increase', 'decrease', 'maintain', 'improve') AS direction) j
  WHERE t IS NOT NULL
    AND (f < 0 OR f > 100 OR fu < f OR (m AND st <> 'fulfilled') OR (NOT m AND st = 'fulfilled')
-		OR st IS DISTINCT FROM st8 OR fi IS NULL OR st2 IS NULL);
+		OR st IS DISTINCT FROM st8 OR st2 IS NULL
+		OR (NOT direction AND fi IS NULL)
+		OR (direction AND (f IS NOT NULL OR m IS NOT NULL OR st <> 'not_followed_up')));
 -- accessors answer and agree with each other
+-- (a direction target has no value; maintain and improve take their
+-- direction from the metric, so higher_is_better is NULL for them)
 SELECT 'sql_fuzz violations_accessors ' || count(*)
-  FROM fuzz_parsed
+  FROM fuzz_parsed,
+	   LATERAL (SELECT target_comparator(t) IN ('increase', 'decrease', 'maintain', 'improve') AS direction) d
  WHERE t IS NOT NULL
-   AND (target_comparator(t) IS NULL OR target_value(t) IS NULL
+   AND (target_comparator(t) IS NULL OR (target_value(t) IS NULL) <> d.direction
 		OR (target_comparator(t) = 'between') <> (target_upper(t) IS NOT NULL)
 		OR (target_baseline(t) IS NOT NULL AND target_comparator(t) NOT IN ('at_least', 'at_most'))
 		OR (target_is_bare(t) AND target_comparator(t) <> 'at_least')
-		OR (higher_is_better(t) IS NULL) <> (target_comparator(t) IN ('exactly', 'between'))
-		OR (target_comparator(t) NOT IN ('between') AND NOT target_is_bare(t) AND target_baseline(t) IS NULL
+		OR (higher_is_better(t) IS NULL) <> (target_comparator(t) IN ('exactly', 'between', 'maintain', 'improve'))
+		OR (NOT d.direction AND target_comparator(t) NOT IN ('between') AND NOT target_is_bare(t)
+			AND target_baseline(t) IS NULL
 			AND metric_target(target_comparator(t), target_value(t)) IS NULL));
 -- roll-ups over random groups answer, serially and in parallel alike
 SET max_parallel_workers_per_gather = 0;
