@@ -110,6 +110,7 @@ SELECT c.committee_id, c.name AS committee, p.perspective_id, p.name_sv AS persp
        m.metric_id, m.name AS metric, m.description AS metric_description, coalesce(m.weight, 1) AS weight, t.year,
        o.value AS outcome, goalmetrics.format_target(t.target) AS target, goalmetrics.target_value(t.target) AS target_value,
        goalmetrics.target_comparator(t.target) AS target_comparator, goalmetrics.target_unit(t.target) AS target_unit,
+       goalmetrics.format_target(t.target) AS target_applied,
        round(x.f, 4)::numeric(7,4) AS fulfilment, round(x.f / 100, 6)::numeric(7,6) AS fulfilment_fraction,
        x.s::text AS status, CASE x.s::text WHEN 'fulfilled' THEN 1 WHEN 'partly' THEN 2 WHEN 'not_fulfilled' THEN 3 ELSE 4 END AS status_rank,
        goalmetrics.status_label(x.s) AS status_label, goalmetrics.status_label(x.s, 'en') AS status_label_en,
